@@ -1,0 +1,108 @@
+// Package config turns flags and their CONG_* environment twins into a
+// Config that is passed explicitly to whatever needs it.
+package config
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"net/url"
+	"os"
+	"strings"
+	"time"
+)
+
+// Config is the serve-time configuration.
+type Config struct {
+	Addr           string
+	Data           string
+	DB             string
+	Demo           bool
+	BaseURL        string
+	ViewWindow     time.Duration
+	TrustedProxies string
+	FlushInterval  time.Duration
+}
+
+// Flag describes one flag for docs: name, env twin, default and help.
+type Flag struct {
+	Name, Env, Default, Usage string
+}
+
+// envName is the environment twin of a flag: --view-window → CONG_VIEW_WINDOW.
+func envName(flagName string) string {
+	return "CONG_" + strings.ToUpper(strings.ReplaceAll(flagName, "-", "_"))
+}
+
+// DBFlags registers --data and --db, which every subcommand touching the
+// database takes.
+func DBFlags(fs *flag.FlagSet, c *Config) {
+	fs.StringVar(&c.Data, "data", "./data", "thư mục dữ liệu (cơ sở dữ liệu SQLite, tệp tải lên, bản sao lưu)")
+	fs.StringVar(&c.DB, "db", "", "địa chỉ PostgreSQL (postgres://…); để trống dùng SQLite trong --data")
+}
+
+// ServeFlags registers the flags of `cong serve`.
+func ServeFlags(fs *flag.FlagSet, c *Config) {
+	DBFlags(fs, c)
+	fs.StringVar(&c.Addr, "addr", ":8080", "địa chỉ lắng nghe HTTP")
+	fs.BoolVar(&c.Demo, "demo", false, "nạp nội dung mẫu tiếng Việt vào cơ sở dữ liệu trống")
+	fs.StringVar(&c.BaseURL, "base-url", "http://localhost:8080", "địa chỉ công khai của cổng, dùng trong RSS, sitemap và liên kết chia sẻ")
+	fs.DurationVar(&c.ViewWindow, "view-window", 30*time.Minute, "mỗi người xem chỉ được tính một lượt xem cho một bài trong khoảng này (0 = tính mọi lượt)")
+	fs.StringVar(&c.TrustedProxies, "trusted-proxies", "", "các địa chỉ/CIDR proxy tin cậy, cách nhau bằng dấu phẩy; chỉ khi đó mới đọc X-Forwarded-For")
+	fs.DurationVar(&c.FlushInterval, "flush-interval", time.Second, "chu kỳ ghi bộ đếm xuống cơ sở dữ liệu")
+}
+
+// Parse parses args into fs, taking a flag's value from its environment twin
+// when the flag is not given on the command line. Errors are one line.
+func Parse(fs *flag.FlagSet, args []string, getenv func(string) string) error {
+	fs.SetOutput(io.Discard)
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return err
+		}
+		return fmt.Errorf("tham số không hợp lệ: %v", err)
+	}
+	set := map[string]bool{}
+	fs.Visit(func(f *flag.Flag) { set[f.Name] = true })
+	var err error
+	fs.VisitAll(func(f *flag.Flag) {
+		if err != nil || set[f.Name] {
+			return
+		}
+		if v := getenv(envName(f.Name)); v != "" {
+			if e := fs.Set(f.Name, v); e != nil {
+				err = fmt.Errorf("biến môi trường %s=%q không hợp lệ: %v", envName(f.Name), v, e)
+			}
+		}
+	})
+	return err
+}
+
+// Validate checks values that flag parsing accepts but the server cannot use.
+func (c *Config) Validate() error {
+	if c.ViewWindow < 0 {
+		return errors.New("--view-window không được âm")
+	}
+	if c.FlushInterval < 10*time.Millisecond {
+		return errors.New("--flush-interval quá nhỏ")
+	}
+	u, err := url.Parse(c.BaseURL)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return fmt.Errorf("--base-url phải là địa chỉ http(s) đầy đủ, ví dụ https://cong.example.gov.vn (nhận được %q)", c.BaseURL)
+	}
+	c.BaseURL = strings.TrimRight(c.BaseURL, "/")
+	return nil
+}
+
+// Flags lists the flags registered on fs, for the generated config reference.
+func Flags(fs *flag.FlagSet) []Flag {
+	var out []Flag
+	fs.VisitAll(func(f *flag.Flag) {
+		out = append(out, Flag{Name: f.Name, Env: envName(f.Name), Default: f.DefValue, Usage: f.Usage})
+	})
+	return out
+}
+
+// Getenv is os.Getenv, named so callers pass it explicitly.
+var Getenv = os.Getenv

@@ -1,0 +1,49 @@
+package config
+
+import (
+	"flag"
+	"testing"
+	"time"
+)
+
+func TestEnvTwinsAndPrecedence(t *testing.T) {
+	env := map[string]string{"CONG_ADDR": ":9090", "CONG_VIEW_WINDOW": "10m", "CONG_DEMO": "true"}
+	var c Config
+	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
+	ServeFlags(fs, &c)
+	if err := Parse(fs, []string{"--addr", ":7070"}, func(k string) string { return env[k] }); err != nil {
+		t.Fatal(err)
+	}
+	if c.Addr != ":7070" {
+		t.Errorf("flag must win over env: %q", c.Addr)
+	}
+	if c.ViewWindow != 10*time.Minute || !c.Demo {
+		t.Errorf("env twins not applied: %+v", c)
+	}
+}
+
+func TestBadValues(t *testing.T) {
+	for _, tc := range []struct {
+		args []string
+		env  map[string]string
+	}{
+		{args: []string{"--view-window", "abc"}},
+		{args: []string{"--nope"}},
+		{env: map[string]string{"CONG_VIEW_WINDOW": "soon"}},
+	} {
+		var c Config
+		fs := flag.NewFlagSet("serve", flag.ContinueOnError)
+		ServeFlags(fs, &c)
+		if err := Parse(fs, tc.args, func(k string) string { return tc.env[k] }); err == nil {
+			t.Errorf("%v %v: want error", tc.args, tc.env)
+		}
+	}
+	c := Config{BaseURL: "localhost", FlushInterval: time.Second}
+	if err := c.Validate(); err == nil {
+		t.Error("base url without scheme must be refused")
+	}
+	c = Config{BaseURL: "https://cong.example.vn/", FlushInterval: time.Second, ViewWindow: -time.Second}
+	if err := c.Validate(); err == nil {
+		t.Error("negative window must be refused")
+	}
+}

@@ -1,0 +1,162 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"embed"
+	"fmt"
+	"io/fs"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+)
+
+//go:embed migrations/*.sql
+var migrationFS embed.FS
+
+// Migration is one schema step. Files are named NNNN_name.sql, or
+// NNNN_name.sqlite.sql / NNNN_name.postgres.sql when the engines differ.
+type Migration struct {
+	Version int
+	Name    string
+	SQL     string
+}
+
+// Migrations lists the embedded migrations for the dialect, in order.
+func Migrations(d Dialect) ([]Migration, error) {
+	entries, err := fs.ReadDir(migrationFS, "migrations")
+	if err != nil {
+		return nil, err
+	}
+	byVersion := map[int]Migration{}
+	for _, e := range entries {
+		name := strings.TrimSuffix(e.Name(), ".sql")
+		switch {
+		case strings.HasSuffix(name, ".sqlite"):
+			if d != SQLite {
+				continue
+			}
+			name = strings.TrimSuffix(name, ".sqlite")
+		case strings.HasSuffix(name, ".postgres"):
+			if d != Postgres {
+				continue
+			}
+			name = strings.TrimSuffix(name, ".postgres")
+		}
+		num, rest, ok := strings.Cut(name, "_")
+		v, err := strconv.Atoi(num)
+		if !ok || err != nil {
+			return nil, fmt.Errorf("migration %s: tên phải có dạng NNNN_ten.sql", e.Name())
+		}
+		body, err := migrationFS.ReadFile("migrations/" + e.Name())
+		if err != nil {
+			return nil, err
+		}
+		if _, dup := byVersion[v]; dup {
+			return nil, fmt.Errorf("migration %d xuất hiện hai lần", v)
+		}
+		byVersion[v] = Migration{Version: v, Name: rest, SQL: string(body)}
+	}
+	out := make([]Migration, 0, len(byVersion))
+	for _, m := range byVersion {
+		out = append(out, m)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Version < out[j].Version })
+	return out, nil
+}
+
+// SchemaVersion returns the highest applied migration (0 for an empty database).
+func (s *Store) SchemaVersion(ctx context.Context) (int, error) {
+	var v sql.NullInt64
+	err := s.db.QueryRowContext(ctx, `SELECT MAX(version) FROM schema_migrations`).Scan(&v)
+	return int(v.Int64), err
+}
+
+func (s *Store) ensureMigrationTable(ctx context.Context) error {
+	_, err := s.db.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (
+		version    INTEGER PRIMARY KEY,
+		name       TEXT NOT NULL,
+		applied_at TEXT NOT NULL)`)
+	return err
+}
+
+// Pending lists migrations not yet applied.
+func (s *Store) Pending(ctx context.Context) ([]Migration, error) {
+	if err := s.ensureMigrationTable(ctx); err != nil {
+		return nil, err
+	}
+	all, err := Migrations(s.dialect)
+	if err != nil {
+		return nil, err
+	}
+	cur, err := s.SchemaVersion(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if n := len(all); n > 0 && cur > all[n-1].Version {
+		return nil, fmt.Errorf("cơ sở dữ liệu ở phiên bản lược đồ %d, mới hơn chương trình này (%d): hãy dùng bản cong mới hơn", cur, all[n-1].Version)
+	}
+	var out []Migration
+	for _, m := range all {
+		if m.Version > cur {
+			out = append(out, m)
+		}
+	}
+	return out, nil
+}
+
+// Migrate applies pending migrations, each in a transaction together with its
+// version row. On PostgreSQL an advisory lock makes instances that start at
+// the same time apply each migration once.
+func (s *Store) Migrate(ctx context.Context) ([]Migration, error) {
+	if err := s.ensureMigrationTable(ctx); err != nil {
+		return nil, err
+	}
+	all, err := Migrations(s.dialect)
+	if err != nil {
+		return nil, err
+	}
+	var applied []Migration
+	for _, m := range all {
+		did, err := s.applyOne(ctx, m, all[len(all)-1].Version)
+		if err != nil {
+			return applied, fmt.Errorf("migration %04d_%s: %w", m.Version, m.Name, err)
+		}
+		if did {
+			applied = append(applied, m)
+		}
+	}
+	return applied, nil
+}
+
+func (s *Store) applyOne(ctx context.Context, m Migration, newest int) (bool, error) {
+	did := false
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		if s.dialect == Postgres {
+			if _, err := tx.ExecContext(ctx, `SELECT pg_advisory_xact_lock(727368)`); err != nil {
+				return err
+			}
+		}
+		var cur sql.NullInt64
+		if err := tx.QueryRowContext(ctx, `SELECT MAX(version) FROM schema_migrations`).Scan(&cur); err != nil {
+			return err
+		}
+		if int(cur.Int64) > newest {
+			return fmt.Errorf("cơ sở dữ liệu ở phiên bản lược đồ %d, mới hơn chương trình này (%d): hãy dùng bản cong mới hơn", cur.Int64, newest)
+		}
+		if int(cur.Int64) >= m.Version {
+			return nil
+		}
+		if _, err := tx.ExecContext(ctx, m.SQL); err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, s.q(`INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)`),
+			m.Version, m.Name, time.Now().UTC().Format(time.RFC3339)); err != nil {
+			return err
+		}
+		did = true
+		return nil
+	})
+	return did, err
+}

@@ -1,0 +1,143 @@
+package web
+
+import (
+	"net/http"
+	"strconv"
+	"time"
+
+	"github.com/congportal/cong/internal/news"
+	"github.com/congportal/cong/internal/store"
+)
+
+// apiArticle is the JSON shape of DESIGN §3.
+type apiArticle struct {
+	ID          int64        `json:"id"`
+	Title       string       `json:"title"`
+	Slug        string       `json:"slug"`
+	URL         string       `json:"url"`
+	Summary     string       `json:"summary"`
+	BodyHTML    string       `json:"body_html,omitempty"`
+	Category    *apiCategory `json:"category"`
+	Author      string       `json:"author"`
+	Source      string       `json:"source"`
+	Tags        []string     `json:"tags,omitempty"`
+	PublishedAt string       `json:"published_at"`
+	UpdatedAt   string       `json:"updated_at"`
+	Views       int64        `json:"views"`
+}
+
+type apiCategory struct {
+	ID   int64  `json:"id"`
+	Slug string `json:"slug"`
+	Name string `json:"name"`
+}
+
+type apiList struct {
+	Items []apiArticle `json:"items"`
+	Total int          `json:"total"`
+}
+
+func (s *Server) toAPI(a news.Article) apiArticle {
+	out := apiArticle{
+		ID: a.ID, Title: a.Title, Slug: a.Slug, URL: s.baseURL + "/bai-viet/" + a.Slug, Summary: a.Summary,
+		BodyHTML: a.BodyHTML, Author: a.Author, Source: a.Source, Tags: a.Tags,
+		PublishedAt: a.PublishedAt.In(s.loc).Format(time.RFC3339), UpdatedAt: a.UpdatedAt.In(s.loc).Format(time.RFC3339),
+		Views: s.counter.Views(a.ID, a.Views),
+	}
+	if a.Category != nil {
+		out.Category = &apiCategory{ID: a.Category.ID, Slug: a.Category.Slug, Name: a.Category.Name}
+	}
+	return out
+}
+
+// listParams reads page and per_page with the API's bounds.
+func listParams(r *http.Request) (page, per int, err error) {
+	page, err = pageParam(r)
+	if err != nil {
+		return 0, 0, err
+	}
+	per = 20
+	if v := r.URL.Query().Get("per_page"); v != "" {
+		per, err = strconv.Atoi(v)
+		if err != nil || per < 1 || per > 100 {
+			return 0, 0, &Error{Status: http.StatusBadRequest, Code: "bad_request", Message: "per_page phải là số nguyên từ 1 đến 100.", Fields: map[string]string{"per_page": "từ 1 đến 100"}}
+		}
+	}
+	return page, per, nil
+}
+
+func (s *Server) apiArticles(w http.ResponseWriter, r *http.Request) error {
+	if r.URL.Query().Get("q") != "" {
+		return s.apiSearch(w, r)
+	}
+	n, per, err := listParams(r)
+	if err != nil {
+		return err
+	}
+	ctx := r.Context()
+	o := store.ListOptions{SiteID: s.siteID, Limit: per, Offset: (n - 1) * per}
+	if slug := r.URL.Query().Get("category"); slug != "" {
+		c, err := s.st.CategoryBySlug(ctx, s.siteID, slug)
+		if err != nil {
+			return &Error{Status: http.StatusBadRequest, Code: "bad_request", Message: "Chuyên mục không tồn tại: " + slug, Fields: map[string]string{"category": "không tồn tại"}}
+		}
+		o.CategoryID = c.ID
+	}
+	total, err := s.st.CountArticles(ctx, o)
+	if err != nil {
+		return err
+	}
+	arts, err := s.st.ListArticles(ctx, o)
+	if err != nil {
+		return err
+	}
+	out := apiList{Items: make([]apiArticle, 0, len(arts)), Total: total}
+	for _, a := range arts {
+		out.Items = append(out.Items, s.toAPI(a))
+	}
+	writeJSON(w, http.StatusOK, out)
+	return nil
+}
+
+func (s *Server) apiArticle(w http.ResponseWriter, r *http.Request) error {
+	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
+	if err != nil || id < 1 {
+		return &Error{Status: http.StatusBadRequest, Code: "bad_request", Message: "Mã bài viết phải là số nguyên dương."}
+	}
+	a, err := s.st.Article(r.Context(), s.siteID, id)
+	if err != nil {
+		return err
+	}
+	if a.Status != news.StatusPublished {
+		return errNotFound()
+	}
+	writeJSON(w, http.StatusOK, s.toAPI(a))
+	return nil
+}
+
+func (s *Server) apiStats(w http.ResponseWriter, r *http.Request) error {
+	writeJSON(w, http.StatusOK, s.counter.Stats())
+	return nil
+}
+
+func (s *Server) apiSearch(w http.ResponseWriter, r *http.Request) error {
+	n, per, err := listParams(r)
+	if err != nil {
+		return err
+	}
+	_, q, _, err := searchInput(r)
+	if err != nil {
+		return &Error{Status: http.StatusBadRequest, Code: "bad_query", Message: err.Error(), Fields: map[string]string{"q": err.Error()}}
+	}
+	res, err := s.runSearch(r, q, n, per)
+	if err != nil {
+		return err
+	}
+	out := apiList{Items: make([]apiArticle, 0, len(res.Items)), Total: res.Total}
+	for _, a := range res.Items {
+		a.BodyHTML = ""
+		out.Items = append(out.Items, s.toAPI(a))
+	}
+	writeJSON(w, http.StatusOK, out)
+	return nil
+}

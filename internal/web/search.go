@@ -1,0 +1,72 @@
+package web
+
+import (
+	"errors"
+	"html/template"
+	"net/http"
+	"net/url"
+	"strings"
+
+	"github.com/congportal/cong/internal/news"
+	"github.com/congportal/cong/internal/store"
+	"github.com/congportal/cong/internal/viet"
+)
+
+// searchInput validates ?q=: invalid UTF-8 is dropped, empty or over-long
+// queries become a message (400 on the API, a notice on the page). present
+// tells a missing q (the bare search page) from one that had nothing usable.
+func searchInput(r *http.Request) (raw string, q viet.Query, present bool, err error) {
+	orig := r.URL.Query().Get("q")
+	raw = strings.TrimSpace(strings.ToValidUTF8(orig, ""))
+	q, err = viet.ParseQuery(raw)
+	return raw, q, orig != "", err
+}
+
+func (s *Server) runSearch(r *http.Request, q viet.Query, n, per int) (store.SearchResult, error) {
+	return s.st.Search(r.Context(), s.siteID, q, per, (n-1)*per)
+}
+
+func (s *Server) search(w http.ResponseWriter, r *http.Request) error {
+	ctx := r.Context()
+	p := s.basePage(ctx)
+	p.NoIndex = true
+	n, err := pageParam(r)
+	if err != nil {
+		return err
+	}
+	raw, q, present, qerr := searchInput(r)
+	p.Query = raw
+	status := http.StatusOK
+	switch {
+	case !present:
+		// The bare page: a form and examples.
+	case qerr != nil:
+		p.Message = qerr.Error()
+		p.Searched = true
+		if errors.Is(qerr, viet.ErrQueryTooLong) {
+			p.Query = string([]rune(raw)[:200])
+		}
+		status = http.StatusBadRequest
+	default:
+		p.Searched = true
+		res, err := s.runSearch(r, q, n, perPage)
+		if err != nil {
+			return err
+		}
+		p.Total = res.Total
+		if n > 1 && n > pages(res.Total, perPage) {
+			return errNotFound()
+		}
+		p.Pager = pager{Page: n, Pages: pages(res.Total, perPage), Base: "/tim-kiem?q=" + url.QueryEscape(raw) + "&"}
+		for _, a := range res.Items {
+			text := a.Summary + " " + news.PlainText(a.BodyHTML)
+			p.Results = append(p.Results, searchHit{
+				Article: a,
+				Title:   template.HTML(viet.Highlight(a.Title, q)),
+				Snippet: template.HTML(viet.Snippet(text, q, 240)),
+			})
+		}
+	}
+	s.countVisit(r, 0)
+	return s.renderTo(w, status, "search", p)
+}

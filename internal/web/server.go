@@ -1,0 +1,257 @@
+// Package web is Cổng's HTTP layer: routes, middleware, page handlers (one
+// file per page) and the JSON API. Handlers are thin: they parse input, call
+// the store or a domain package, and render.
+package web
+
+import (
+	"context"
+	"log/slog"
+	"net/http"
+	"runtime/debug"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/congportal/cong/internal/news"
+	"github.com/congportal/cong/internal/stats"
+	"github.com/congportal/cong/internal/store"
+	"github.com/congportal/cong/internal/visit"
+)
+
+// Options configure a Server.
+type Options struct {
+	Store    *store.Store
+	Counter  *stats.Counter
+	SiteID   int64
+	BaseURL  string // without trailing slash
+	Proxies  *visit.Proxies
+	Location *time.Location
+	Logger   *slog.Logger
+	Version  string
+	CacheTTL time.Duration // how long another instance's change can take to show; default 30 s
+}
+
+// Server serves the portal.
+type Server struct {
+	st      *store.Store
+	counter *stats.Counter
+	siteID  int64
+	baseURL string
+	proxies *visit.Proxies
+	loc     *time.Location
+	log     *slog.Logger
+	version string
+	started time.Time
+
+	tmpl    templates
+	assets  *assets
+	cache   *pageCache
+	metrics *metrics
+
+	siteMu   sync.Mutex
+	siteData atomic.Pointer[siteData]
+
+	handler http.Handler
+}
+
+type siteData struct {
+	site       news.Site
+	categories []news.Category
+	gen        uint64
+	expires    time.Time
+}
+
+// New builds the server and its routes; templates are parsed here, once.
+func New(o Options) (*Server, error) {
+	if o.Location == nil {
+		o.Location = time.UTC
+	}
+	if o.Logger == nil {
+		o.Logger = slog.Default()
+	}
+	if o.CacheTTL == 0 {
+		o.CacheTTL = 30 * time.Second
+	}
+	a, err := loadAssets()
+	if err != nil {
+		return nil, err
+	}
+	t, err := parseTemplates(a, o.Location)
+	if err != nil {
+		return nil, err
+	}
+	s := &Server{
+		st: o.Store, counter: o.Counter, siteID: o.SiteID, baseURL: o.BaseURL, proxies: o.Proxies,
+		loc: o.Location, log: o.Logger, version: o.Version, started: time.Now(),
+		tmpl: t, assets: a, cache: newPageCache(o.CacheTTL, 5000), metrics: newMetrics(),
+	}
+	s.handler = s.routes()
+	return s, nil
+}
+
+// ServeHTTP implements http.Handler.
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) { s.handler.ServeHTTP(w, r) }
+
+// ContentChanged must be called after any write to public content: cached
+// pages and the site data are rebuilt on their next request.
+func (s *Server) ContentChanged() {
+	s.cache.invalidate()
+	s.siteData.Store(nil)
+}
+
+func (s *Server) routes() http.Handler {
+	mux := http.NewServeMux()
+	handle := func(pattern string, h http.HandlerFunc) {
+		mux.Handle(pattern, s.instrument(pattern, h))
+	}
+	handle("GET /{$}", s.adapt(s.home))
+	handle("GET /chuyen-muc/{slug}", s.adapt(s.category))
+	handle("GET /chuyen-muc/{slug}/rss.xml", s.adapt(s.categoryFeed))
+	handle("GET /bai-viet/{slug}", s.adapt(s.article))
+	handle("GET /bai-viet/{slug}/in", s.adapt(s.articlePrint))
+	handle("GET /trang/{slug}", s.adapt(s.staticPage))
+	handle("GET /tim-kiem", s.adapt(s.search))
+	handle("GET /rss.xml", s.adapt(s.feed))
+	handle("GET /sitemap.xml", s.adapt(s.sitemap))
+	handle("GET /robots.txt", s.robots)
+	handle("GET /healthz", s.healthz)
+	handle("GET /metrics", s.metricsHandler)
+	handle("GET /static/{file}", s.adapt(s.static))
+
+	handle("GET /api/v1/articles", s.adapt(s.apiArticles))
+	handle("GET /api/v1/articles/{id}", s.adapt(s.apiArticle))
+	handle("GET /api/v1/stats", s.adapt(s.apiStats))
+	handle("GET /api/v1/search", s.adapt(s.apiSearch))
+	handle("/api/", s.adapt(func(w http.ResponseWriter, r *http.Request) error { return errNotFound() }))
+
+	handle("/", s.adapt(func(w http.ResponseWriter, r *http.Request) error { return errNotFound() }))
+
+	// Unsafe methods from another origin are refused before any handler
+	// runs; the newsroom's forms rely on this.
+	cop := http.NewCrossOriginProtection()
+	var h http.Handler = mux
+	h = cop.Handler(h)
+	h = s.recoverer(h)
+	h = s.headers(h)
+	h = s.limits(h)
+	return h
+}
+
+// instrument records each route's requests and latency for /metrics.
+func (s *Server) instrument(pattern string, h http.Handler) http.Handler {
+	rm := s.metrics.route(pattern)
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		start := time.Now()
+		sw := &statusWriter{ResponseWriter: w}
+		h.ServeHTTP(sw, r)
+		if sw.status == 0 {
+			sw.status = http.StatusOK
+		}
+		rm.observe(sw.status, time.Since(start))
+	})
+}
+
+var (
+	cspValue    = []string{"default-src 'self'; img-src 'self' data: https:; style-src 'self'; script-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'self'"}
+	nosniff     = []string{"nosniff"}
+	frameOpts   = []string{"SAMEORIGIN"}
+	refPolicy   = []string{"strict-origin-when-cross-origin"}
+	permsPolicy = []string{"camera=(), microphone=(), geolocation=(), interest-cohort=()"}
+)
+
+// headers sets the security headers on every response. Values are shared
+// slices assigned directly: no per-request allocation on the hot path.
+func (s *Server) headers(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		h := w.Header()
+		h["Content-Security-Policy"] = cspValue
+		h["X-Content-Type-Options"] = nosniff
+		h["X-Frame-Options"] = frameOpts
+		h["Referrer-Policy"] = refPolicy
+		h["Permissions-Policy"] = permsPolicy
+		next.ServeHTTP(w, r)
+	})
+}
+
+// limits refuses oversized URLs before routing.
+func (s *Server) limits(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if len(r.URL.RawQuery) > 4096 || len(r.URL.Path) > 2048 {
+			s.fail(w, r, &Error{Status: http.StatusRequestURITooLong, Code: "uri_too_long", Message: "Địa chỉ yêu cầu quá dài."})
+			return
+		}
+		next.ServeHTTP(w, r)
+	})
+}
+
+// recoverer turns a panic into the Vietnamese 500 page, with the stack in
+// the log only.
+func (s *Server) recoverer(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		defer func() {
+			if v := recover(); v != nil {
+				if v == http.ErrAbortHandler {
+					panic(v)
+				}
+				s.log.Error("panic", "path", r.URL.Path, "panic", v, "stack", string(debug.Stack()))
+				s.fail(w, r, &Error{Status: 500, Code: "internal", Message: "Hệ thống đang gặp sự cố. Xin vui lòng thử lại sau ít phút."})
+			}
+		}()
+		next.ServeHTTP(w, r)
+	})
+}
+
+// site returns the site and its menu from memory, reloading after a content
+// change or a minute (another instance may have changed them).
+func (s *Server) site(ctx context.Context) (*siteData, error) {
+	now := time.Now()
+	gen := s.cache.generation()
+	if d := s.siteData.Load(); d != nil && d.gen == gen && now.Before(d.expires) {
+		return d, nil
+	}
+	s.siteMu.Lock()
+	defer s.siteMu.Unlock()
+	if d := s.siteData.Load(); d != nil && d.gen == gen && now.Before(d.expires) {
+		return d, nil
+	}
+	site, err := s.st.Site(ctx, s.siteID)
+	if err != nil {
+		return nil, err
+	}
+	cats, err := s.st.Categories(ctx, s.siteID)
+	if err != nil {
+		return nil, err
+	}
+	d := &siteData{site: site, categories: cats, gen: gen, expires: now.Add(time.Minute)}
+	s.siteData.Store(d)
+	return d, nil
+}
+
+// basePage fills what every page needs. If the site cannot be loaded (the
+// database is down), the page still renders with an empty menu.
+func (s *Server) basePage(ctx context.Context) *page {
+	p := &page{}
+	if d, err := s.site(ctx); err == nil {
+		p.Site, p.Categories = d.site, d.categories
+	} else {
+		p.Site.Name = "Cổng thông tin điện tử"
+	}
+	return p
+}
+
+// countVisit classifies a public page request and counts it. It returns
+// true when the article's view was counted. Never touches the database
+// except for the first request of a process, which loads the day's salt.
+func (s *Server) countVisit(r *http.Request, article int64) {
+	if reason := visit.Classify(r); reason != visit.ReasonNone {
+		s.metrics.exclude(reason)
+		return
+	}
+	ua := r.Header.Get("User-Agent")
+	v, day, err := s.counter.Visitor(r.Context(), s.proxies.ClientIP(r), ua)
+	if err != nil {
+		s.log.Warn("count visit", "err", err)
+		return
+	}
+	s.counter.Hit(v, day, article)
+}

@@ -1,0 +1,61 @@
+package web
+
+import (
+	"context"
+	"encoding/json"
+	"net/http"
+	"time"
+)
+
+var immutable = []string{"public, max-age=31536000, immutable"}
+
+// static serves embedded assets by checksum URL. Only names in the asset
+// table exist, so path tricks ("..", encoded slashes) can only miss.
+func (s *Server) static(w http.ResponseWriter, r *http.Request) error {
+	a, ok := s.assets.byPath[r.PathValue("file")]
+	if !ok {
+		return errNotFound()
+	}
+	h := w.Header()
+	h["Cache-Control"] = immutable
+	h.Set("Content-Type", a.ctype)
+	h.Set("ETag", a.etag)
+	if r.Header.Get("If-None-Match") == a.etag {
+		w.WriteHeader(http.StatusNotModified)
+		return nil
+	}
+	w.Write(a.body)
+	return nil
+}
+
+type health struct {
+	Status  string `json:"status"`
+	Version string `json:"version"`
+	Engine  string `json:"engine"`
+	Schema  int    `json:"schema"`
+	Uptime  string `json:"uptime"`
+	Error   string `json:"error,omitempty"`
+}
+
+// healthz answers 200 when the database answers within two seconds.
+func (s *Server) healthz(w http.ResponseWriter, r *http.Request) {
+	ctx, cancel := context.WithTimeout(r.Context(), 2*time.Second)
+	defer cancel()
+	h := health{Status: "ok", Version: s.version, Engine: s.st.Dialect().String(), Uptime: time.Since(s.started).Round(time.Second).String()}
+	v, err := s.st.SchemaVersion(ctx)
+	h.Schema = v
+	status := http.StatusOK
+	if err != nil {
+		h.Status, h.Error, status = "unavailable", "cơ sở dữ liệu không phản hồi", http.StatusServiceUnavailable
+	}
+	w.Header().Set("Cache-Control", "no-store")
+	b, _ := json.Marshal(h)
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	w.WriteHeader(status)
+	w.Write(b)
+}
+
+func (s *Server) metricsHandler(w http.ResponseWriter, r *http.Request) {
+	w.Header().Set("Content-Type", "text/plain; version=0.0.4; charset=utf-8")
+	s.writeMetrics(w)
+}
