@@ -62,7 +62,7 @@ func (s *Server) article(w http.ResponseWriter, r *http.Request) error {
 		s.cache.put(key, e, now)
 	}
 	s.countVisit(r, e.article)
-	e.live.write(w, http.StatusOK, &liveValues{views: s.counter.Views(e.article, e.views), stats: s.counter.Stats()})
+	e.live.serve(w, r, http.StatusOK, &liveValues{views: s.counter.Views(e.article, e.views), stats: s.counter.Stats()})
 	return nil
 }
 
@@ -90,5 +90,5 @@ func (s *Server) staticPage(w http.ResponseWriter, r *http.Request) error {
 	p.Page = pg
 	p.Canonical = s.baseURL + "/trang/" + pg.Slug
 	s.countVisit(r, 0)
-	return s.renderTo(w, http.StatusOK, "page", p)
+	return s.renderTo(w, r, http.StatusOK, "page", p)
 }

@@ -76,6 +76,6 @@ func (s *Server) category(w http.ResponseWriter, r *http.Request) error {
 		s.cache.put(key, e, now)
 	}
 	s.countVisit(r, 0)
-	e.live.write(w, http.StatusOK, &liveValues{stats: s.counter.Stats()})
+	e.live.serve(w, r, http.StatusOK, &liveValues{stats: s.counter.Stats()})
 	return nil
 }

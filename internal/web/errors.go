@@ -82,7 +82,7 @@ func (s *Server) fail(w http.ResponseWriter, r *http.Request, err error) {
 	}
 	p := s.basePage(r.Context())
 	p.ErrorTitle, p.ErrorMessage, p.NoIndex = title, e.Message, true
-	if err := s.renderTo(w, e.Status, "error", p); err != nil {
+	if err := s.renderTo(w, r, e.Status, "error", p); err != nil {
 		slog.Error("render error page", "err", err)
 		http.Error(w, e.Message, e.Status)
 	}

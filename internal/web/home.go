@@ -38,6 +38,6 @@ func (s *Server) home(w http.ResponseWriter, r *http.Request) error {
 		s.cache.put("home", e, now)
 	}
 	s.countVisit(r, 0)
-	e.live.write(w, http.StatusOK, &liveValues{stats: s.counter.Stats()})
+	e.live.serve(w, r, http.StatusOK, &liveValues{stats: s.counter.Stats()})
 	return nil
 }

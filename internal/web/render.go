@@ -154,6 +154,9 @@ type livePage struct {
 	segs  [][]byte
 	slots []string
 	size  int
+
+	gzOnce sync.Once
+	gz     *gzPage
 }
 
 func splitLive(b []byte) *livePage {
@@ -220,6 +223,15 @@ func appendGrouped(dst []byte, n int64) []byte {
 	return dst
 }
 
+// serve writes the page gzip-compressed when the client accepts it.
+func (lp *livePage) serve(w http.ResponseWriter, r *http.Request, status int, v *liveValues) {
+	if acceptsGzip(r) {
+		lp.writeGzip(w, status, v)
+		return
+	}
+	lp.write(w, status, v)
+}
+
 // write sends the page with the given numbers in one Write, with
 // Content-Length, so the response is a single buffer like a static file.
 func (lp *livePage) write(w http.ResponseWriter, status int, v *liveValues) {
@@ -233,6 +245,7 @@ func (lp *livePage) write(w http.ResponseWriter, status int, v *liveValues) {
 	}
 	h := w.Header()
 	h["Content-Type"] = htmlContentType
+	h["Vary"] = varyEncoding
 	h["Content-Length"] = []string{strconv.Itoa(len(b))}
 	w.WriteHeader(status)
 	w.Write(b)
@@ -277,7 +290,7 @@ func (s *Server) render(name string, p *page) (*livePage, error) {
 
 // renderTo renders a page that is not cached and writes it with the current
 // visitor figures.
-func (s *Server) renderTo(w http.ResponseWriter, status int, name string, p *page) error {
+func (s *Server) renderTo(w http.ResponseWriter, r *http.Request, status int, name string, p *page) error {
 	lp, err := s.render(name, p)
 	if err != nil {
 		return err

@@ -68,5 +68,5 @@ func (s *Server) search(w http.ResponseWriter, r *http.Request) error {
 		}
 	}
 	s.countVisit(r, 0)
-	return s.renderTo(w, status, "search", p)
+	return s.renderTo(w, r, status, "search", p)
 }

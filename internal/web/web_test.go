@@ -1,6 +1,7 @@
 package web_test
 
 import (
+	"compress/gzip"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -376,4 +377,29 @@ func TestAPI(t *testing.T) {
 			t.Errorf("draft via API: %d", r.code)
 		}
 	})
+}
+
+func TestGzipPages(t *testing.T) {
+	s := testdb.Open(t, "sqlite")
+	e := newEnv(t, s)
+	for _, path := range []string{"/", "/bai-viet/" + e.arts[3].Slug, "/chuyen-muc/cai-cach-hanh-chinh"} {
+		r := e.do("GET", path, map[string]string{"Accept-Encoding": "gzip, deflate, br, zstd"})
+		if r.hdr.Get("Content-Encoding") != "gzip" || r.hdr.Get("Vary") != "Accept-Encoding" {
+			t.Fatalf("%s: not gzipped: %v", path, r.hdr)
+		}
+		zr, err := gzip.NewReader(strings.NewReader(r.body))
+		if err != nil {
+			t.Fatal(err)
+		}
+		body, err := io.ReadAll(zr)
+		if err != nil {
+			t.Fatalf("%s: %v", path, err)
+		}
+		if !strings.Contains(string(body), "Thống kê truy cập") {
+			t.Fatalf("%s: decoded body wrong", path)
+		}
+		if strings.HasPrefix(path, "/bai-viet/") && !strings.Contains(string(body), "Lượt xem: 1<") {
+			t.Fatalf("live views not in gzip body")
+		}
+	}
 }
