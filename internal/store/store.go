@@ -88,7 +88,8 @@ func Open(ctx context.Context, dbURL, dataDir string) (*Store, error) {
 	defer cancel()
 	if err := db.PingContext(pctx); err != nil {
 		db.Close()
-		return nil, fmt.Errorf("không kết nối được cơ sở dữ liệu %s: %w", dialect, err)
+		// pgx reports one line per address tried; keep the CLI's one-line rule.
+		return nil, fmt.Errorf("không kết nối được cơ sở dữ liệu %s: %s", dialect, strings.Join(strings.Fields(err.Error()), " "))
 	}
 	return &Store{db: db, dialect: dialect}, nil
 }

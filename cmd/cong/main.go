@@ -1,0 +1,316 @@
+// Command cong runs a Vietnamese government e-portal: see `cong help`.
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"net/http"
+	"os"
+	"os/signal"
+	"runtime/debug"
+	"syscall"
+	"time"
+	_ "time/tzdata" // day boundaries in Asia/Ho_Chi_Minh on any host
+
+	"github.com/congportal/cong/internal/config"
+	"github.com/congportal/cong/internal/demo"
+	"github.com/congportal/cong/internal/importer"
+	"github.com/congportal/cong/internal/news"
+	"github.com/congportal/cong/internal/stats"
+	"github.com/congportal/cong/internal/store"
+	"github.com/congportal/cong/internal/visit"
+	"github.com/congportal/cong/internal/web"
+)
+
+const usage = `Cổng: cổng thông tin điện tử cho tỉnh, xã, phường.
+
+Cách dùng:
+  cong serve   [--addr :8080] [--data ./data] [--db URL] [--demo] [--base-url URL]
+               [--view-window 30m] [--trusted-proxies CIDR,…]
+  cong migrate [--data DIR] [--db URL] [--dry-run]
+  cong import wxr [--data DIR] [--db URL] FILE
+  cong gen --articles N [--data DIR] [--db URL]     (bài viết tổng hợp để đo hiệu năng)
+  cong version
+
+Mỗi tham số có biến môi trường tương ứng: --view-window → CONG_VIEW_WINDOW.
+`
+
+// exitError carries the process status: 2 for bad usage or an unreachable
+// database, 1 for other failures.
+type exitError struct {
+	code int
+	err  error
+}
+
+func (e *exitError) Error() string { return e.err.Error() }
+
+func usageErr(err error) error { return &exitError{2, err} }
+
+func main() {
+	err := run(context.Background(), os.Args[1:], os.Stdout, os.Stderr, config.Getenv)
+	if err == nil {
+		return
+	}
+	if errors.Is(err, flag.ErrHelp) {
+		fmt.Fprint(os.Stdout, usage)
+		return
+	}
+	fmt.Fprintln(os.Stderr, "cong:", err)
+	var ee *exitError
+	if errors.As(err, &ee) {
+		os.Exit(ee.code)
+	}
+	os.Exit(1)
+}
+
+func run(ctx context.Context, args []string, stdout, stderr io.Writer, getenv func(string) string) error {
+	if len(args) == 0 {
+		return usageErr(errors.New("thiếu lệnh; dùng `cong help` để xem hướng dẫn"))
+	}
+	switch args[0] {
+	case "serve":
+		return cmdServe(ctx, args[1:], stderr, getenv)
+	case "migrate":
+		return cmdMigrate(ctx, args[1:], stdout, getenv)
+	case "import":
+		if len(args) < 2 || args[1] != "wxr" {
+			return usageErr(errors.New("dùng: cong import wxr [--data DIR] [--db URL] FILE"))
+		}
+		return cmdImportWXR(ctx, args[2:], stdout, getenv)
+	case "gen":
+		return cmdGen(ctx, args[1:], stdout, getenv)
+	case "version", "--version":
+		fmt.Fprintln(stdout, versionString())
+		return nil
+	case "help", "-h", "--help":
+		return flag.ErrHelp
+	default:
+		return usageErr(fmt.Errorf("lệnh không tồn tại: %q; dùng `cong help`", args[0]))
+	}
+}
+
+func versionString() string {
+	v := "cong (dev)"
+	if bi, ok := debug.ReadBuildInfo(); ok {
+		rev, mod := "", ""
+		for _, s := range bi.Settings {
+			switch s.Key {
+			case "vcs.revision":
+				rev = s.Value
+			case "vcs.modified":
+				if s.Value == "true" {
+					mod = "+sửa"
+				}
+			}
+		}
+		if bi.Main.Version != "" && bi.Main.Version != "(devel)" {
+			v = "cong " + bi.Main.Version
+		}
+		if rev != "" {
+			if len(rev) > 12 {
+				rev = rev[:12]
+			}
+			v += " " + rev + mod
+		}
+		v += " " + bi.GoVersion
+	}
+	return v
+}
+
+// openStore opens and migrates the database; failures are exit status 2.
+func openStore(ctx context.Context, c *config.Config, log *slog.Logger) (*store.Store, error) {
+	st, err := store.Open(ctx, c.DB, c.Data)
+	if err != nil {
+		return nil, usageErr(err)
+	}
+	applied, err := st.Migrate(ctx)
+	if err != nil {
+		st.Close()
+		return nil, usageErr(err)
+	}
+	for _, m := range applied {
+		log.Info("migration applied", "version", m.Version, "name", m.Name)
+	}
+	return st, nil
+}
+
+// defaultSite is the one site an instance serves for now; rows carry its id
+// so province and commune sites can share a database later.
+var defaultSite = news.Site{Slug: "default", Name: "Cổng thông tin điện tử", Description: "Cổng thông tin điện tử"}
+
+func cmdServe(ctx context.Context, args []string, stderr io.Writer, getenv func(string) string) error {
+	var c config.Config
+	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
+	config.ServeFlags(fs, &c)
+	if err := config.Parse(fs, args, getenv); err != nil {
+		return usageErr(err)
+	}
+	if fs.NArg() > 0 {
+		return usageErr(fmt.Errorf("tham số thừa: %v", fs.Args()))
+	}
+	if err := c.Validate(); err != nil {
+		return usageErr(err)
+	}
+	proxies, err := visit.ParseProxies(c.TrustedProxies)
+	if err != nil {
+		return usageErr(fmt.Errorf("--trusted-proxies: %w", err))
+	}
+	loc, err := time.LoadLocation("Asia/Ho_Chi_Minh")
+	if err != nil {
+		return err
+	}
+	log := slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: slog.LevelInfo}))
+
+	st, err := openStore(ctx, &c, log)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	site, err := st.EnsureSite(ctx, defaultSite)
+	if err != nil {
+		return err
+	}
+	if c.Demo {
+		loaded, err := demo.Load(ctx, st, site.ID)
+		if err != nil {
+			return fmt.Errorf("nạp nội dung mẫu: %w", err)
+		}
+		if loaded {
+			log.Info("demo content loaded into the empty database")
+		} else {
+			log.Info("database already has content: demo content not loaded")
+		}
+	}
+
+	ctx, stop := signal.NotifyContext(ctx, os.Interrupt, syscall.SIGTERM)
+	defer stop()
+
+	counter := stats.New(st, stats.Options{SiteID: site.ID, Window: c.ViewWindow, Location: loc, Logger: log})
+	srv, err := web.New(web.Options{Store: st, Counter: counter, SiteID: site.ID, BaseURL: c.BaseURL, Proxies: proxies,
+		Location: loc, Logger: log, Version: versionString()})
+	if err != nil {
+		return err
+	}
+	// Read the figures once so the first pages show real numbers.
+	if err := counter.Flush(ctx); err != nil {
+		log.Warn("initial counter read", "err", err)
+	}
+	counterCtx, stopCounter := context.WithCancel(context.Background())
+	counterDone := make(chan struct{})
+	go func() { counter.Run(counterCtx, c.FlushInterval); close(counterDone) }()
+
+	ln, err := net.Listen("tcp", c.Addr)
+	if err != nil {
+		stopCounter()
+		<-counterDone
+		return usageErr(fmt.Errorf("không mở được cổng %s: %w", c.Addr, err))
+	}
+	hs := &http.Server{
+		Handler:           srv,
+		ReadHeaderTimeout: 10 * time.Second,
+		ReadTimeout:       60 * time.Second,
+		WriteTimeout:      60 * time.Second,
+		IdleTimeout:       120 * time.Second,
+		MaxHeaderBytes:    64 << 10,
+		ErrorLog:          slog.NewLogLogger(log.Handler(), slog.LevelWarn),
+	}
+	errc := make(chan error, 1)
+	go func() { errc <- hs.Serve(ln) }()
+	log.Info("cong serving", "addr", ln.Addr().String(), "engine", st.Dialect().String(), "base_url", c.BaseURL, "version", versionString())
+
+	select {
+	case err := <-errc:
+		stopCounter()
+		<-counterDone
+		return err
+	case <-ctx.Done():
+	}
+	log.Info("shutting down: finishing requests and flushing counters")
+	sctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+	defer cancel()
+	if err := hs.Shutdown(sctx); err != nil {
+		log.Warn("shutdown", "err", err)
+	}
+	// Requests are done; the counter's last flush now sees every view.
+	stopCounter()
+	<-counterDone
+	log.Info("stopped")
+	return nil
+}
+
+func cmdMigrate(ctx context.Context, args []string, stdout io.Writer, getenv func(string) string) error {
+	var c config.Config
+	fs := flag.NewFlagSet("migrate", flag.ContinueOnError)
+	config.DBFlags(fs, &c)
+	dry := fs.Bool("dry-run", false, "chỉ liệt kê các bước sẽ chạy")
+	if err := config.Parse(fs, args, getenv); err != nil {
+		return usageErr(err)
+	}
+	st, err := store.Open(ctx, c.DB, c.Data)
+	if err != nil {
+		return usageErr(err)
+	}
+	defer st.Close()
+	if *dry {
+		pending, err := st.Pending(ctx)
+		if err != nil {
+			return err
+		}
+		if len(pending) == 0 {
+			fmt.Fprintln(stdout, "Cơ sở dữ liệu đã ở phiên bản mới nhất.")
+		}
+		for _, m := range pending {
+			fmt.Fprintf(stdout, "sẽ chạy %04d_%s\n", m.Version, m.Name)
+		}
+		return nil
+	}
+	applied, err := st.Migrate(ctx)
+	if err != nil {
+		return err
+	}
+	v, _ := st.SchemaVersion(ctx)
+	fmt.Fprintf(stdout, "Đã áp dụng %d bước; phiên bản lược đồ: %d.\n", len(applied), v)
+	return nil
+}
+
+func cmdImportWXR(ctx context.Context, args []string, stdout io.Writer, getenv func(string) string) error {
+	var c config.Config
+	fs := flag.NewFlagSet("import wxr", flag.ContinueOnError)
+	config.DBFlags(fs, &c)
+	if err := config.Parse(fs, args, getenv); err != nil {
+		return usageErr(err)
+	}
+	if fs.NArg() != 1 {
+		return usageErr(errors.New("dùng: cong import wxr [--data DIR] [--db URL] FILE"))
+	}
+	f, err := os.Open(fs.Arg(0))
+	if err != nil {
+		return usageErr(fmt.Errorf("không mở được tệp: %w", err))
+	}
+	defer f.Close()
+	log := slog.New(slog.NewTextHandler(io.Discard, nil))
+	st, err := openStore(ctx, &c, log)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	site, err := st.EnsureSite(ctx, defaultSite)
+	if err != nil {
+		return err
+	}
+	loc, err := time.LoadLocation("Asia/Ho_Chi_Minh")
+	if err != nil {
+		return err
+	}
+	sum, err := importer.WXR(ctx, st, site.ID, f, loc)
+	if err != nil {
+		return err
+	}
+	sum.Print(stdout)
+	return nil
+}
