@@ -77,7 +77,11 @@ func (s *Server) apiArticles(w http.ResponseWriter, r *http.Request) error {
 	ctx := r.Context()
 	o := store.ListOptions{SiteID: s.siteID, Limit: per, Offset: (n - 1) * per}
 	if slug := r.URL.Query().Get("category"); slug != "" {
-		c, err := s.st.CategoryBySlug(ctx, s.siteID, slug)
+		var c news.Category
+		var err error = errNotFound()
+		if validSlug(slug) {
+			c, err = s.st.CategoryBySlug(ctx, s.siteID, slug)
+		}
 		if err != nil {
 			return &Error{Status: http.StatusBadRequest, Code: "bad_request", Message: "Chuyên mục không tồn tại: " + slug, Fields: map[string]string{"category": "không tồn tại"}}
 		}

@@ -12,7 +12,10 @@ import (
 // loadArticlePage builds the article page data, or redirects an old slug.
 func (s *Server) loadArticlePage(w http.ResponseWriter, r *http.Request, print bool) (*page, bool, error) {
 	ctx := r.Context()
-	slug := r.PathValue("slug")
+	slug, err := slugParam(r, "slug")
+	if err != nil {
+		return nil, false, err
+	}
 	a, err := s.st.PublishedArticleBySlug(ctx, s.siteID, slug)
 	if errors.Is(err, store.ErrNotFound) {
 		cur, rerr := s.st.RedirectSlug(ctx, s.siteID, slug)
@@ -45,7 +48,11 @@ func (s *Server) loadArticlePage(w http.ResponseWriter, r *http.Request, print b
 
 // article serves the hot path: from memory, the live numbers spliced in.
 func (s *Server) article(w http.ResponseWriter, r *http.Request) error {
-	key := "a:" + r.PathValue("slug")
+	slug, err := slugParam(r, "slug")
+	if err != nil {
+		return err
+	}
+	key := "a:" + slug
 	now := time.Now()
 	e := s.cache.get(key, now)
 	if e == nil {
@@ -82,7 +89,11 @@ func (s *Server) articlePrint(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (s *Server) staticPage(w http.ResponseWriter, r *http.Request) error {
-	pg, err := s.st.PageBySlug(r.Context(), s.siteID, r.PathValue("slug"))
+	slug, err := slugParam(r, "slug")
+	if err != nil {
+		return err
+	}
+	pg, err := s.st.PageBySlug(r.Context(), s.siteID, slug)
 	if err != nil {
 		return err
 	}

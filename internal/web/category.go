@@ -26,6 +26,31 @@ func pageParam(r *http.Request) (int, error) {
 	return n, nil
 }
 
+// slugParam reads a slug from the path. Every slug Cổng makes is
+// viet.Slug output ([a-z0-9-]), so anything else cannot name content: a 404
+// here, before PostgreSQL would reject invalid UTF-8 or NUL bytes with an
+// error.
+func slugParam(r *http.Request, name string) (string, error) {
+	v := r.PathValue(name)
+	if !validSlug(v) {
+		return "", errNotFound()
+	}
+	return v, nil
+}
+
+func validSlug(v string) bool {
+	if v == "" || len(v) > 200 {
+		return false
+	}
+	for i := 0; i < len(v); i++ {
+		c := v[i]
+		if (c < 'a' || c > 'z') && (c < '0' || c > '9') && c != '-' {
+			return false
+		}
+	}
+	return true
+}
+
 func pages(total, per int) int {
 	if total == 0 {
 		return 1
@@ -38,7 +63,10 @@ func (s *Server) category(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	slug := r.PathValue("slug")
+	slug, err := slugParam(r, "slug")
+	if err != nil {
+		return err
+	}
 	key := "c:" + slug + ":" + strconv.Itoa(n)
 	now := time.Now()
 	e := s.cache.get(key, now)

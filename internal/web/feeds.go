@@ -54,7 +54,11 @@ func (s *Server) feed(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (s *Server) categoryFeed(w http.ResponseWriter, r *http.Request) error {
-	return s.serveFeed(w, r, r.PathValue("slug"))
+	slug, err := slugParam(r, "slug")
+	if err != nil {
+		return err
+	}
+	return s.serveFeed(w, r, slug)
 }
 
 // serveFeed writes RSS 2.0 of the newest 30 articles, cached like pages.
