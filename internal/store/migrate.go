@@ -73,11 +73,29 @@ func (s *Store) SchemaVersion(ctx context.Context) (int, error) {
 	return int(v.Int64), err
 }
 
+// ensureMigrationTable creates the version table. CREATE TABLE IF NOT
+// EXISTS is not safe against a concurrent creator on PostgreSQL (it fails on
+// the type's unique index), so it runs under the migration lock.
 func (s *Store) ensureMigrationTable(ctx context.Context) error {
-	_, err := s.db.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (
-		version    INTEGER PRIMARY KEY,
-		name       TEXT NOT NULL,
-		applied_at TEXT NOT NULL)`)
+	return s.inTx(ctx, func(tx *sql.Tx) error {
+		if err := s.migrationLock(ctx, tx); err != nil {
+			return err
+		}
+		_, err := tx.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (
+			version    INTEGER PRIMARY KEY,
+			name       TEXT NOT NULL,
+			applied_at TEXT NOT NULL)`)
+		return err
+	})
+}
+
+// migrationLock serialises migrations across instances on PostgreSQL for
+// the rest of the transaction. SQLite's write lock already does.
+func (s *Store) migrationLock(ctx context.Context, tx *sql.Tx) error {
+	if s.dialect != Postgres {
+		return nil
+	}
+	_, err := tx.ExecContext(ctx, `SELECT pg_advisory_xact_lock(727368)`)
 	return err
 }
 
@@ -133,10 +151,8 @@ func (s *Store) Migrate(ctx context.Context) ([]Migration, error) {
 func (s *Store) applyOne(ctx context.Context, m Migration, newest int) (bool, error) {
 	did := false
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
-		if s.dialect == Postgres {
-			if _, err := tx.ExecContext(ctx, `SELECT pg_advisory_xact_lock(727368)`); err != nil {
-				return err
-			}
+		if err := s.migrationLock(ctx, tx); err != nil {
+			return err
 		}
 		var cur sql.NullInt64
 		if err := tx.QueryRowContext(ctx, `SELECT MAX(version) FROM schema_migrations`).Scan(&cur); err != nil {

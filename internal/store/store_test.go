@@ -262,3 +262,43 @@ func TestSearch(t *testing.T) {
 		}
 	})
 }
+
+// Instances starting together on one database apply each migration once.
+func TestConcurrentMigrate(t *testing.T) {
+	for _, eng := range testdb.Engines() {
+		t.Run(eng, func(t *testing.T) {
+			u := testdb.URL(t, eng)
+			errs := make(chan error, 4)
+			for i := 0; i < 4; i++ {
+				go func() {
+					s, err := store.Open(ctx, u, t.TempDir())
+					if err != nil {
+						errs <- err
+						return
+					}
+					defer s.Close()
+					_, err = s.Migrate(ctx)
+					errs <- err
+				}()
+			}
+			for i := 0; i < 4; i++ {
+				if err := <-errs; err != nil {
+					t.Fatal(err)
+				}
+			}
+			s, err := store.Open(ctx, u, t.TempDir())
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer s.Close()
+			var n int
+			if err := s.DB().QueryRow(`SELECT COUNT(*) FROM schema_migrations`).Scan(&n); err != nil {
+				t.Fatal(err)
+			}
+			all, _ := store.Migrations(s.Dialect())
+			if n != len(all) {
+				t.Fatalf("%d version rows, want %d", n, len(all))
+			}
+		})
+	}
+}

@@ -411,3 +411,29 @@ func TestGzipPages(t *testing.T) {
 		}
 	}
 }
+
+// When the database fails, pages say so in Vietnamese with a 500, the API
+// answers JSON, /healthz is 503, and nothing leaks.
+func TestDatabaseDown(t *testing.T) {
+	testdb.Each(t, func(t *testing.T, s *store.Store) {
+		e := newEnv(t, s)
+		s.Close()
+		for _, path := range []string{"/", "/bai-viet/" + e.arts[0].Slug, "/tim-kiem?q=cchc", "/api/v1/articles"} {
+			r := e.get(path)
+			if r.code != 500 {
+				t.Errorf("%s: %d", path, r.code)
+			}
+			want := "Hệ thống đang gặp sự cố"
+			if strings.HasPrefix(path, "/api/") {
+				want = `"code":"internal"`
+			}
+			mustContain(t, r, want)
+			if strings.Contains(r.body, "sql:") || strings.Contains(r.body, "database is closed") {
+				t.Errorf("%s leaks the cause: %s", path, r.body)
+			}
+		}
+		if r := e.get("/healthz"); r.code != 503 {
+			t.Errorf("healthz %d", r.code)
+		}
+	})
+}
