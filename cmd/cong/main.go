@@ -34,6 +34,7 @@ Cách dùng:
                [--view-window 30m] [--trusted-proxies CIDR,…]
   cong migrate [--data DIR] [--db URL] [--dry-run]
   cong import wxr [--data DIR] [--db URL] FILE
+  cong site    [--data DIR] [--db URL] [--name …] [--agency …] [--starting-total N] …
   cong gen --articles N [--data DIR] [--db URL]     (bài viết tổng hợp để đo hiệu năng)
   cong version
 
@@ -82,6 +83,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, getenv fu
 			return usageErr(errors.New("dùng: cong import wxr [--data DIR] [--db URL] FILE"))
 		}
 		return cmdImportWXR(ctx, args[2:], stdout, getenv)
+	case "site":
+		return cmdSite(ctx, args[1:], stdout, getenv)
 	case "gen":
 		return cmdGen(ctx, args[1:], stdout, getenv)
 	case "version", "--version":

@@ -213,6 +213,16 @@ func TestMigrateAndImportCommands(t *testing.T) {
 		t.Fatalf("broken import: %v", err)
 	}
 	out.Reset()
+	if err := run(context.Background(), []string{"site", "--data", data, "--name", "Cổng thông tin điện tử xã Hòa Phong", "--starting-total", "503"}, &out, io.Discard, noenv); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(out.String(), "Tổng ban đầu:    503") || !strings.Contains(out.String(), "xã Hòa Phong") {
+		t.Fatalf("site: %s", out.String())
+	}
+	if err := run(context.Background(), []string{"site", "--data", data, "--starting-total", "-5"}, io.Discard, io.Discard, noenv); exitCode(err) != 2 {
+		t.Fatalf("negative total: %v", err)
+	}
+	out.Reset()
 	if err := run(context.Background(), []string{"version"}, &out, io.Discard, noenv); err != nil || !strings.HasPrefix(out.String(), "cong") {
 		t.Fatalf("version %q %v", out.String(), err)
 	}
