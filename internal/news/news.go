@@ -13,8 +13,28 @@ const (
 	StatusPending   = "pending"
 	StatusPublished = "published"
 	StatusReturned  = "returned"
+	StatusScheduled = "scheduled" // approved, goes live at ScheduledAt
 	StatusTrash     = "trash"
 )
+
+// StatusName is the Vietnamese label of a status.
+func StatusName(s string) string {
+	switch s {
+	case StatusDraft:
+		return "Nháp"
+	case StatusPending:
+		return "Chờ duyệt"
+	case StatusPublished:
+		return "Đã xuất bản"
+	case StatusReturned:
+		return "Trả lại"
+	case StatusScheduled:
+		return "Hẹn giờ xuất bản"
+	case StatusTrash:
+		return "Thùng rác"
+	}
+	return s
+}
 
 // Site is one portal (a province, district or commune) served by an instance.
 type Site struct {
@@ -61,6 +81,12 @@ type Article struct {
 	Views       int64
 	WPGUID      string
 	Tags        []string
+
+	// Newsroom fields.
+	AuthorID      int64     // the staff member who created it (0 for imports and demo content)
+	Version       int       // bumped on every save; optimistic locking compares it
+	ReviewComment string    // the approver's comment when returned
+	ScheduledAt   time.Time // when a scheduled article goes live
 }
 
 // Page is a static page (kept from a WordPress import; the newsroom manages

@@ -17,20 +17,23 @@ import (
 // Listing columns leave body_html out: lists and feeds never need it.
 const articleListCols = `a.id, a.site_id, COALESCE(a.category_id, 0), a.title, a.slug, a.summary, a.author, a.source, a.status, a.featured,
 	a.published_at, a.created_at, a.updated_at, a.views, COALESCE(a.wp_guid, ''),
-	COALESCE(c.name, ''), COALESCE(c.slug, '')`
+	COALESCE(c.name, ''), COALESCE(c.slug, ''),
+	a.version, COALESCE(a.author_id, 0), a.review_comment, a.scheduled_at`
 
 const articleFrom = ` FROM articles a LEFT JOIN categories c ON c.id = a.category_id`
 
 func scanArticle(row interface{ Scan(...any) error }, withBody bool) (news.Article, error) {
 	var a news.Article
-	var pub sql.NullTime
+	var pub, sched sql.NullTime
 	var cname, cslug string
 	dest := []any{&a.ID, &a.SiteID, &a.CategoryID, &a.Title, &a.Slug, &a.Summary, &a.Author, &a.Source, &a.Status, &a.Featured,
-		&pub, &a.CreatedAt, &a.UpdatedAt, &a.Views, &a.WPGUID, &cname, &cslug}
+		&pub, &a.CreatedAt, &a.UpdatedAt, &a.Views, &a.WPGUID, &cname, &cslug,
+		&a.Version, &a.AuthorID, &a.ReviewComment, &sched}
 	if withBody {
 		dest = append(dest, &a.BodyHTML)
 	}
 	err := row.Scan(dest...)
+	a.ScheduledAt = sched.Time
 	if errors.Is(err, sql.ErrNoRows) {
 		return a, ErrNotFound
 	}
@@ -46,6 +49,10 @@ func scanArticle(row interface{ Scan(...any) error }, withBody bool) (news.Artic
 	return a, nil
 }
 
+// ErrConflict is returned when an article changed since the version the
+// caller read (someone else saved it meanwhile).
+var ErrConflict = errors.New("bài viết đã được người khác sửa trong lúc bạn đang sửa")
+
 // ErrSlugTaken is returned when an explicitly requested slug belongs to
 // another article.
 var ErrSlugTaken = errors.New("đường dẫn (slug) đã được dùng cho bài viết khác")
@@ -54,11 +61,21 @@ var ErrSlugTaken = errors.New("đường dẫn (slug) đã được dùng cho b�
 // and slug history in the same transaction. An empty Slug is derived from the
 // title and made unique with a numeric suffix; when an update changes the
 // slug, the old one is kept so links to it redirect.
+//
+// When a.Version is set, the update only happens if the stored article still
+// has that version (optimistic locking), else ErrConflict. Every save bumps
+// the version and keeps a revision; by is the staff member saving (0 for the
+// system: imports, demo content).
 func (s *Store) SaveArticle(ctx context.Context, a *news.Article) error {
-	return s.inTx(ctx, func(tx *sql.Tx) error { return s.saveArticleTx(ctx, tx, a) })
+	return s.inTx(ctx, func(tx *sql.Tx) error { return s.saveArticleTx(ctx, tx, a, 0) })
 }
 
-func (s *Store) saveArticleTx(ctx context.Context, tx *sql.Tx, a *news.Article) error {
+// SaveArticleBy is SaveArticle on behalf of a staff member.
+func (s *Store) SaveArticleBy(ctx context.Context, a *news.Article, by int64) error {
+	return s.inTx(ctx, func(tx *sql.Tx) error { return s.saveArticleTx(ctx, tx, a, by) })
+}
+
+func (s *Store) saveArticleTx(ctx context.Context, tx *sql.Tx, a *news.Article, by int64) error {
 	now := dbTime(time.Now())
 	if a.Status == "" {
 		a.Status = news.StatusDraft
@@ -67,13 +84,17 @@ func (s *Store) saveArticleTx(ctx context.Context, tx *sql.Tx, a *news.Article) 
 		a.PublishedAt = now
 	}
 	var oldSlug string
+	var curVersion int
 	if a.ID != 0 {
-		err := tx.QueryRowContext(ctx, s.q(`SELECT slug FROM articles WHERE id = ? AND site_id = ?`), a.ID, a.SiteID).Scan(&oldSlug)
+		err := tx.QueryRowContext(ctx, s.q(`SELECT slug, version FROM articles WHERE id = ? AND site_id = ?`), a.ID, a.SiteID).Scan(&oldSlug, &curVersion)
 		if errors.Is(err, sql.ErrNoRows) {
 			return ErrNotFound
 		}
 		if err != nil {
 			return err
+		}
+		if a.Version != 0 && a.Version != curVersion {
+			return ErrConflict
 		}
 	}
 	slug, err := s.uniqueSlug(ctx, tx, a.SiteID, a.ID, a.Slug, a.Title)
@@ -81,9 +102,15 @@ func (s *Store) saveArticleTx(ctx context.Context, tx *sql.Tx, a *news.Article) 
 		return err
 	}
 	a.Slug = slug
-	var cat, guid, pub any
+	var cat, guid, pub, author, sched any
 	if a.CategoryID != 0 {
 		cat = a.CategoryID
+	}
+	if a.AuthorID != 0 {
+		author = a.AuthorID
+	}
+	if !a.ScheduledAt.IsZero() {
+		sched = dbTime(a.ScheduledAt)
 	}
 	if a.WPGUID != "" {
 		guid = a.WPGUID
@@ -98,9 +125,10 @@ func (s *Store) saveArticleTx(ctx context.Context, tx *sql.Tx, a *news.Article) 
 	a.UpdatedAt = now
 	if a.ID == 0 {
 		a.CreatedAt = now
-		cols := `site_id, category_id, title, slug, summary, body_html, author, source, status, featured, published_at, created_at, updated_at, wp_guid, search_title, search_exact`
-		vals := `?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?`
-		args := []any{a.SiteID, cat, a.Title, a.Slug, a.Summary, a.BodyHTML, a.Author, a.Source, a.Status, a.Featured, pub, now, now, guid, title, exact}
+		a.Version = 1
+		cols := `site_id, category_id, title, slug, summary, body_html, author, source, status, featured, published_at, created_at, updated_at, wp_guid, search_title, search_exact, version, author_id, review_comment, scheduled_at`
+		vals := `?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?`
+		args := []any{a.SiteID, cat, a.Title, a.Slug, a.Summary, a.BodyHTML, a.Author, a.Source, a.Status, a.Featured, pub, now, now, guid, title, exact, a.Version, author, a.ReviewComment, sched}
 		if s.dialect == Postgres {
 			cols += `, search_folded`
 			vals += `, ?`
@@ -110,15 +138,20 @@ func (s *Store) saveArticleTx(ctx context.Context, tx *sql.Tx, a *news.Article) 
 			return err
 		}
 	} else {
-		set := `category_id = ?, title = ?, slug = ?, summary = ?, body_html = ?, author = ?, source = ?, status = ?, featured = ?, published_at = ?, updated_at = ?, search_title = ?, search_exact = ?`
-		args := []any{cat, a.Title, a.Slug, a.Summary, a.BodyHTML, a.Author, a.Source, a.Status, a.Featured, pub, now, title, exact}
+		a.Version = curVersion + 1
+		set := `category_id = ?, title = ?, slug = ?, summary = ?, body_html = ?, author = ?, source = ?, status = ?, featured = ?, published_at = ?, updated_at = ?, search_title = ?, search_exact = ?, version = ?, review_comment = ?, scheduled_at = ?`
+		args := []any{cat, a.Title, a.Slug, a.Summary, a.BodyHTML, a.Author, a.Source, a.Status, a.Featured, pub, now, title, exact, a.Version, a.ReviewComment, sched}
 		if s.dialect == Postgres {
 			set += `, search_folded = ?`
 			args = append(args, folded)
 		}
-		args = append(args, a.ID, a.SiteID)
-		if _, err := tx.ExecContext(ctx, s.q(`UPDATE articles SET `+set+` WHERE id = ? AND site_id = ?`), args...); err != nil {
+		args = append(args, a.ID, a.SiteID, curVersion)
+		res, err := tx.ExecContext(ctx, s.q(`UPDATE articles SET `+set+` WHERE id = ? AND site_id = ? AND version = ?`), args...)
+		if err != nil {
 			return err
+		}
+		if n, _ := res.RowsAffected(); n != 1 {
+			return ErrConflict
 		}
 		if oldSlug != a.Slug {
 			if _, err := tx.ExecContext(ctx, s.q(`INSERT INTO article_slugs (site_id, slug, article_id) VALUES (?, ?, ?)
@@ -139,7 +172,42 @@ func (s *Store) saveArticleTx(ctx context.Context, tx *sql.Tx, a *news.Article) 
 			return err
 		}
 	}
-	return s.setTags(ctx, tx, a)
+	if err := s.setTags(ctx, tx, a); err != nil {
+		return err
+	}
+	var saver any
+	if by != 0 {
+		saver = by
+	}
+	_, err = tx.ExecContext(ctx, s.q(`INSERT INTO article_revisions (article_id, version, title, summary, body_html, author, source, status, saved_by, saved_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`), a.ID, a.Version, a.Title, a.Summary, a.BodyHTML, a.Author, a.Source, a.Status, saver, now)
+	if err != nil {
+		return err
+	}
+	if a.Status == news.StatusPublished || oldSlug != "" {
+		return s.bumpContent(ctx, tx, a.SiteID)
+	}
+	return nil
+}
+
+// bumpContent records that public content changed, for other instances'
+// caches (see ContentVersion).
+func (s *Store) bumpContent(ctx context.Context, tx *sql.Tx, siteID int64) error {
+	_, err := tx.ExecContext(ctx, s.q(`INSERT INTO content_versions (site_id, version) VALUES (?, 1)
+		ON CONFLICT (site_id) DO UPDATE SET version = content_versions.version + 1`), siteID)
+	return err
+}
+
+// ContentVersion is a number that changes whenever public content of the
+// site changes. Instances poll it (a primary-key read) to drop their page
+// caches when another instance publishes.
+func (s *Store) ContentVersion(ctx context.Context, siteID int64) (int64, error) {
+	var v int64
+	err := s.db.QueryRowContext(ctx, s.q(`SELECT version FROM content_versions WHERE site_id = ?`), siteID).Scan(&v)
+	if errors.Is(err, sql.ErrNoRows) {
+		return 0, nil
+	}
+	return v, err
 }
 
 // uniqueSlug picks the slug an article gets. A requested slug must be free;

@@ -83,13 +83,14 @@ func (s *Store) Search(ctx context.Context, siteID int64, q viet.Query, limit, o
 	for rows.Next() {
 		var a news.Article
 		var ex, th int
-		var pub sql.NullTime
+		var pub, sched sql.NullTime
 		var cname, cslug string
 		if err := rows.Scan(&a.ID, &a.SiteID, &a.CategoryID, &a.Title, &a.Slug, &a.Summary, &a.Author, &a.Source, &a.Status, &a.Featured,
-			&pub, &a.CreatedAt, &a.UpdatedAt, &a.Views, &a.WPGUID, &cname, &cslug, &a.BodyHTML, &ex, &th); err != nil {
+			&pub, &a.CreatedAt, &a.UpdatedAt, &a.Views, &a.WPGUID, &cname, &cslug,
+			&a.Version, &a.AuthorID, &a.ReviewComment, &sched, &a.BodyHTML, &ex, &th); err != nil {
 			return res, err
 		}
-		a.PublishedAt = pub.Time
+		a.PublishedAt, a.ScheduledAt = pub.Time, sched.Time
 		if a.CategoryID != 0 {
 			a.Category = &news.Category{ID: a.CategoryID, Name: cname, Slug: cslug}
 		}

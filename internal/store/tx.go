@@ -22,7 +22,7 @@ func (s *Store) InTx(ctx context.Context, fn func(tx *Tx) error) error {
 
 // SaveArticle is Store.SaveArticle inside the transaction.
 func (t *Tx) SaveArticle(ctx context.Context, a *news.Article) error {
-	return t.s.saveArticleTx(ctx, t.tx, a)
+	return t.s.saveArticleTx(ctx, t.tx, a, 0)
 }
 
 // CreateCategory inserts a category; wpSlug records the WordPress slug it

@@ -1,0 +1,128 @@
+package auth
+
+import "github.com/congportal/cong/internal/news"
+
+// Role is a staff role.
+type Role string
+
+const (
+	RoleEditor   Role = "editor"   // biên tập viên
+	RoleApprover Role = "approver" // người duyệt
+	RoleAdmin    Role = "admin"    // quản trị
+	RoleOfficer  Role = "officer"  // cán bộ một cửa (the public-service desk)
+)
+
+// Roles lists the roles with their Vietnamese names, in menu order.
+var Roles = []struct {
+	Role Role
+	Name string
+}{
+	{RoleEditor, "Biên tập viên"},
+	{RoleApprover, "Người duyệt"},
+	{RoleAdmin, "Quản trị"},
+	{RoleOfficer, "Cán bộ một cửa"},
+}
+
+// ParseRole accepts a role's code; the error names the valid ones.
+func ParseRole(s string) (Role, bool) {
+	for _, r := range Roles {
+		if string(r.Role) == s {
+			return r.Role, true
+		}
+	}
+	return "", false
+}
+
+// RoleName is the Vietnamese name of a role.
+func RoleName(r Role) string {
+	for _, x := range Roles {
+		if x.Role == r {
+			return x.Name
+		}
+	}
+	return string(r)
+}
+
+// User is an authenticated staff member.
+type User struct {
+	ID       int64
+	SiteID   int64
+	Username string
+	Name     string
+	Email    string
+	Role     Role
+	Disabled bool
+}
+
+// Action is something a user may try to do.
+type Action string
+
+const (
+	ActViewAdmin    Action = "view_admin"    // enter /quan-tri
+	ActCreate       Action = "create"        // write a new article
+	ActView         Action = "view"          // open an article in the admin, any status
+	ActEdit         Action = "edit"          // change an article's content
+	ActSubmit       Action = "submit"        // send a draft for approval
+	ActPublish      Action = "publish"       // publish or schedule
+	ActReturn       Action = "return"        // send back to the editor with a comment
+	ActUnpublish    Action = "unpublish"     // take a published article down
+	ActTrash        Action = "trash"         // move to the recycle bin
+	ActRestore      Action = "restore"       // take out of the recycle bin, or restore a revision
+	ActUploadMedia  Action = "upload_media"  //
+	ActManageUsers  Action = "manage_users"  // users, roles, password resets
+	ActManageSite   Action = "manage_site"   // settings, categories, menus, featured
+	ActViewAudit    Action = "view_audit"    // read the audit log
+	ActManageTokens Action = "manage_tokens" // API tokens of others
+)
+
+// Can is the one place that answers "may u do act to a". a may be nil for
+// actions that are not about an article. Every handler and API call goes
+// through it.
+func Can(u *User, act Action, a *news.Article) bool {
+	if u == nil || u.Disabled {
+		return false
+	}
+	admin := u.Role == RoleAdmin
+	approver := u.Role == RoleApprover || admin
+	newsroom := u.Role == RoleEditor || approver
+	switch act {
+	case ActViewAdmin:
+		return true // every staff role has a dashboard; officers see their desk later
+	case ActCreate, ActUploadMedia:
+		return newsroom
+	case ActView:
+		return newsroom && a != nil
+	case ActEdit:
+		if a == nil || !newsroom {
+			return false
+		}
+		if approver {
+			return a.Status != news.StatusTrash
+		}
+		// An editor edits their own drafts and returned articles; once
+		// submitted or published it is the approver's.
+		return a.AuthorID == u.ID && (a.Status == news.StatusDraft || a.Status == news.StatusReturned)
+	case ActSubmit:
+		return a != nil && newsroom && (a.Status == news.StatusDraft || a.Status == news.StatusReturned) &&
+			(approver || a.AuthorID == u.ID)
+	case ActPublish:
+		return a != nil && approver && a.Status != news.StatusTrash && a.Status != news.StatusPublished
+	case ActReturn:
+		return a != nil && approver && a.Status == news.StatusPending
+	case ActUnpublish:
+		return a != nil && approver && a.Status == news.StatusPublished
+	case ActTrash:
+		if a == nil || a.Status == news.StatusTrash || !newsroom {
+			return false
+		}
+		return approver || (a.AuthorID == u.ID && (a.Status == news.StatusDraft || a.Status == news.StatusReturned))
+	case ActRestore:
+		if a == nil || !newsroom {
+			return false
+		}
+		return approver || (a.AuthorID == u.ID && (a.Status == news.StatusDraft || a.Status == news.StatusReturned || a.Status == news.StatusTrash))
+	case ActManageUsers, ActManageSite, ActViewAudit, ActManageTokens:
+		return admin
+	}
+	return false
+}

@@ -1,0 +1,251 @@
+// Package newsroom is the editorial workflow without HTTP: what an edit may
+// change, which transitions exist (Nháp → Chờ duyệt → Đã xuất bản, Trả lại,
+// hẹn giờ, gỡ, thùng rác), and who may make them (auth.Can).
+package newsroom
+
+import (
+	"errors"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/congportal/cong/internal/auth"
+	"github.com/congportal/cong/internal/news"
+	"github.com/congportal/cong/internal/viet"
+)
+
+var (
+	// ErrForbidden: the user's role does not allow the action on this article.
+	ErrForbidden = errors.New("bạn không có quyền thực hiện thao tác này với bài viết")
+	// ErrState: the article is not in a state the action applies to.
+	ErrState = errors.New("bài viết không ở trạng thái cho phép thao tác này")
+)
+
+// ValidationError lists per-field problems, in Vietnamese.
+type ValidationError map[string]string
+
+func (v ValidationError) Error() string {
+	var parts []string
+	for _, k := range []string{"title", "summary", "body", "category", "author", "source", "slug", "scheduled_at", "comment"} {
+		if m, ok := v[k]; ok {
+			parts = append(parts, m)
+		}
+	}
+	return "Dữ liệu chưa hợp lệ: " + strings.Join(parts, " ")
+}
+
+// Draft is what an editor can change on an article.
+type Draft struct {
+	Title      string
+	Slug       string
+	Summary    string
+	BodyHTML   string
+	Author     string
+	Source     string
+	CategoryID int64
+	Tags       []string
+	Featured   bool
+}
+
+// Limits keep one field from filling a page or the database.
+const (
+	maxTitle   = 300
+	maxSummary = 1000
+	maxBody    = 1 << 20
+	maxShort   = 200
+)
+
+// Validate checks a draft; categoryExists tells whether an id is a
+// category of the site.
+func Validate(d Draft, categoryExists func(int64) bool) error {
+	v := ValidationError{}
+	title := strings.TrimSpace(d.Title)
+	switch {
+	case title == "":
+		v["title"] = "Tiêu đề không được để trống."
+	case utf8.RuneCountInString(title) > maxTitle:
+		v["title"] = "Tiêu đề quá dài (tối đa 300 ký tự)."
+	}
+	if utf8.RuneCountInString(d.Summary) > maxSummary {
+		v["summary"] = "Tóm tắt quá dài (tối đa 1000 ký tự)."
+	}
+	if len(d.BodyHTML) > maxBody {
+		v["body"] = "Nội dung quá dài (tối đa 1 MB)."
+	}
+	if utf8.RuneCountInString(d.Author) > maxShort {
+		v["author"] = "Tên tác giả quá dài."
+	}
+	if utf8.RuneCountInString(d.Source) > maxShort {
+		v["source"] = "Nguồn tin quá dài."
+	}
+	if d.CategoryID == 0 {
+		v["category"] = "Vui lòng chọn chuyên mục."
+	} else if categoryExists != nil && !categoryExists(d.CategoryID) {
+		v["category"] = "Chuyên mục không tồn tại."
+	}
+	if d.Slug != "" && viet.Slug(d.Slug) != d.Slug {
+		v["slug"] = "Đường dẫn chỉ gồm chữ thường không dấu, số và dấu gạch ngang."
+	}
+	if len(v) > 0 {
+		return v
+	}
+	return nil
+}
+
+// Apply copies a validated draft onto the article, normalising text to NFC
+// and sanitising the body: the server's allow-list is the authority on what
+// HTML is stored, whatever the editor sent.
+func Apply(a *news.Article, d Draft) {
+	a.Title = viet.NFC(strings.TrimSpace(d.Title))
+	a.Slug = d.Slug
+	a.Summary = viet.NFC(strings.TrimSpace(d.Summary))
+	a.BodyHTML = news.SanitizeHTML(viet.NFC(d.BodyHTML))
+	a.Author = viet.NFC(strings.TrimSpace(d.Author))
+	a.Source = viet.NFC(strings.TrimSpace(d.Source))
+	a.CategoryID = d.CategoryID
+	a.Tags = nil
+	for _, t := range d.Tags {
+		if t = strings.TrimSpace(viet.NFC(t)); t != "" {
+			a.Tags = append(a.Tags, t)
+		}
+	}
+	a.Featured = d.Featured
+}
+
+// New starts an article for u from a draft.
+func New(u *auth.User, d Draft) (*news.Article, error) {
+	if !auth.Can(u, auth.ActCreate, nil) {
+		return nil, ErrForbidden
+	}
+	a := &news.Article{SiteID: u.SiteID, AuthorID: u.ID, Status: news.StatusDraft}
+	Apply(a, d)
+	if a.Author == "" {
+		a.Author = u.Name
+	}
+	return a, nil
+}
+
+// Edit changes an article's content. Editors cannot change "featured" (a
+// home-page decision); approvers can.
+func Edit(u *auth.User, a *news.Article, d Draft) error {
+	if !auth.Can(u, auth.ActEdit, a) {
+		return ErrForbidden
+	}
+	featured := a.Featured
+	Apply(a, d)
+	if u.Role == auth.RoleEditor {
+		a.Featured = featured
+	}
+	return nil
+}
+
+// Submit sends a draft or returned article for approval.
+func Submit(u *auth.User, a *news.Article) error {
+	if err := check(u, auth.ActSubmit, a, news.StatusDraft, news.StatusReturned); err != nil {
+		return err
+	}
+	a.Status = news.StatusPending
+	return nil
+}
+
+// Publish publishes now, or schedules when at is after now.
+func Publish(u *auth.User, a *news.Article, at, now time.Time) error {
+	if err := check(u, auth.ActPublish, a, news.StatusDraft, news.StatusPending, news.StatusReturned, news.StatusScheduled); err != nil {
+		return err
+	}
+	a.ReviewComment = ""
+	if !at.IsZero() && at.After(now) {
+		a.Status = news.StatusScheduled
+		a.ScheduledAt = at
+		return nil
+	}
+	a.Status = news.StatusPublished
+	a.ScheduledAt = time.Time{}
+	if a.PublishedAt.IsZero() || !at.IsZero() {
+		a.PublishedAt = now
+	}
+	return nil
+}
+
+// Return sends a pending article back to its editor with a comment.
+func Return(u *auth.User, a *news.Article, comment string) error {
+	if err := check(u, auth.ActReturn, a, news.StatusPending); err != nil {
+		return err
+	}
+	comment = strings.TrimSpace(comment)
+	if comment == "" {
+		return ValidationError{"comment": "Vui lòng ghi rõ lý do trả lại để biên tập viên sửa."}
+	}
+	if utf8.RuneCountInString(comment) > maxSummary {
+		return ValidationError{"comment": "Nhận xét quá dài (tối đa 1000 ký tự)."}
+	}
+	a.Status = news.StatusReturned
+	a.ReviewComment = viet.NFC(comment)
+	return nil
+}
+
+// Unpublish takes a published article down; it goes back to draft.
+func Unpublish(u *auth.User, a *news.Article) error {
+	if err := check(u, auth.ActUnpublish, a, news.StatusPublished); err != nil {
+		return err
+	}
+	a.Status = news.StatusDraft
+	return nil
+}
+
+// Trash moves an article to the recycle bin.
+func Trash(u *auth.User, a *news.Article) error {
+	if !auth.Can(u, auth.ActTrash, a) {
+		return denied(u, a)
+	}
+	a.Status = news.StatusTrash
+	return nil
+}
+
+// Restore takes an article out of the recycle bin as a draft: it must be
+// approved again before it is public.
+func Restore(u *auth.User, a *news.Article) error {
+	if err := check(u, auth.ActRestore, a, news.StatusTrash); err != nil {
+		return err
+	}
+	a.Status = news.StatusDraft
+	return nil
+}
+
+func check(u *auth.User, act auth.Action, a *news.Article, states ...string) error {
+	ok := false
+	for _, s := range states {
+		if a.Status == s {
+			ok = true
+		}
+	}
+	if !auth.Can(u, act, a) {
+		if !ok && roleCouldEverDo(u, act) {
+			return ErrState
+		}
+		return ErrForbidden
+	}
+	if !ok {
+		return ErrState
+	}
+	return nil
+}
+
+// denied tells "not in your role" from "not in this state" for messages.
+func denied(u *auth.User, a *news.Article) error {
+	if a.Status == news.StatusTrash {
+		return ErrState
+	}
+	return ErrForbidden
+}
+
+func roleCouldEverDo(u *auth.User, act auth.Action) bool {
+	probe := &news.Article{AuthorID: u.ID}
+	for _, s := range []string{news.StatusDraft, news.StatusPending, news.StatusPublished, news.StatusReturned, news.StatusScheduled, news.StatusTrash} {
+		probe.Status = s
+		if auth.Can(u, act, probe) {
+			return true
+		}
+	}
+	return false
+}

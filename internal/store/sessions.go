@@ -1,0 +1,160 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"time"
+
+	"github.com/congportal/cong/internal/auth"
+)
+
+// Session is a logged-in browser.
+type Session struct {
+	User       auth.User
+	CSRF       string
+	CreatedAt  time.Time
+	LastSeenAt time.Time
+}
+
+// CreateSession stores a new session under the hash of its secret.
+func (s *Store) CreateSession(ctx context.Context, idHash []byte, userID int64, csrf, ip, ua string) error {
+	now := dbTime(time.Now())
+	if len(ua) > 300 {
+		ua = ua[:300]
+	}
+	_, err := s.db.ExecContext(ctx, s.q(`INSERT INTO sessions (id_hash, user_id, csrf, created_at, last_seen_at, ip, user_agent) VALUES (?, ?, ?, ?, ?, ?, ?)`),
+		idHash, userID, csrf, now, now, ip, ua)
+	return err
+}
+
+// SessionByHash returns a live session: not past its idle or absolute
+// expiry, of an enabled user. Expired sessions are deleted on sight.
+func (s *Store) SessionByHash(ctx context.Context, idHash []byte, now time.Time, idle, absolute time.Duration) (Session, error) {
+	var ss Session
+	var role string
+	err := s.db.QueryRowContext(ctx, s.q(`SELECT u.id, u.site_id, u.username, u.name, u.email, u.role, u.disabled, s.csrf, s.created_at, s.last_seen_at
+		FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.id_hash = ?`), idHash).
+		Scan(&ss.User.ID, &ss.User.SiteID, &ss.User.Username, &ss.User.Name, &ss.User.Email, &role, &ss.User.Disabled, &ss.CSRF, &ss.CreatedAt, &ss.LastSeenAt)
+	if errors.Is(err, sql.ErrNoRows) {
+		return ss, ErrNotFound
+	}
+	if err != nil {
+		return ss, err
+	}
+	ss.User.Role = auth.Role(role)
+	if ss.User.Disabled || now.Sub(ss.LastSeenAt) > idle || now.Sub(ss.CreatedAt) > absolute {
+		s.DeleteSession(ctx, idHash)
+		return ss, ErrNotFound
+	}
+	return ss, nil
+}
+
+// TouchSession moves the idle expiry forward. Callers do it at most once a
+// minute per session, so an admin page view is not a write.
+func (s *Store) TouchSession(ctx context.Context, idHash []byte, now time.Time) error {
+	_, err := s.db.ExecContext(ctx, s.q(`UPDATE sessions SET last_seen_at = ? WHERE id_hash = ?`), dbTime(now), idHash)
+	return err
+}
+
+// DeleteSession logs one browser out.
+func (s *Store) DeleteSession(ctx context.Context, idHash []byte) error {
+	_, err := s.db.ExecContext(ctx, s.q(`DELETE FROM sessions WHERE id_hash = ?`), idHash)
+	return err
+}
+
+// DeleteUserSessions logs a user out everywhere.
+func (s *Store) DeleteUserSessions(ctx context.Context, userID int64) error {
+	_, err := s.db.ExecContext(ctx, s.q(`DELETE FROM sessions WHERE user_id = ?`), userID)
+	return err
+}
+
+// RecordLoginFailure notes a failed login for throttling.
+func (s *Store) RecordLoginFailure(ctx context.Context, username, ip string, now time.Time) error {
+	_, err := s.db.ExecContext(ctx, s.q(`INSERT INTO login_failures (username, ip, at) VALUES (?, ?, ?)`), NormalizeUsername(username), ip, now.Unix())
+	return err
+}
+
+// LoginFailures counts recent failures for an account and for an address,
+// and forgets those older than the window.
+func (s *Store) LoginFailures(ctx context.Context, username, ip string, since time.Time) (byUser, byIP int, err error) {
+	if _, err := s.db.ExecContext(ctx, s.q(`DELETE FROM login_failures WHERE at < ?`), since.Unix()); err != nil {
+		return 0, 0, err
+	}
+	err = s.db.QueryRowContext(ctx, s.q(`SELECT
+		(SELECT COUNT(*) FROM login_failures WHERE username = ? AND at >= ?),
+		(SELECT COUNT(*) FROM login_failures WHERE ip = ? AND at >= ?)`),
+		NormalizeUsername(username), since.Unix(), ip, since.Unix()).Scan(&byUser, &byIP)
+	return byUser, byIP, err
+}
+
+// ClearLoginFailures forgets an account's failures after a good login.
+func (s *Store) ClearLoginFailures(ctx context.Context, username string) error {
+	_, err := s.db.ExecContext(ctx, s.q(`DELETE FROM login_failures WHERE username = ?`), NormalizeUsername(username))
+	return err
+}
+
+// APIToken is a token's public description (never its secret).
+type APIToken struct {
+	ID         int64
+	UserID     int64
+	Name       string
+	CreatedAt  time.Time
+	LastUsedAt sql.NullTime
+	RevokedAt  sql.NullTime
+}
+
+// CreateToken stores an API token's hash.
+func (s *Store) CreateToken(ctx context.Context, userID int64, name string, hash []byte) (int64, error) {
+	var id int64
+	err := s.db.QueryRowContext(ctx, s.q(`INSERT INTO api_tokens (user_id, name, token_hash, created_at) VALUES (?, ?, ?, ?) RETURNING id`),
+		userID, name, hash, dbTime(time.Now())).Scan(&id)
+	return id, err
+}
+
+// UserByToken returns the enabled user owning a live token.
+func (s *Store) UserByToken(ctx context.Context, hash []byte) (auth.User, error) {
+	var u auth.User
+	var role string
+	err := s.db.QueryRowContext(ctx, s.q(`SELECT u.id, u.site_id, u.username, u.name, u.email, u.role, u.disabled
+		FROM api_tokens t JOIN users u ON u.id = t.user_id WHERE t.token_hash = ? AND t.revoked_at IS NULL`), hash).
+		Scan(&u.ID, &u.SiteID, &u.Username, &u.Name, &u.Email, &role, &u.Disabled)
+	if errors.Is(err, sql.ErrNoRows) {
+		return u, ErrNotFound
+	}
+	u.Role = auth.Role(role)
+	if err == nil && u.Disabled {
+		return u, ErrNotFound
+	}
+	return u, err
+}
+
+// RevokeToken revokes a token by id.
+func (s *Store) RevokeToken(ctx context.Context, id int64) error {
+	res, err := s.db.ExecContext(ctx, s.q(`UPDATE api_tokens SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL`), dbTime(time.Now()), id)
+	if err != nil {
+		return err
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return ErrNotFound
+	}
+	return nil
+}
+
+// Tokens lists a user's tokens.
+func (s *Store) Tokens(ctx context.Context, userID int64) ([]APIToken, error) {
+	rows, err := s.db.QueryContext(ctx, s.q(`SELECT id, user_id, name, created_at, last_used_at, revoked_at FROM api_tokens WHERE user_id = ? ORDER BY id`), userID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []APIToken
+	for rows.Next() {
+		var t APIToken
+		if err := rows.Scan(&t.ID, &t.UserID, &t.Name, &t.CreatedAt, &t.LastUsedAt, &t.RevokedAt); err != nil {
+			return nil, err
+		}
+		out = append(out, t)
+	}
+	return out, rows.Err()
+}

@@ -1,0 +1,118 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"strings"
+	"time"
+
+	"github.com/congportal/cong/internal/auth"
+)
+
+// ErrUserExists is returned when a username is taken.
+var ErrUserExists = errors.New("tên đăng nhập đã tồn tại")
+
+// UserRecord is a user with the fields only the store and auth flow need.
+type UserRecord struct {
+	auth.User
+	PasswordHash      string
+	TOTPSecret        string
+	CreatedAt         time.Time
+	PasswordChangedAt time.Time
+}
+
+const userCols = `id, site_id, username, name, email, role, disabled, password_hash, totp_secret, created_at, password_changed_at`
+
+func scanUser(row interface{ Scan(...any) error }) (UserRecord, error) {
+	var u UserRecord
+	var role string
+	err := row.Scan(&u.ID, &u.SiteID, &u.Username, &u.Name, &u.Email, &role, &u.Disabled, &u.PasswordHash, &u.TOTPSecret, &u.CreatedAt, &u.PasswordChangedAt)
+	if errors.Is(err, sql.ErrNoRows) {
+		return u, ErrNotFound
+	}
+	u.Role = auth.Role(role)
+	return u, err
+}
+
+// NormalizeUsername is how usernames are compared: trimmed, lower case.
+func NormalizeUsername(s string) string { return strings.ToLower(strings.TrimSpace(s)) }
+
+// CreateUser adds a staff account with an already hashed password.
+func (s *Store) CreateUser(ctx context.Context, u *UserRecord) error {
+	now := dbTime(time.Now())
+	u.Username = NormalizeUsername(u.Username)
+	err := s.db.QueryRowContext(ctx, s.q(`INSERT INTO users (site_id, username, name, email, role, password_hash, disabled, created_at, updated_at, password_changed_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (site_id, username) DO NOTHING RETURNING id`),
+		u.SiteID, u.Username, u.Name, u.Email, string(u.Role), u.PasswordHash, u.Disabled, now, now, now).Scan(&u.ID)
+	if errors.Is(err, sql.ErrNoRows) {
+		return ErrUserExists
+	}
+	u.CreatedAt, u.PasswordChangedAt = now, now
+	return err
+}
+
+// UserByName returns a user by username (any status).
+func (s *Store) UserByName(ctx context.Context, siteID int64, username string) (UserRecord, error) {
+	return scanUser(s.db.QueryRowContext(ctx, s.q(`SELECT `+userCols+` FROM users WHERE site_id = ? AND username = ?`), siteID, NormalizeUsername(username)))
+}
+
+// UserByID returns a user by id.
+func (s *Store) UserByID(ctx context.Context, siteID, id int64) (UserRecord, error) {
+	return scanUser(s.db.QueryRowContext(ctx, s.q(`SELECT `+userCols+` FROM users WHERE site_id = ? AND id = ?`), siteID, id))
+}
+
+// Users lists the site's staff by username.
+func (s *Store) Users(ctx context.Context, siteID int64) ([]UserRecord, error) {
+	rows, err := s.db.QueryContext(ctx, s.q(`SELECT `+userCols+` FROM users WHERE site_id = ? ORDER BY username`), siteID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []UserRecord
+	for rows.Next() {
+		u, err := scanUser(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, u)
+	}
+	return out, rows.Err()
+}
+
+// SetPassword stores a new password hash and ends every session of the
+// user: a changed or reset password must lock out whoever had the old one.
+func (s *Store) SetPassword(ctx context.Context, userID int64, hash string) error {
+	return s.inTx(ctx, func(tx *sql.Tx) error {
+		now := dbTime(time.Now())
+		res, err := tx.ExecContext(ctx, s.q(`UPDATE users SET password_hash = ?, password_changed_at = ?, updated_at = ? WHERE id = ?`), hash, now, now, userID)
+		if err != nil {
+			return err
+		}
+		if n, _ := res.RowsAffected(); n == 0 {
+			return ErrNotFound
+		}
+		_, err = tx.ExecContext(ctx, s.q(`DELETE FROM sessions WHERE user_id = ?`), userID)
+		return err
+	})
+}
+
+// UpdateUser saves name, email, role and disabled; disabling ends the
+// user's sessions and revokes nothing else (tokens are checked against
+// disabled on use).
+func (s *Store) UpdateUser(ctx context.Context, u auth.User) error {
+	return s.inTx(ctx, func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx, s.q(`UPDATE users SET name = ?, email = ?, role = ?, disabled = ?, updated_at = ? WHERE id = ? AND site_id = ?`),
+			u.Name, u.Email, string(u.Role), u.Disabled, dbTime(time.Now()), u.ID, u.SiteID)
+		if err != nil {
+			return err
+		}
+		if n, _ := res.RowsAffected(); n == 0 {
+			return ErrNotFound
+		}
+		if u.Disabled {
+			_, err = tx.ExecContext(ctx, s.q(`DELETE FROM sessions WHERE user_id = ?`), u.ID)
+		}
+		return err
+	})
+}
