@@ -34,6 +34,9 @@ Cách dùng:
                [--view-window 30m] [--trusted-proxies CIDR,…]
   cong migrate [--data DIR] [--db URL] [--dry-run]
   cong import wxr [--data DIR] [--db URL] FILE
+  cong user add --username U --role R [--name "Họ tên"]   (mật khẩu nhập từ stdin)
+  cong user passwd --username U | cong user disable --username U
+  cong token add --username U [--name TÊN]                (in mã API một lần)
   cong site    [--data DIR] [--db URL] [--name …] [--agency …] [--starting-total N] …
   cong gen --articles N [--data DIR] [--db URL]     (bài viết tổng hợp để đo hiệu năng)
   cong version
@@ -83,6 +86,10 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, getenv fu
 			return usageErr(errors.New("dùng: cong import wxr [--data DIR] [--db URL] FILE"))
 		}
 		return cmdImportWXR(ctx, args[2:], stdout, getenv)
+	case "user":
+		return cmdUser(ctx, args[1:], os.Stdin, stdout, getenv)
+	case "token":
+		return cmdToken(ctx, args[1:], stdout, getenv)
 	case "site":
 		return cmdSite(ctx, args[1:], stdout, getenv)
 	case "gen":
@@ -185,6 +192,16 @@ func cmdServe(ctx context.Context, args []string, stderr io.Writer, getenv func(
 		}
 		if loaded {
 			log.Info("demo content loaded into the empty database")
+			creds, err := demo.Users(ctx, st, site.ID)
+			if err != nil {
+				return fmt.Errorf("tạo tài khoản mẫu: %w", err)
+			}
+			// Printed once, to the terminal of whoever started the demo;
+			// they are random, so a demo exposed by mistake is not open.
+			fmt.Fprintln(stderr, "Tài khoản mẫu (chỉ hiển thị một lần):")
+			for _, cr := range creds {
+				fmt.Fprintf(stderr, "  %-8s %-14s mật khẩu: %s\n", cr.Username, cr.RoleName, cr.Password)
+			}
 		} else {
 			log.Info("database already has content: demo content not loaded")
 		}
@@ -206,6 +223,7 @@ func cmdServe(ctx context.Context, args []string, stderr io.Writer, getenv func(
 	counterCtx, stopCounter := context.WithCancel(context.Background())
 	counterDone := make(chan struct{})
 	go func() { counter.Run(counterCtx, c.FlushInterval); close(counterDone) }()
+	go srv.Watch(counterCtx, time.Second)
 
 	ln, err := net.Listen("tcp", c.Addr)
 	if err != nil {

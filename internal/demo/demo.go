@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"sort"
 
+	"github.com/congportal/cong/internal/auth"
 	"github.com/congportal/cong/internal/demo/content"
 	"github.com/congportal/cong/internal/news"
 	"github.com/congportal/cong/internal/store"
@@ -55,4 +56,41 @@ func Load(ctx context.Context, st *store.Store, siteID int64) (bool, error) {
 		return nil
 	})
 	return err == nil, err
+}
+
+// Credential is a demo account's login, shown once at start-up.
+type Credential struct {
+	Username, RoleName, Password string
+}
+
+// Users creates the demo staff accounts (admin, bientap, duyet, motcua) with
+// random passwords, returned so the caller can print them once.
+func Users(ctx context.Context, st *store.Store, siteID int64) ([]Credential, error) {
+	accounts := []struct {
+		username, name string
+		role           auth.Role
+	}{
+		{"admin", "Quản trị viên", auth.RoleAdmin},
+		{"bientap", "Nguyễn Thị Lan", auth.RoleEditor},
+		{"duyet", "Trần Văn Minh", auth.RoleApprover},
+		{"motcua", "Lê Thị Hoa", auth.RoleOfficer},
+	}
+	var out []Credential
+	for _, a := range accounts {
+		secret, _, err := auth.NewSecret()
+		if err != nil {
+			return nil, err
+		}
+		pw := secret[:16]
+		hash, err := auth.HashPassword(pw)
+		if err != nil {
+			return nil, err
+		}
+		u := &store.UserRecord{User: auth.User{SiteID: siteID, Username: a.username, Name: a.name, Role: a.role}, PasswordHash: hash}
+		if err := st.CreateUser(ctx, u); err != nil {
+			return nil, fmt.Errorf("%s: %w", a.username, err)
+		}
+		out = append(out, Credential{a.username, auth.RoleName(a.role), pw})
+	}
+	return out, nil
 }

@@ -99,6 +99,10 @@ func (s *Store) FlushCounters(ctx context.Context, b CounterBatch) (FlushResult,
 				return err
 			}
 			res.Views[id] = total
+			if _, err := tx.ExecContext(ctx, s.q(`INSERT INTO article_daily_views (article_id, day, views) VALUES (?, ?, ?)
+				ON CONFLICT (article_id, day) DO UPDATE SET views = article_daily_views.views + excluded.views`), id, b.Today, deltas[id]); err != nil {
+				return err
+			}
 		}
 		if err := s.flushVisitors(ctx, tx, b); err != nil {
 			return err

@@ -19,7 +19,7 @@ import (
 	"github.com/congportal/cong/internal/store"
 )
 
-//go:embed templates/*.html
+//go:embed templates/*.html templates/admin/*.html
 var templateFS embed.FS
 
 //go:embed static

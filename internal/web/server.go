@@ -5,6 +5,7 @@ package web
 
 import (
 	"context"
+	"html/template"
 	"log/slog"
 	"net/http"
 	"runtime/debug"
@@ -43,10 +44,11 @@ type Server struct {
 	version string
 	started time.Time
 
-	tmpl    templates
-	assets  *assets
-	cache   *pageCache
-	metrics *metrics
+	tmpl      templates
+	adminTmpl map[string]*template.Template
+	assets    *assets
+	cache     *pageCache
+	metrics   *metrics
 
 	siteMu   sync.Mutex
 	siteData atomic.Pointer[siteData]
@@ -80,10 +82,14 @@ func New(o Options) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
+	at, err := parseAdminTemplates(a, o.Location)
+	if err != nil {
+		return nil, err
+	}
 	s := &Server{
 		st: o.Store, counter: o.Counter, siteID: o.SiteID, baseURL: o.BaseURL, proxies: o.Proxies,
 		loc: o.Location, log: o.Logger, version: o.Version, started: time.Now(),
-		tmpl: t, assets: a, cache: newPageCache(o.CacheTTL, 5000), metrics: newMetrics(),
+		tmpl: t, adminTmpl: at, assets: a, cache: newPageCache(o.CacheTTL, 5000), metrics: newMetrics(),
 	}
 	s.handler = s.routes()
 	return s, nil
@@ -122,6 +128,22 @@ func (s *Server) routes() http.Handler {
 	handle("GET /api/v1/articles/{id}", s.adapt(s.apiArticle))
 	handle("GET /api/v1/stats", s.adapt(s.apiStats))
 	handle("GET /api/v1/search", s.adapt(s.apiSearch))
+	// The newsroom.
+	handle("GET /dang-nhap", s.adapt(s.loginForm))
+	handle("POST /dang-nhap", s.adapt(s.login))
+	handle("POST /dang-xuat", s.adapt(s.staff(s.logout)))
+	handle("POST /quan-tri/dang-xuat-tat-ca", s.adapt(s.staff(s.logoutEverywhere)))
+	handle("GET /quan-tri", s.adapt(s.staff(s.dashboard)))
+	handle("GET /quan-tri/bai-viet", s.adapt(s.staff(s.adminArticles)))
+	handle("GET /quan-tri/bai-viet/moi", s.adapt(s.staff(s.newArticleForm)))
+	handle("POST /quan-tri/bai-viet", s.adapt(s.staff(s.createArticle)))
+	handle("GET /quan-tri/bai-viet/{id}", s.adapt(s.staff(s.editArticleForm)))
+	handle("POST /quan-tri/bai-viet/{id}", s.adapt(s.staff(s.saveArticle)))
+	handle("GET /quan-tri/bai-viet/{id}/xem-truoc", s.adapt(s.staff(s.preview)))
+	handle("POST /quan-tri/bai-viet/{id}/{action}", s.adapt(s.staff(s.articleAction)))
+	handle("GET /quan-tri/bai-viet/{id}/phien-ban/{version}", s.adapt(s.staff(s.revisionView)))
+	handle("POST /quan-tri/bai-viet/{id}/phien-ban/{version}/khoi-phuc", s.adapt(s.staff(s.restoreRevision)))
+
 	handle("/api/", s.adapt(func(w http.ResponseWriter, r *http.Request) error { return errNotFound() }))
 
 	handle("/", s.adapt(func(w http.ResponseWriter, r *http.Request) error { return errNotFound() }))
@@ -199,6 +221,39 @@ func (s *Server) recoverer(next http.Handler) http.Handler {
 		}()
 		next.ServeHTTP(w, r)
 	})
+}
+
+// Watch keeps this instance in step with the others until ctx ends: it
+// drops the page cache when another instance changes public content (the
+// content version moves) and publishes scheduled articles when due (each
+// claimed by one instance only).
+func (s *Server) Watch(ctx context.Context, every time.Duration) {
+	t := time.NewTicker(every)
+	defer t.Stop()
+	var seen int64 = -1
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+		}
+		if due, err := s.st.PublishDue(ctx, time.Now()); err != nil {
+			s.log.Warn("scheduled publishing", "err", err)
+		} else if len(due) > 0 {
+			for _, d := range due {
+				s.log.Info("scheduled article published", "id", d.ID, "title", d.Title)
+			}
+		}
+		v, err := s.st.ContentVersion(ctx, s.siteID)
+		if err != nil {
+			s.log.Warn("content version", "err", err)
+			continue
+		}
+		if seen >= 0 && v != seen {
+			s.ContentChanged()
+		}
+		seen = v
+	}
 }
 
 // site returns the site and its menu from memory, reloading after a content

@@ -1,0 +1,146 @@
+package web
+
+import (
+	"bytes"
+	"fmt"
+	"html/template"
+	"net/http"
+	"strconv"
+	"time"
+
+	"github.com/congportal/cong/internal/auth"
+	"github.com/congportal/cong/internal/news"
+	"github.com/congportal/cong/internal/stats"
+	"github.com/congportal/cong/internal/store"
+)
+
+// adminPages are the newsroom templates, each parsed with admin/layout.html.
+var adminPages = []string{"login", "dashboard", "articles", "article_edit", "revision"}
+
+// adminPage is what every newsroom page has.
+type adminPage struct {
+	Site    news.Site
+	User    *auth.User
+	CSRF    string
+	Title   string
+	Flash   string
+	Nav     string
+	Version string
+}
+
+// flashes are the confirmations a redirect may ask for by key, so no text
+// from the URL is ever shown.
+var flashes = map[string]string{
+	"luu":       "Đã lưu bài viết.",
+	"gui":       "Đã gửi bài viết chờ duyệt.",
+	"xuat-ban":  "Đã xuất bản bài viết.",
+	"hen-gio":   "Đã hẹn giờ xuất bản.",
+	"tra-lai":   "Đã trả lại bài viết cho biên tập viên.",
+	"go":        "Đã gỡ bài viết khỏi cổng (chuyển về nháp).",
+	"thung-rac": "Đã chuyển bài viết vào thùng rác.",
+	"khoi-phuc": "Đã khôi phục bài viết (về trạng thái nháp).",
+	"phien-ban": "Đã khôi phục phiên bản cũ thành một bản lưu mới.",
+}
+
+func (s *Server) newAdminPage(r *http.Request, title string) adminPage {
+	p := adminPage{Title: title, User: userFrom(r.Context()), Version: s.version, Flash: flashes[r.URL.Query().Get("tb")]}
+	if d, err := s.site(r.Context()); err == nil {
+		p.Site = d.site
+	}
+	if si := sessionFrom(r.Context()); si != nil {
+		p.CSRF = si.csrf
+	}
+	return p
+}
+
+func parseAdminTemplates(a *assets, loc *time.Location) (map[string]*template.Template, error) {
+	funcs := template.FuncMap{
+		"asset":      a.url,
+		"vndate":     func(t time.Time) string { return vnDate(t, loc) },
+		"inputtime":  func(t time.Time) string { return inputTime(t, loc) },
+		"statusName": news.StatusName,
+		"roleName":   func(r auth.Role) string { return auth.RoleName(r) },
+		"can": func(u *auth.User, act string, a *news.Article) bool {
+			return auth.Can(u, auth.Action(act), a)
+		},
+		"safe": func(s string) template.HTML { return template.HTML(s) },
+		"add":  func(a, b int) int { return a + b },
+		"sub":  func(a, b int) int { return a - b },
+	}
+	out := map[string]*template.Template{}
+	for _, name := range adminPages {
+		t, err := template.New(name).Funcs(funcs).ParseFS(templateFS, "templates/admin/layout.html", "templates/admin/"+name+".html")
+		if err != nil {
+			return nil, fmt.Errorf("admin template %s: %w", name, err)
+		}
+		out[name] = t
+	}
+	return out, nil
+}
+
+func vnDate(t time.Time, loc *time.Location) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.In(loc).Format("02/01/2006 15:04")
+}
+
+// inputTime is the value of an <input type="datetime-local">, in +07:00.
+func inputTime(t time.Time, loc *time.Location) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.In(loc).Format("2006-01-02T15:04")
+}
+
+func (s *Server) renderAdmin(w http.ResponseWriter, status int, name string, data any) error {
+	var buf bytes.Buffer
+	if err := s.adminTmpl[name].ExecuteTemplate(&buf, "layout", data); err != nil {
+		return err
+	}
+	h := w.Header()
+	h.Set("Content-Type", "text/html; charset=utf-8")
+	h.Set("Cache-Control", "no-store")
+	h.Set("Content-Length", strconv.Itoa(buf.Len()))
+	w.WriteHeader(status)
+	w.Write(buf.Bytes())
+	return nil
+}
+
+type dashboardPage struct {
+	adminPage
+	MyDrafts  []news.Article
+	Pending   []news.Article
+	Recent    []news.Article
+	MostViews []news.Article
+}
+
+func (s *Server) dashboard(w http.ResponseWriter, r *http.Request) error {
+	ctx := r.Context()
+	u := userFrom(ctx)
+	p := &dashboardPage{adminPage: s.newAdminPage(r, "Bảng điều khiển")}
+	p.Nav = "home"
+	var err error
+	if auth.Can(u, auth.ActCreate, nil) {
+		mine, _, err := s.st.AdminArticles(ctx, store.AdminFilter{SiteID: s.siteID, AuthorID: u.ID, Status: news.StatusDraft, Limit: 10})
+		if err != nil {
+			return err
+		}
+		returned, _, err := s.st.AdminArticles(ctx, store.AdminFilter{SiteID: s.siteID, AuthorID: u.ID, Status: news.StatusReturned, Limit: 10})
+		if err != nil {
+			return err
+		}
+		p.MyDrafts = append(returned, mine...)
+		if p.Pending, _, err = s.st.AdminArticles(ctx, store.AdminFilter{SiteID: s.siteID, Status: news.StatusPending, Limit: 10}); err != nil {
+			return err
+		}
+	}
+	if p.Recent, err = s.st.ListArticles(ctx, store.ListOptions{SiteID: s.siteID, Limit: 8}); err != nil {
+		return err
+	}
+	today, _ := stats.Day(time.Now(), s.loc)
+	if p.MostViews, err = s.st.MostViewedToday(ctx, s.siteID, today, 8); err != nil {
+		return err
+	}
+	return s.renderAdmin(w, http.StatusOK, "dashboard", p)
+}

@@ -1,0 +1,132 @@
+package web
+
+import (
+	"net/http"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/congportal/cong/internal/auth"
+	"github.com/congportal/cong/internal/store"
+)
+
+type loginPage struct {
+	adminPage
+	Username string
+	Next     string
+	Message  string
+}
+
+// safeNext keeps the post-login redirect on this site.
+func safeNext(v string) string {
+	if !strings.HasPrefix(v, "/") || strings.HasPrefix(v, "//") || strings.HasPrefix(v, "/\\") || strings.ContainsAny(v, "\r\n") {
+		return "/quan-tri"
+	}
+	return v
+}
+
+func (s *Server) loginForm(w http.ResponseWriter, r *http.Request) error {
+	r, err := s.loadSession(r)
+	if err != nil {
+		return err
+	}
+	if userFrom(r.Context()) != nil {
+		http.Redirect(w, r, safeNext(r.URL.Query().Get("tiep")), http.StatusSeeOther)
+		return nil
+	}
+	p := &loginPage{adminPage: s.newAdminPage(r, "Đăng nhập"), Next: safeNext(r.URL.Query().Get("tiep"))}
+	return s.renderAdmin(w, http.StatusOK, "login", p)
+}
+
+// login checks the password with throttling per account and per address.
+// Every failure says the same thing whether or not the account exists.
+func (s *Server) login(w http.ResponseWriter, r *http.Request) error {
+	if err := r.ParseForm(); err != nil {
+		return errBadRequest("Không đọc được dữ liệu đăng nhập.")
+	}
+	username := strings.TrimSpace(r.PostFormValue("username"))
+	password := r.PostFormValue("password")
+	p := &loginPage{adminPage: s.newAdminPage(r, "Đăng nhập"), Username: username, Next: safeNext(r.PostFormValue("tiep"))}
+	if username == "" || password == "" || len(username) > 100 || !utf8.ValidString(username) {
+		p.Message = "Vui lòng nhập tên đăng nhập và mật khẩu."
+		return s.renderAdmin(w, http.StatusBadRequest, "login", p)
+	}
+	ctx := r.Context()
+	ip := s.clientIP(r)
+	now := time.Now()
+	byUser, byIP, err := s.st.LoginFailures(ctx, username, ip, now.Add(-throttleWindow))
+	if err != nil {
+		return err
+	}
+	if byUser >= maxFailsPerUser || byIP >= maxFailsPerIP {
+		s.auditAs(r, 0, username, "login.throttled", "")
+		p.Message = "Bạn đã đăng nhập sai quá nhiều lần. Vì an toàn, vui lòng thử lại sau 15 phút hoặc liên hệ quản trị viên."
+		w.Header().Set("Retry-After", "900")
+		return s.renderAdmin(w, http.StatusTooManyRequests, "login", p)
+	}
+	u, err := s.st.UserByName(ctx, s.siteID, username)
+	if err != nil && err != store.ErrNotFound {
+		return err
+	}
+	ok := auth.VerifyPassword(u.PasswordHash, password) && !u.Disabled
+	if !ok {
+		if err := s.st.RecordLoginFailure(ctx, username, ip, now); err != nil {
+			return err
+		}
+		s.auditAs(r, u.ID, username, "login.failed", "")
+		p.Message = "Tên đăng nhập hoặc mật khẩu không đúng."
+		return s.renderAdmin(w, http.StatusUnauthorized, "login", p)
+	}
+	// A fresh session id at every login (no fixation); the old one, if
+	// any, is dropped.
+	if old, err := r.Cookie(sessionCookie); err == nil {
+		s.st.DeleteSession(ctx, auth.HashSecret(old.Value))
+	}
+	secret, hash, err := auth.NewSecret()
+	if err != nil {
+		return err
+	}
+	csrf, _, err := auth.NewSecret()
+	if err != nil {
+		return err
+	}
+	if err := s.st.CreateSession(ctx, hash, u.ID, csrf, ip, r.UserAgent()); err != nil {
+		return err
+	}
+	s.st.ClearLoginFailures(ctx, username)
+	s.auditAs(r, u.ID, u.Username, "login", "")
+	http.SetCookie(w, &http.Cookie{Name: sessionCookie, Value: secret, Path: "/", HttpOnly: true, Secure: s.secureCookies(r),
+		SameSite: http.SameSiteLaxMode, MaxAge: int(sessionAbsolute / time.Second)})
+	http.Redirect(w, r, p.Next, http.StatusSeeOther)
+	return nil
+}
+
+func (s *Server) auditAs(r *http.Request, userID int64, username, action, detail string) {
+	if err := s.st.Audit(r.Context(), store.AuditEntry{SiteID: s.siteID, UserID: userID, Username: store.NormalizeUsername(username), Action: action, Detail: detail, IP: s.clientIP(r)}); err != nil {
+		s.log.Error("audit log write failed", "action", action, "err", err)
+	}
+}
+
+func (s *Server) logout(w http.ResponseWriter, r *http.Request) error {
+	si := sessionFrom(r.Context())
+	if si != nil {
+		if err := s.st.DeleteSession(r.Context(), si.idHash); err != nil {
+			return err
+		}
+	}
+	s.audit(r, "logout", "", 0, "")
+	http.SetCookie(w, &http.Cookie{Name: sessionCookie, Value: "", Path: "/", HttpOnly: true, Secure: s.secureCookies(r), SameSite: http.SameSiteLaxMode, MaxAge: -1})
+	http.Redirect(w, r, "/dang-nhap", http.StatusSeeOther)
+	return nil
+}
+
+func (s *Server) logoutEverywhere(w http.ResponseWriter, r *http.Request) error {
+	u := userFrom(r.Context())
+	if err := s.st.DeleteUserSessions(r.Context(), u.ID); err != nil {
+		return err
+	}
+	s.audit(r, "logout.everywhere", "user", u.ID, "")
+	http.SetCookie(w, &http.Cookie{Name: sessionCookie, Value: "", Path: "/", HttpOnly: true, Secure: s.secureCookies(r), SameSite: http.SameSiteLaxMode, MaxAge: -1})
+	http.Redirect(w, r, "/dang-nhap", http.StatusSeeOther)
+	return nil
+}

@@ -1,0 +1,147 @@
+package web
+
+import (
+	"context"
+	"crypto/subtle"
+	"errors"
+	"net/http"
+	"net/url"
+	"strings"
+	"time"
+
+	"github.com/congportal/cong/internal/auth"
+	"github.com/congportal/cong/internal/store"
+)
+
+const (
+	sessionCookie = "cong_sid"
+	// Idle and absolute session lifetimes: a shared office PC left open
+	// logs out within two hours; nobody stays logged in past a working day.
+	sessionIdle     = 2 * time.Hour
+	sessionAbsolute = 12 * time.Hour
+	// Login throttling (DESIGN: no account enumeration, clear message).
+	throttleWindow  = 15 * time.Minute
+	maxFailsPerUser = 5
+	maxFailsPerIP   = 30
+)
+
+type ctxKey int
+
+const (
+	userKey ctxKey = iota
+	sessionKey
+)
+
+type sessionInfo struct {
+	idHash []byte
+	csrf   string
+}
+
+func userFrom(ctx context.Context) *auth.User {
+	u, _ := ctx.Value(userKey).(*auth.User)
+	return u
+}
+
+func sessionFrom(ctx context.Context) *sessionInfo {
+	si, _ := ctx.Value(sessionKey).(*sessionInfo)
+	return si
+}
+
+func (s *Server) clientIP(r *http.Request) string {
+	return s.proxies.ClientIP(r).String()
+}
+
+// secureCookies is true when the portal is served over HTTPS.
+func (s *Server) secureCookies(r *http.Request) bool {
+	return r.TLS != nil || strings.HasPrefix(s.baseURL, "https://")
+}
+
+// loadSession attaches the logged-in user, if any, to the request context.
+// Only staff pages use it: public pages never read the session, so they
+// stay database-free.
+func (s *Server) loadSession(r *http.Request) (*http.Request, error) {
+	c, err := r.Cookie(sessionCookie)
+	if err != nil || c.Value == "" || len(c.Value) > 100 {
+		return r, nil
+	}
+	h := auth.HashSecret(c.Value)
+	now := time.Now()
+	ss, err := s.st.SessionByHash(r.Context(), h, now, sessionIdle, sessionAbsolute)
+	if errors.Is(err, store.ErrNotFound) {
+		return r, nil
+	}
+	if err != nil {
+		return r, err
+	}
+	if now.Sub(ss.LastSeenAt) > time.Minute {
+		if err := s.st.TouchSession(r.Context(), h, now); err != nil {
+			return r, err
+		}
+	}
+	u := ss.User
+	ctx := context.WithValue(r.Context(), userKey, &u)
+	ctx = context.WithValue(ctx, sessionKey, &sessionInfo{idHash: h, csrf: ss.CSRF})
+	return r.WithContext(ctx), nil
+}
+
+// staff wraps a handler that needs a logged-in user: it loads the session,
+// sends anonymous visitors to the login page, and checks the CSRF token on
+// every unsafe method (on top of the global cross-origin check, for
+// browsers that send neither Sec-Fetch-Site nor Origin).
+func (s *Server) staff(fn handlerFunc) handlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) error {
+		r, err := s.loadSession(r)
+		if err != nil {
+			return err
+		}
+		u := userFrom(r.Context())
+		if u == nil {
+			if r.Method == http.MethodGet {
+				http.Redirect(w, r, "/dang-nhap?tiep="+url.QueryEscape(r.URL.RequestURI()), http.StatusSeeOther)
+				return nil
+			}
+			return &Error{Status: http.StatusUnauthorized, Code: "unauthorized", Message: "Phiên đăng nhập đã hết hạn. Vui lòng đăng nhập lại; nội dung chưa lưu hãy sao chép trước khi đăng nhập."}
+		}
+		if !auth.Can(u, auth.ActViewAdmin, nil) {
+			return errForbidden()
+		}
+		if r.Method != http.MethodGet && r.Method != http.MethodHead {
+			if err := checkCSRF(r); err != nil {
+				return err
+			}
+		}
+		w.Header().Set("Cache-Control", "no-store")
+		return fn(w, r)
+	}
+}
+
+func errForbidden() *Error {
+	return &Error{Status: http.StatusForbidden, Code: "forbidden", Message: "Bạn không có quyền thực hiện thao tác này."}
+}
+
+func checkCSRF(r *http.Request) error {
+	si := sessionFrom(r.Context())
+	if err := r.ParseMultipartForm(maxFormBytes); err != nil && !errors.Is(err, http.ErrNotMultipart) {
+		return errBadRequest("Không đọc được dữ liệu gửi lên.")
+	}
+	tok := r.PostFormValue("csrf")
+	if tok == "" {
+		tok = r.Header.Get("X-CSRF-Token")
+	}
+	if si == nil || tok == "" || subtle.ConstantTimeCompare([]byte(tok), []byte(si.csrf)) != 1 {
+		return &Error{Status: http.StatusForbidden, Code: "csrf", Message: "Biểu mẫu đã hết hạn hoặc không hợp lệ (mã chống giả mạo không khớp). Vui lòng tải lại trang và thử lại."}
+	}
+	return nil
+}
+
+const maxFormBytes = 4 << 20
+
+func (s *Server) audit(r *http.Request, action, objType string, objID int64, detail string) {
+	e := store.AuditEntry{SiteID: s.siteID, Action: action, ObjectType: objType, ObjectID: objID, Detail: detail, IP: s.clientIP(r)}
+	if u := userFrom(r.Context()); u != nil {
+		e.UserID, e.Username = u.ID, u.Username
+	}
+	if err := s.st.Audit(r.Context(), e); err != nil {
+		s.log.Error("audit log write failed", "action", action, "err", err)
+	}
+}
