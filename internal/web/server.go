@@ -144,6 +144,12 @@ func (s *Server) routes() http.Handler {
 	handle("GET /quan-tri/bai-viet/{id}/phien-ban/{version}", s.adapt(s.staff(s.revisionView)))
 	handle("POST /quan-tri/bai-viet/{id}/phien-ban/{version}/khoi-phuc", s.adapt(s.staff(s.restoreRevision)))
 
+	handle("POST /api/v1/articles", s.adapt(s.bearer(s.apiCreateArticle)))
+	handle("PUT /api/v1/articles/{id}", s.adapt(s.bearer(s.apiUpdateArticle)))
+	handle("DELETE /api/v1/articles/{id}", s.adapt(s.bearer(s.apiDeleteArticle)))
+
+	s.extraRoutes(handle)
+
 	handle("/api/", s.adapt(func(w http.ResponseWriter, r *http.Request) error { return errNotFound() }))
 
 	handle("/", s.adapt(func(w http.ResponseWriter, r *http.Request) error { return errNotFound() }))

@@ -42,6 +42,10 @@ func userFrom(ctx context.Context) *auth.User {
 	return u
 }
 
+func withUser(ctx context.Context, u *auth.User) context.Context {
+	return context.WithValue(ctx, userKey, u)
+}
+
 func sessionFrom(ctx context.Context) *sessionInfo {
 	si, _ := ctx.Value(sessionKey).(*sessionInfo)
 	return si

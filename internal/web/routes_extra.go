@@ -1,0 +1,11 @@
+package web
+
+import "net/http"
+
+// extraRoutes registers the newsroom sections that live in their own files:
+// each section has its own registration function so they can grow
+// independently.
+func (s *Server) extraRoutes(handle func(pattern string, h http.HandlerFunc)) {
+	s.adminSectionRoutes(handle)
+	s.mediaRoutes(handle)
+}
