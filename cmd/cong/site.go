@@ -26,6 +26,7 @@ func cmdSite(ctx context.Context, args []string, stdout io.Writer, getenv func(s
 	footer := fs.String("footer", "", "dòng chân trang (giấy phép, người chịu trách nhiệm)")
 	desc := fs.String("description", "", "mô tả ngắn cho công cụ tìm kiếm")
 	total := fs.Int64("starting-total", -1, "số lượt truy cập ban đầu cộng vào \"Tất cả\"")
+	totp := fs.Bool("require-admin-totp", false, "bắt buộc quản trị viên dùng xác thực hai bước")
 	if err := config.Parse(fs, args, getenv); err != nil {
 		return usageErr(err)
 	}
@@ -60,6 +61,8 @@ func cmdSite(ctx context.Context, args []string, stdout io.Writer, getenv func(s
 			site.Description = *desc
 		case "starting-total":
 			site.StartingTotal = *total
+		case "require-admin-totp":
+			site.RequireAdminTOTP = *totp
 		default:
 			return
 		}
@@ -77,7 +80,7 @@ func cmdSite(ctx context.Context, args []string, stdout io.Writer, getenv func(s
 		}
 		fmt.Fprintln(stdout, "Đã lưu. Các máy chủ đang chạy cập nhật trong vòng một phút.")
 	}
-	fmt.Fprintf(stdout, "Tên cổng:        %s\nCơ quan:         %s\nĐịa chỉ:         %s\nĐiện thoại:      %s\nThư điện tử:     %s\nChân trang:      %s\nMô tả:           %s\nTổng ban đầu:    %d\n",
-		site.Name, site.Agency, site.Address, site.Phone, site.Email, site.Footer, site.Description, site.StartingTotal)
+	fmt.Fprintf(stdout, "Tên cổng:        %s\nCơ quan:         %s\nĐịa chỉ:         %s\nĐiện thoại:      %s\nThư điện tử:     %s\nChân trang:      %s\nMô tả:           %s\nTổng ban đầu:    %d\nBắt buộc 2FA cho quản trị: %v\n",
+		site.Name, site.Agency, site.Address, site.Phone, site.Email, site.Footer, site.Description, site.StartingTotal, site.RequireAdminTOTP)
 	return nil
 }

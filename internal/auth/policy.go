@@ -52,6 +52,7 @@ type User struct {
 	Email    string
 	Role     Role
 	Disabled bool
+	HasTOTP  bool // a second factor is enrolled
 }
 
 // Action is something a user may try to do.

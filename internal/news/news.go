@@ -48,6 +48,8 @@ type Site struct {
 	Footer        string
 	Description   string
 	StartingTotal int64
+	// RequireAdminTOTP makes a second factor mandatory for admins.
+	RequireAdminTOTP bool
 }
 
 // Category is a section of the site ("Tin tức", "Thông báo", …).

@@ -13,18 +13,19 @@ import (
 type Session struct {
 	User       auth.User
 	CSRF       string
+	MFAPending bool // password checked, second factor not yet
 	CreatedAt  time.Time
 	LastSeenAt time.Time
 }
 
 // CreateSession stores a new session under the hash of its secret.
-func (s *Store) CreateSession(ctx context.Context, idHash []byte, userID int64, csrf, ip, ua string) error {
+func (s *Store) CreateSession(ctx context.Context, idHash []byte, userID int64, csrf, ip, ua string, mfaPending bool) error {
 	now := dbTime(time.Now())
 	if len(ua) > 300 {
 		ua = ua[:300]
 	}
-	_, err := s.db.ExecContext(ctx, s.q(`INSERT INTO sessions (id_hash, user_id, csrf, created_at, last_seen_at, ip, user_agent) VALUES (?, ?, ?, ?, ?, ?, ?)`),
-		idHash, userID, csrf, now, now, ip, ua)
+	_, err := s.db.ExecContext(ctx, s.q(`INSERT INTO sessions (id_hash, user_id, csrf, created_at, last_seen_at, ip, user_agent, mfa_pending) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`),
+		idHash, userID, csrf, now, now, ip, ua, mfaPending)
 	return err
 }
 
@@ -33,9 +34,11 @@ func (s *Store) CreateSession(ctx context.Context, idHash []byte, userID int64, 
 func (s *Store) SessionByHash(ctx context.Context, idHash []byte, now time.Time, idle, absolute time.Duration) (Session, error) {
 	var ss Session
 	var role string
-	err := s.db.QueryRowContext(ctx, s.q(`SELECT u.id, u.site_id, u.username, u.name, u.email, u.role, u.disabled, s.csrf, s.created_at, s.last_seen_at
+	var totp string
+	err := s.db.QueryRowContext(ctx, s.q(`SELECT u.id, u.site_id, u.username, u.name, u.email, u.role, u.disabled, u.totp_secret, s.csrf, s.created_at, s.last_seen_at, s.mfa_pending
 		FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.id_hash = ?`), idHash).
-		Scan(&ss.User.ID, &ss.User.SiteID, &ss.User.Username, &ss.User.Name, &ss.User.Email, &role, &ss.User.Disabled, &ss.CSRF, &ss.CreatedAt, &ss.LastSeenAt)
+		Scan(&ss.User.ID, &ss.User.SiteID, &ss.User.Username, &ss.User.Name, &ss.User.Email, &role, &ss.User.Disabled, &totp, &ss.CSRF, &ss.CreatedAt, &ss.LastSeenAt, &ss.MFAPending)
+	ss.User.HasTOTP = totp != ""
 	if errors.Is(err, sql.ErrNoRows) {
 		return ss, ErrNotFound
 	}

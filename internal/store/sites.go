@@ -9,11 +9,11 @@ import (
 	"github.com/congportal/cong/internal/news"
 )
 
-const siteCols = `id, slug, name, agency, address, phone, email, footer, description, starting_total`
+const siteCols = `id, slug, name, agency, address, phone, email, footer, description, starting_total, require_admin_totp`
 
 func scanSite(row interface{ Scan(...any) error }) (news.Site, error) {
 	var s news.Site
-	err := row.Scan(&s.ID, &s.Slug, &s.Name, &s.Agency, &s.Address, &s.Phone, &s.Email, &s.Footer, &s.Description, &s.StartingTotal)
+	err := row.Scan(&s.ID, &s.Slug, &s.Name, &s.Agency, &s.Address, &s.Phone, &s.Email, &s.Footer, &s.Description, &s.StartingTotal, &s.RequireAdminTOTP)
 	if errors.Is(err, sql.ErrNoRows) {
 		return s, ErrNotFound
 	}
@@ -45,8 +45,8 @@ func (s *Store) EnsureSite(ctx context.Context, site news.Site) (news.Site, erro
 
 // UpdateSite saves the site's settings.
 func (s *Store) UpdateSite(ctx context.Context, site news.Site) error {
-	res, err := s.db.ExecContext(ctx, s.q(`UPDATE sites SET name = ?, agency = ?, address = ?, phone = ?, email = ?, footer = ?, description = ?, starting_total = ? WHERE id = ?`),
-		site.Name, site.Agency, site.Address, site.Phone, site.Email, site.Footer, site.Description, site.StartingTotal, site.ID)
+	res, err := s.db.ExecContext(ctx, s.q(`UPDATE sites SET name = ?, agency = ?, address = ?, phone = ?, email = ?, footer = ?, description = ?, starting_total = ?, require_admin_totp = ? WHERE id = ?`),
+		site.Name, site.Agency, site.Address, site.Phone, site.Email, site.Footer, site.Description, site.StartingTotal, site.RequireAdminTOTP, site.ID)
 	if err != nil {
 		return err
 	}

@@ -18,16 +18,18 @@ type UserRecord struct {
 	auth.User
 	PasswordHash      string
 	TOTPSecret        string
+	TOTPLastStep      int64
 	CreatedAt         time.Time
 	PasswordChangedAt time.Time
 }
 
-const userCols = `id, site_id, username, name, email, role, disabled, password_hash, totp_secret, created_at, password_changed_at`
+const userCols = `id, site_id, username, name, email, role, disabled, password_hash, totp_secret, totp_last_step, created_at, password_changed_at`
 
 func scanUser(row interface{ Scan(...any) error }) (UserRecord, error) {
 	var u UserRecord
 	var role string
-	err := row.Scan(&u.ID, &u.SiteID, &u.Username, &u.Name, &u.Email, &role, &u.Disabled, &u.PasswordHash, &u.TOTPSecret, &u.CreatedAt, &u.PasswordChangedAt)
+	err := row.Scan(&u.ID, &u.SiteID, &u.Username, &u.Name, &u.Email, &role, &u.Disabled, &u.PasswordHash, &u.TOTPSecret, &u.TOTPLastStep, &u.CreatedAt, &u.PasswordChangedAt)
+	u.HasTOTP = u.TOTPSecret != ""
 	if errors.Is(err, sql.ErrNoRows) {
 		return u, ErrNotFound
 	}
@@ -115,4 +117,24 @@ func (s *Store) UpdateUser(ctx context.Context, u auth.User) error {
 		}
 		return err
 	})
+}
+
+// SetTOTP enables (secret non-empty) or disables the second factor.
+func (s *Store) SetTOTP(ctx context.Context, userID int64, secret string, step int64) error {
+	_, err := s.db.ExecContext(ctx, s.q(`UPDATE users SET totp_secret = ?, totp_last_step = ?, updated_at = ? WHERE id = ?`), secret, step, dbTime(time.Now()), userID)
+	return err
+}
+
+// UseTOTPStep records a used code's step; it fails (ErrConflict) when the
+// step is not newer than the last one, so two requests racing with the same
+// code cannot both succeed.
+func (s *Store) UseTOTPStep(ctx context.Context, userID, step int64) error {
+	res, err := s.db.ExecContext(ctx, s.q(`UPDATE users SET totp_last_step = ? WHERE id = ? AND totp_last_step < ?`), step, userID, step)
+	if err != nil {
+		return err
+	}
+	if n, _ := res.RowsAffected(); n != 1 {
+		return ErrConflict
+	}
+	return nil
 }

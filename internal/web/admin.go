@@ -40,6 +40,7 @@ var flashes = map[string]string{
 	"thung-rac": "Đã chuyển bài viết vào thùng rác.",
 	"khoi-phuc": "Đã khôi phục bài viết (về trạng thái nháp).",
 	"phien-ban": "Đã khôi phục phiên bản cũ thành một bản lưu mới.",
+	"luu-2fa":   "Đã lưu thiết lập xác thực hai bước.",
 }
 
 func (s *Server) newAdminPage(r *http.Request, title string) adminPage {
@@ -68,7 +69,7 @@ func parseAdminTemplates(a *assets, loc *time.Location) (map[string]*template.Te
 		"sub":  func(a, b int) int { return a - b },
 	}
 	out := map[string]*template.Template{}
-	for _, name := range adminPages {
+	for _, name := range append(append([]string{}, adminPages...), authPages...) {
 		t, err := template.New(name).Funcs(funcs).ParseFS(templateFS, "templates/admin/layout.html", "templates/admin/"+name+".html")
 		if err != nil {
 			return nil, fmt.Errorf("admin template %s: %w", name, err)

@@ -2,6 +2,7 @@ package web
 
 import (
 	"net/http"
+	"net/url"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -77,10 +78,32 @@ func (s *Server) login(w http.ResponseWriter, r *http.Request) error {
 		p.Message = "Tên đăng nhập hoặc mật khẩu không đúng."
 		return s.renderAdmin(w, http.StatusUnauthorized, "login", p)
 	}
-	// A fresh session id at every login (no fixation); the old one, if
-	// any, is dropped.
+	s.st.ClearLoginFailures(ctx, username)
+	if u.HasTOTP {
+		// Password right; the session is not a login until the code is.
+		if err := s.startSession(w, r, u.ID, true); err != nil {
+			return err
+		}
+		s.auditAs(r, u.ID, u.Username, "login.password_ok", "chờ mã xác thực")
+		http.Redirect(w, r, "/dang-nhap/ma-xac-thuc?tiep="+url.QueryEscape(p.Next), http.StatusSeeOther)
+		return nil
+	}
+	if err := s.startSession(w, r, u.ID, false); err != nil {
+		return err
+	}
+	s.auditAs(r, u.ID, u.Username, "login", "")
+	http.Redirect(w, r, p.Next, http.StatusSeeOther)
+	return nil
+}
+
+// startSession gives the browser a fresh session id (no fixation), dropping
+// the one it had, if any.
+func (s *Server) startSession(w http.ResponseWriter, r *http.Request, userID int64, mfaPending bool) error {
+	ctx := r.Context()
 	if old, err := r.Cookie(sessionCookie); err == nil {
-		s.st.DeleteSession(ctx, auth.HashSecret(old.Value))
+		if err := s.st.DeleteSession(ctx, auth.HashSecret(old.Value)); err != nil {
+			return err
+		}
 	}
 	secret, hash, err := auth.NewSecret()
 	if err != nil {
@@ -90,14 +113,11 @@ func (s *Server) login(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	if err := s.st.CreateSession(ctx, hash, u.ID, csrf, ip, r.UserAgent()); err != nil {
+	if err := s.st.CreateSession(ctx, hash, userID, csrf, s.clientIP(r), r.UserAgent(), mfaPending); err != nil {
 		return err
 	}
-	s.st.ClearLoginFailures(ctx, username)
-	s.auditAs(r, u.ID, u.Username, "login", "")
 	http.SetCookie(w, &http.Cookie{Name: sessionCookie, Value: secret, Path: "/", HttpOnly: true, Secure: s.secureCookies(r),
 		SameSite: http.SameSiteLaxMode, MaxAge: int(sessionAbsolute / time.Second)})
-	http.Redirect(w, r, p.Next, http.StatusSeeOther)
 	return nil
 }
 

@@ -131,6 +131,10 @@ func (s *Server) routes() http.Handler {
 	// The newsroom.
 	handle("GET /dang-nhap", s.adapt(s.loginForm))
 	handle("POST /dang-nhap", s.adapt(s.login))
+	handle("GET /dang-nhap/ma-xac-thuc", s.adapt(s.loginCodeForm))
+	handle("POST /dang-nhap/ma-xac-thuc", s.adapt(s.loginCode))
+	handle("GET "+totpPath, s.adapt(s.staff(s.totpForm)))
+	handle("POST "+totpPath, s.adapt(s.staff(s.totpChange)))
 	handle("POST /dang-xuat", s.adapt(s.staff(s.logout)))
 	handle("POST /quan-tri/dang-xuat-tat-ca", s.adapt(s.staff(s.logoutEverywhere)))
 	handle("GET /quan-tri", s.adapt(s.staff(s.dashboard)))

@@ -30,6 +30,7 @@ type ctxKey int
 const (
 	userKey ctxKey = iota
 	sessionKey
+	pendingKey // a session whose password was right, waiting for its TOTP code
 )
 
 type sessionInfo struct {
@@ -83,8 +84,13 @@ func (s *Server) loadSession(r *http.Request) (*http.Request, error) {
 		}
 	}
 	u := ss.User
+	si := &sessionInfo{idHash: h, csrf: ss.CSRF}
+	if ss.MFAPending {
+		ctx := context.WithValue(r.Context(), pendingKey, &u)
+		return r.WithContext(context.WithValue(ctx, sessionKey, si)), nil
+	}
 	ctx := context.WithValue(r.Context(), userKey, &u)
-	ctx = context.WithValue(ctx, sessionKey, &sessionInfo{idHash: h, csrf: ss.CSRF})
+	ctx = context.WithValue(ctx, sessionKey, si)
 	return r.WithContext(ctx), nil
 }
 
@@ -115,6 +121,14 @@ func (s *Server) staff(fn handlerFunc) handlerFunc {
 			}
 		}
 		w.Header().Set("Cache-Control", "no-store")
+		// A site may require admins to use a second factor: until they
+		// enrol, the enrolment page and logout are all they can reach.
+		if u.Role == auth.RoleAdmin && !u.HasTOTP && r.URL.Path != totpPath && r.URL.Path != "/dang-xuat" {
+			if d, err := s.site(r.Context()); err == nil && d.site.RequireAdminTOTP {
+				http.Redirect(w, r, totpPath+"?tb=bat-buoc", http.StatusSeeOther)
+				return nil
+			}
+		}
 		return fn(w, r)
 	}
 }
