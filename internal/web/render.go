@@ -2,6 +2,7 @@ package web
 
 import (
 	"bytes"
+	"compress/gzip"
 	"crypto/sha256"
 	"embed"
 	"encoding/hex"
@@ -94,6 +95,7 @@ type assets struct {
 
 type asset struct {
 	body  []byte
+	gz    []byte // gzip of body, for text types; nil when not worth it
 	ctype string
 	etag  string
 }
@@ -118,7 +120,19 @@ func loadAssets() (*assets, error) {
 			ctype = "application/octet-stream"
 		}
 		a.byName[name] = "/static/" + hashed
-		a.byPath[hashed] = asset{body: body, ctype: ctype, etag: `"` + h + `"`}
+		as := asset{body: body, ctype: ctype, etag: `"` + h + `"`}
+		if ext == ".css" || ext == ".js" || ext == ".svg" {
+			// Compressed once at start-up: the editor bundle is 460 KB
+			// raw, 150 KB gzipped, and it is the same bytes every time.
+			var zb bytes.Buffer
+			zw, _ := gzip.NewWriterLevel(&zb, gzip.BestCompression)
+			zw.Write(body)
+			zw.Close()
+			if zb.Len() < len(body)*9/10 {
+				as.gz = zb.Bytes()
+			}
+		}
+		a.byPath[hashed] = as
 		return nil
 	})
 	return a, err

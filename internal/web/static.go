@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"net/http"
+	"strconv"
 	"time"
 )
 
@@ -20,11 +21,18 @@ func (s *Server) static(w http.ResponseWriter, r *http.Request) error {
 	h["Cache-Control"] = immutable
 	h.Set("Content-Type", a.ctype)
 	h.Set("ETag", a.etag)
+	h["Vary"] = varyEncoding
 	if r.Header.Get("If-None-Match") == a.etag {
 		w.WriteHeader(http.StatusNotModified)
 		return nil
 	}
-	w.Write(a.body)
+	body := a.body
+	if a.gz != nil && acceptsGzip(r) {
+		h["Content-Encoding"] = gzipEncoding
+		body = a.gz
+	}
+	h.Set("Content-Length", strconv.Itoa(len(body)))
+	w.Write(body)
 	return nil
 }
 

@@ -331,6 +331,17 @@ func TestFeedsAndOps(t *testing.T) {
 		if r := e.do("GET", css[1], map[string]string{"If-None-Match": st.hdr.Get("ETag")}); r.code != 304 {
 			t.Errorf("conditional static %d", r.code)
 		}
+		gz := e.do("GET", css[1], map[string]string{"Accept-Encoding": "gzip"})
+		if gz.hdr.Get("Content-Encoding") != "gzip" || len(gz.body) >= len(st.body) {
+			t.Errorf("static gzip: %q %d vs %d", gz.hdr.Get("Content-Encoding"), len(gz.body), len(st.body))
+		}
+		zr, err := gzip.NewReader(strings.NewReader(gz.body))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if plain, _ := io.ReadAll(zr); string(plain) != st.body {
+			t.Error("gzip static differs from plain")
+		}
 	})
 }
 
