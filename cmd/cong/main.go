@@ -12,6 +12,7 @@ import (
 	"net/http"
 	"os"
 	"os/signal"
+	"path/filepath"
 	"runtime/debug"
 	"syscall"
 	"time"
@@ -212,7 +213,7 @@ func cmdServe(ctx context.Context, args []string, stderr io.Writer, getenv func(
 
 	counter := stats.New(st, stats.Options{SiteID: site.ID, Window: c.ViewWindow, Location: loc, Logger: log})
 	srv, err := web.New(web.Options{Store: st, Counter: counter, SiteID: site.ID, BaseURL: c.BaseURL, Proxies: proxies,
-		Location: loc, Logger: log, Version: versionString()})
+		Location: loc, Logger: log, Version: versionString(), MediaDir: filepath.Join(c.Data, "media")})
 	if err != nil {
 		return err
 	}

@@ -24,6 +24,14 @@ func bodyPolicy() *bluemonday.Policy {
 		p.AllowElements("figure", "figcaption")
 		p.RequireNoFollowOnLinks(false)
 		p.AddTargetBlankToFullyQualifiedLinks(false)
+		// Alt text is escaped on output; the UGC policy's pattern dropped
+		// alts containing ":", "%" or quotes ("Tỷ lệ 98% hồ sơ…").
+		p.AllowAttrs("alt").OnElements("img")
+		// Media library images: responsive sources from /media only.
+		p.AllowAttrs("srcset").Matching(regexp.MustCompile(`^/media/[0-9a-f]{64}(?:-[0-9]{2,5})?\.(?:jpg|png|gif) [0-9]{1,5}w(?:, /media/[0-9a-f]{64}(?:-[0-9]{2,5})?\.(?:jpg|png|gif) [0-9]{1,5}w)*$`)).OnElements("img")
+		p.AllowAttrs("sizes").Matching(regexp.MustCompile(`^[a-z0-9 (),:.%-]{1,200}$`)).OnElements("img")
+		p.AllowAttrs("loading").Matching(regexp.MustCompile(`^(?:lazy|eager)$`)).OnElements("img")
+		p.AllowAttrs("decoding").Matching(regexp.MustCompile(`^(?:async|sync|auto)$`)).OnElements("img")
 		policy = p
 	})
 	return policy

@@ -109,6 +109,20 @@ func TestSanitizeKeepsEditorialHTML(t *testing.T) {
 	}
 }
 
+func TestSanitizeResponsiveImages(t *testing.T) {
+	h := "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"
+	in := `<img src="/media/` + h + `-1024.jpg" srcset="/media/` + h + `-320.jpg 320w, /media/` + h + `-640.jpg 640w" sizes="(min-width: 900px) 760px, 100vw" alt="Tỷ lệ 98% hồ sơ: đúng hạn" loading="lazy" width="1024" height="683">`
+	out := SanitizeHTML(in)
+	for _, want := range []string{`srcset="/media/`, `sizes="(min-width: 900px) 760px, 100vw"`, `alt="Tỷ lệ 98% hồ sơ: đúng hạn"`, `loading="lazy"`, `width="1024"`} {
+		if !strings.Contains(out, want) {
+			t.Errorf("lost %s:\n%s", want, out)
+		}
+	}
+	if out := SanitizeHTML(`<img src="/a.jpg" srcset="https://evil.example/x.jpg 320w" alt="x">`); strings.Contains(out, "srcset") {
+		t.Errorf("off-site srcset kept: %s", out)
+	}
+}
+
 func TestPlainText(t *testing.T) {
 	if got := PlainText("<p>Cải&nbsp;cách &amp; <b>hành</b>\n chính</p>"); got != "Cải cách & hành chính" {
 		t.Fatalf("%q", got)

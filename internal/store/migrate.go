@@ -99,7 +99,9 @@ func (s *Store) migrationLock(ctx context.Context, tx *sql.Tx) error {
 	return err
 }
 
-// Pending lists migrations not yet applied.
+// Pending lists migrations not yet applied. A migration is pending when its
+// version has no row, even if a higher version has one: work merged from
+// parallel branches may land with a lower number than what already ran.
 func (s *Store) Pending(ctx context.Context) ([]Migration, error) {
 	if err := s.ensureMigrationTable(ctx); err != nil {
 		return nil, err
@@ -115,9 +117,25 @@ func (s *Store) Pending(ctx context.Context) ([]Migration, error) {
 	if n := len(all); n > 0 && cur > all[n-1].Version {
 		return nil, fmt.Errorf("cơ sở dữ liệu ở phiên bản lược đồ %d, mới hơn chương trình này (%d): hãy dùng bản cong mới hơn", cur, all[n-1].Version)
 	}
+	applied := map[int]bool{}
+	rows, err := s.db.QueryContext(ctx, `SELECT version FROM schema_migrations`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var v int
+		if err := rows.Scan(&v); err != nil {
+			return nil, err
+		}
+		applied[v] = true
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
 	var out []Migration
 	for _, m := range all {
-		if m.Version > cur {
+		if !applied[m.Version] {
 			out = append(out, m)
 		}
 	}
@@ -161,7 +179,11 @@ func (s *Store) applyOne(ctx context.Context, m Migration, newest int) (bool, er
 		if int(cur.Int64) > newest {
 			return fmt.Errorf("cơ sở dữ liệu ở phiên bản lược đồ %d, mới hơn chương trình này (%d): hãy dùng bản cong mới hơn", cur.Int64, newest)
 		}
-		if int(cur.Int64) >= m.Version {
+		var done int
+		if err := tx.QueryRowContext(ctx, s.q(`SELECT COUNT(*) FROM schema_migrations WHERE version = ?`), m.Version).Scan(&done); err != nil {
+			return err
+		}
+		if done > 0 {
 			return nil
 		}
 		if _, err := tx.ExecContext(ctx, m.SQL); err != nil {

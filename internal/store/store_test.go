@@ -302,3 +302,20 @@ func TestConcurrentMigrate(t *testing.T) {
 		})
 	}
 }
+
+// A migration that lands with a lower number than one already applied (work
+// merged from a parallel branch) still runs.
+func TestMigrationGapIsApplied(t *testing.T) {
+	testdb.Each(t, func(t *testing.T, s *store.Store) {
+		all, _ := store.Migrations(s.Dialect())
+		last := all[len(all)-1]
+		// Pretend the newest was applied before an older one.
+		if _, err := s.DB().Exec(`DELETE FROM schema_migrations WHERE version = ` + fmt.Sprint(all[len(all)-2].Version)); err != nil {
+			t.Fatal(err)
+		}
+		p, err := s.Pending(ctx)
+		if err != nil || len(p) != 1 || p[0].Version != all[len(all)-2].Version {
+			t.Fatalf("pending %v %v (last %d)", p, err, last.Version)
+		}
+	})
+}

@@ -15,7 +15,8 @@ import (
 )
 
 // adminPages are the newsroom templates, each parsed with admin/layout.html.
-var adminPages = []string{"login", "dashboard", "articles", "article_edit", "revision"}
+var adminPages = []string{"login", "dashboard", "articles", "article_edit", "revision",
+	"users", "user_form", "settings", "categories", "audit", "account", "media"}
 
 // adminPage is what every newsroom page has.
 type adminPage struct {
@@ -41,6 +42,17 @@ var flashes = map[string]string{
 	"khoi-phuc": "Đã khôi phục bài viết (về trạng thái nháp).",
 	"phien-ban": "Đã khôi phục phiên bản cũ thành một bản lưu mới.",
 	"luu-2fa":   "Đã lưu thiết lập xác thực hai bước.",
+	// Users, settings, categories, account.
+	"tao-nguoi-dung":     "Đã tạo tài khoản. Hãy báo mật khẩu ban đầu cho người dùng qua kênh an toàn.",
+	"luu-nguoi-dung":     "Đã lưu thông tin người dùng.",
+	"dat-lai-mat-khau":   "Đã đặt lại mật khẩu; người dùng đã bị đăng xuất khỏi mọi thiết bị.",
+	"tat-2fa-nguoi-dung": "Đã tắt xác thực hai bước của người dùng; họ đã bị đăng xuất khỏi mọi thiết bị.",
+	"thu-hoi-ma":         "Đã thu hồi mã API.",
+	"luu-cai-dat":        "Đã lưu cài đặt. Trang công khai của cổng đã được cập nhật.",
+	"tao-chuyen-muc":     "Đã thêm chuyên mục.",
+	"luu-chuyen-muc":     "Đã lưu chuyên mục.",
+	"xoa-chuyen-muc":     "Đã xóa chuyên mục.",
+	"doi-mat-khau":       "Đã đổi mật khẩu. Mọi phiên đăng nhập đã kết thúc; vui lòng đăng nhập lại bằng mật khẩu mới.",
 }
 
 func (s *Server) newAdminPage(r *http.Request, title string) adminPage {

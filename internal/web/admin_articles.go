@@ -214,6 +214,9 @@ func (s *Server) createArticle(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return toWorkflowError(err)
 	}
+	if a.BodyHTML, err = s.responsiveImages(r.Context(), a.BodyHTML); err != nil {
+		return err
+	}
 	if verr := newsroom.Validate(d, exists); verr != nil {
 		return s.redisplay(w, r, *a, true, verr)
 	}
@@ -239,6 +242,9 @@ func (s *Server) saveArticle(w http.ResponseWriter, r *http.Request) error {
 	version, _ := strconv.Atoi(r.PostFormValue("version"))
 	if err := newsroom.Edit(u, &a, d); err != nil {
 		return toWorkflowError(err)
+	}
+	if a.BodyHTML, err = s.responsiveImages(r.Context(), a.BodyHTML); err != nil {
+		return err
 	}
 	exists, err := s.categoryExists(r)
 	if err != nil {
@@ -416,6 +422,9 @@ func (s *Server) restoreRevision(w http.ResponseWriter, r *http.Request) error {
 		CategoryID: a.CategoryID, Tags: a.Tags, Featured: a.Featured}
 	if err := newsroom.Edit(u, &a, d); err != nil {
 		return toWorkflowError(err)
+	}
+	if a.BodyHTML, err = s.responsiveImages(r.Context(), a.BodyHTML); err != nil {
+		return err
 	}
 	if cur, _ := strconv.Atoi(r.PostFormValue("version")); cur != 0 {
 		a.Version = cur

@@ -147,6 +147,9 @@ func (s *Server) apiCreateArticle(w http.ResponseWriter, r *http.Request) error 
 	if err != nil {
 		return toWorkflowError(err)
 	}
+	if a.BodyHTML, err = s.responsiveImages(r.Context(), a.BodyHTML); err != nil {
+		return err
+	}
 	if err := s.applyStatus(u, a, in); err != nil {
 		return toWorkflowError(err)
 	}
@@ -188,6 +191,9 @@ func (s *Server) apiUpdateArticle(w http.ResponseWriter, r *http.Request) error 
 	}
 	if err := newsroom.Edit(u, &a, d); err != nil {
 		return toWorkflowError(err)
+	}
+	if a.BodyHTML, err = s.responsiveImages(r.Context(), a.BodyHTML); err != nil {
+		return err
 	}
 	if err := s.applyStatus(u, &a, in); err != nil {
 		return toWorkflowError(err)

@@ -30,6 +30,7 @@ type Options struct {
 	Logger   *slog.Logger
 	Version  string
 	CacheTTL time.Duration // how long another instance's change can take to show; default 30 s
+	MediaDir string        // the media library's folder (data/media); empty: uploads refused, nothing served
 }
 
 // Server serves the portal.
@@ -43,6 +44,8 @@ type Server struct {
 	log     *slog.Logger
 	version string
 	started time.Time
+
+	mediaDir string
 
 	tmpl      templates
 	adminTmpl map[string]*template.Template
@@ -90,6 +93,7 @@ func New(o Options) (*Server, error) {
 		st: o.Store, counter: o.Counter, siteID: o.SiteID, baseURL: o.BaseURL, proxies: o.Proxies,
 		loc: o.Location, log: o.Logger, version: o.Version, started: time.Now(),
 		tmpl: t, adminTmpl: at, assets: a, cache: newPageCache(o.CacheTTL, 5000), metrics: newMetrics(),
+		mediaDir: o.MediaDir,
 	}
 	s.handler = s.routes()
 	return s, nil
