@@ -319,3 +319,71 @@ func TestMigrationGapIsApplied(t *testing.T) {
 		}
 	})
 }
+
+// Scheduled articles go live once, even when several instances run the
+// scheduler at the same moment.
+func TestPublishDueOnce(t *testing.T) {
+	for _, eng := range testdb.Engines() {
+		t.Run(eng, func(t *testing.T) {
+			u := testdb.URL(t, eng)
+			open := func() *store.Store {
+				s, err := store.Open(ctx, u, t.TempDir())
+				if err != nil {
+					t.Fatal(err)
+				}
+				t.Cleanup(func() { s.Close() })
+				if _, err := s.Migrate(ctx); err != nil {
+					t.Fatal(err)
+				}
+				return s
+			}
+			s1, s2 := open(), open()
+			st := site(t, s1)
+			now := time.Date(2026, 11, 25, 8, 0, 0, 0, time.UTC)
+			for i := 0; i < 10; i++ {
+				a := &news.Article{SiteID: st.ID, Title: fmt.Sprintf("Hẹn giờ %d", i), Status: news.StatusScheduled, ScheduledAt: now.Add(-time.Minute)}
+				if i == 9 {
+					a.ScheduledAt = now.Add(time.Hour) // not yet
+				}
+				if err := s1.SaveArticle(ctx, a); err != nil {
+					t.Fatal(err)
+				}
+			}
+			v0, _ := s1.ContentVersion(ctx, st.ID)
+			type res struct {
+				due []store.DueArticle
+				err error
+			}
+			ch := make(chan res, 2)
+			for _, s := range []*store.Store{s1, s2} {
+				go func(s *store.Store) { d, err := s.PublishDue(ctx, now); ch <- res{d, err} }(s)
+			}
+			total := 0
+			for i := 0; i < 2; i++ {
+				r := <-ch
+				if r.err != nil {
+					t.Fatal(r.err)
+				}
+				total += len(r.due)
+			}
+			if total != 9 {
+				t.Fatalf("published %d, want 9 exactly once", total)
+			}
+			n, _ := s1.CountArticles(ctx, store.ListOptions{SiteID: st.ID})
+			if n != 9 {
+				t.Fatalf("public %d", n)
+			}
+			if v1, _ := s1.ContentVersion(ctx, st.ID); v1 == v0 {
+				t.Fatal("content version not bumped: other instances would keep stale pages")
+			}
+			var audits int
+			s1.DB().QueryRow(`SELECT COUNT(*) FROM audit_log WHERE action = 'article.publish_scheduled'`).Scan(&audits)
+			if audits != 9 {
+				t.Fatalf("audit entries %d", audits)
+			}
+			if d, _ := s2.PublishDue(ctx, now.Add(2*time.Hour)); len(d) != 1 {
+				t.Fatalf("later run: %d", len(d))
+			}
+		})
+	}
+}

@@ -1,8 +1,10 @@
 package web_test
 
 import (
+	"context"
 	"fmt"
 	"io"
+	"log/slog"
 	"net/http"
 	"net/http/cookiejar"
 	"net/http/httptest"
@@ -10,11 +12,13 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/congportal/cong/internal/auth"
 	"github.com/congportal/cong/internal/news"
 	"github.com/congportal/cong/internal/store"
 	"github.com/congportal/cong/internal/testdb"
+	"github.com/congportal/cong/internal/web"
 )
 
 // browser is a staff member's browser against a real HTTP server.
@@ -341,4 +345,56 @@ func mustID(s string) int64 {
 	var n int64
 	fmt.Sscan(s, &n)
 	return n
+}
+
+// Two instances on one database: a publish on one shows on the other's
+// cached home page within its watch interval.
+func TestPublishInvalidatesOtherInstances(t *testing.T) {
+	for _, eng := range testdb.Engines() {
+		t.Run(eng, func(t *testing.T) {
+			u := testdb.URL(t, eng)
+			open := func() *store.Store {
+				s, err := store.Open(ctx, u, t.TempDir())
+				if err != nil {
+					t.Fatal(err)
+				}
+				t.Cleanup(func() { s.Close() })
+				if _, err := s.Migrate(ctx); err != nil {
+					t.Fatal(err)
+				}
+				return s
+			}
+			e1 := newEnv(t, open())
+			s2 := open()
+			e2 := &env{t: t, st: s2, site: e1.site, cat: e1.cat}
+			e2.counter = e1.counter
+			var err error
+			e2.srv, err = web.New(web.Options{Store: s2, Counter: e1.counter, SiteID: e1.site.ID, BaseURL: "https://cong.example.vn",
+				Logger: slog.New(slog.NewTextHandler(io.Discard, nil)), CacheTTL: time.Hour})
+			if err != nil {
+				t.Fatal(err)
+			}
+			wctx, cancel := context.WithCancel(ctx)
+			defer cancel()
+			go e2.srv.Watch(wctx, 20*time.Millisecond)
+			if home := e2.get("/"); strings.Contains(home.body, "Tin mới từ máy chủ kia") {
+				t.Fatal("too early")
+			}
+			time.Sleep(60 * time.Millisecond) // let the watcher read the current version
+			a := &news.Article{SiteID: e1.site.ID, CategoryID: e1.cat.ID, Title: "Tin mới từ máy chủ kia", Status: news.StatusPublished}
+			if err := e1.st.SaveArticle(ctx, a); err != nil {
+				t.Fatal(err)
+			}
+			deadline := time.Now().Add(5 * time.Second)
+			for {
+				if strings.Contains(e2.get("/").body, "Tin mới từ máy chủ kia") {
+					break
+				}
+				if time.Now().After(deadline) {
+					t.Fatal("the other instance kept its stale home page")
+				}
+				time.Sleep(20 * time.Millisecond)
+			}
+		})
+	}
 }
