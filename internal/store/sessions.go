@@ -132,6 +132,13 @@ func (s *Store) UserByToken(ctx context.Context, hash []byte) (auth.User, error)
 	return u, err
 }
 
+// TouchToken records when a token was last used, at most once a minute.
+func (s *Store) TouchToken(ctx context.Context, hash []byte, now time.Time) error {
+	_, err := s.db.ExecContext(ctx, s.q(`UPDATE api_tokens SET last_used_at = ? WHERE token_hash = ? AND (last_used_at IS NULL OR last_used_at < ?)`),
+		dbTime(now), hash, dbTime(now.Add(-time.Minute)))
+	return err
+}
+
 // RevokeToken revokes a token by id.
 func (s *Store) RevokeToken(ctx context.Context, id int64) error {
 	res, err := s.db.ExecContext(ctx, s.q(`UPDATE api_tokens SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL`), dbTime(time.Now()), id)

@@ -26,7 +26,8 @@ func (s *Server) bearer(fn handlerFunc) handlerFunc {
 			w.Header().Set("WWW-Authenticate", `Bearer realm="cong"`)
 			return &Error{Status: http.StatusUnauthorized, Code: "unauthorized", Message: "Cần mã API hợp lệ trong tiêu đề Authorization: Bearer <mã>."}
 		}
-		u, err := s.st.UserByToken(r.Context(), auth.HashSecret(strings.TrimSpace(tok)))
+		hash := auth.HashSecret(strings.TrimSpace(tok))
+		u, err := s.st.UserByToken(r.Context(), hash)
 		if errors.Is(err, store.ErrNotFound) {
 			w.Header().Set("WWW-Authenticate", `Bearer realm="cong", error="invalid_token"`)
 			return &Error{Status: http.StatusUnauthorized, Code: "unauthorized", Message: "Mã API không hợp lệ, đã bị thu hồi hoặc tài khoản đã bị khóa."}
@@ -36,6 +37,9 @@ func (s *Server) bearer(fn handlerFunc) handlerFunc {
 		}
 		if u.SiteID != s.siteID {
 			return errForbidden()
+		}
+		if err := s.st.TouchToken(r.Context(), hash, time.Now()); err != nil {
+			return err
 		}
 		return fn(w, r.WithContext(withUser(r.Context(), &u)))
 	}

@@ -120,6 +120,9 @@ func TestWriteAPI(t *testing.T) {
 		}
 		// A revoked token stops working.
 		toks, _ := s.Tokens(ctx, mustUser(t, s, e, "duyet"))
+		if !toks[0].LastUsedAt.Valid {
+			t.Error("last use of the token not recorded")
+		}
 		s.RevokeToken(ctx, toks[0].ID)
 		if code, _ := e.api(t, "POST", "/api/v1/articles", ap, `{"title":"x","category":"cai-cach-hanh-chinh"}`); code != 401 {
 			t.Fatalf("revoked token: %d", code)
