@@ -72,12 +72,39 @@ type Counter struct {
 	pending sync.Map // article id → *atomic.Int64 views counted here, not yet committed
 	vis     atomic.Pointer[store.VisitStats]
 
+	// Per-request work that only changes once a second or once a day.
+	dayMemo  atomic.Pointer[dayMemo]
+	visitors [nShards]visitorShard
+
 	flushMu sync.Mutex
 	retry   *store.CounterBatch
 	ticks   int
 
 	Flushes, FlushErrors atomic.Int64
 	Counted              atomic.Int64
+}
+
+type dayMemo struct {
+	sec int64
+	day string
+}
+
+// visitorMemoMax bounds each shard of the visitor memo; beyond it the shard
+// starts over, which only costs recomputing hashes.
+const visitorMemoMax = 1024
+
+type visitorKey struct {
+	ip netip.Addr
+	ua string
+}
+
+// visitorShard remembers today's visitor hashes: a reader requests a page
+// and its assets, and comes back to more articles, with the same IP and
+// User-Agent, and the HMAC was the largest cost of counting a view.
+type visitorShard struct {
+	mu  sync.Mutex
+	day string
+	m   map[visitorKey]store.Visitor
 }
 
 type saltSet struct {
@@ -154,13 +181,41 @@ func (c *Counter) loadSalts(ctx context.Context, day string) ([]byte, error) {
 
 // Visitor hashes a client for today.
 func (c *Counter) Visitor(ctx context.Context, ip netip.Addr, ua string) (store.Visitor, string, error) {
-	now := c.opt.Now()
-	day, _ := Day(now, c.opt.Location)
+	day := c.today(c.opt.Now())
+	a := ip.As16()
+	vs := &c.visitors[a[15]%nShards]
+	k := visitorKey{ip, ua}
+	vs.mu.Lock()
+	if vs.day == day {
+		if v, ok := vs.m[k]; ok {
+			vs.mu.Unlock()
+			return v, day, nil
+		}
+	}
+	vs.mu.Unlock()
 	salt, err := c.salt(ctx, day)
 	if err != nil {
 		return store.Visitor{}, day, err
 	}
-	return store.Visitor(visit.VisitorHash(salt, c.opt.SiteID, ip, ua)), day, nil
+	v := store.Visitor(visit.VisitorHash(salt, c.opt.SiteID, ip, ua))
+	vs.mu.Lock()
+	if vs.day != day || len(vs.m) >= visitorMemoMax {
+		vs.day, vs.m = day, make(map[visitorKey]store.Visitor, 64)
+	}
+	vs.m[k] = v
+	vs.mu.Unlock()
+	return v, day, nil
+}
+
+// today is the local day of now, formatted at most once a second.
+func (c *Counter) today(now time.Time) string {
+	sec := now.Unix()
+	if m := c.dayMemo.Load(); m != nil && m.sec == sec {
+		return m.day
+	}
+	day, _ := Day(now, c.opt.Location)
+	c.dayMemo.Store(&dayMemo{sec: sec, day: day})
+	return day
 }
 
 // Hit records a counted page request by a visitor; article 0 means a page

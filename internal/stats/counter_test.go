@@ -133,6 +133,7 @@ func TestDayAndWeekBoundaries(t *testing.T) {
 		hit(t, c, "198.51.100.1", ua, 0)
 		hit(t, c, "198.51.100.2", ua, 0)
 		hit(t, c, "198.51.100.1", ua, 0) // same visitor, same day
+		sunday, _, _ := c.Visitor(ctx, netip.MustParseAddr("198.51.100.1"), ua)
 		if err := c.Flush(ctx); err != nil {
 			t.Fatal(err)
 		}
@@ -144,6 +145,10 @@ func TestDayAndWeekBoundaries(t *testing.T) {
 		// new visitor of the day (new salt too).
 		clk.add(2 * time.Minute)
 		hit(t, c, "198.51.100.1", ua, 0)
+		// The remembered hash must not outlive its day's salt.
+		if monday, _, _ := c.Visitor(ctx, netip.MustParseAddr("198.51.100.1"), ua); monday == sunday {
+			t.Fatal("same visitor hash on Sunday and Monday: the daily salt was not applied")
+		}
 		if err := c.Flush(ctx); err != nil {
 			t.Fatal(err)
 		}

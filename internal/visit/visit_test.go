@@ -1,6 +1,7 @@
 package visit
 
 import (
+	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"testing"
@@ -73,5 +74,38 @@ func BenchmarkClassify(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		sinkReason = Classify(r)
+	}
+}
+
+// The memoised classifier answers exactly like Classify, first time and
+// from memory, and keeps answering after the memo is reset when full.
+func TestUACacheMatchesClassify(t *testing.T) {
+	var c UACache
+	uas := []string{"", "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36",
+		"Googlebot/2.1 (+http://www.google.com/bot.html)", "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) HeadlessChrome/120.0.0.0 Safari/537.36", "curl/8.5.0"}
+	for round := 0; round < 3; round++ {
+		for _, ua := range uas {
+			for _, m := range []string{http.MethodGet, http.MethodPost} {
+				r := httptest.NewRequest(m, "/", nil)
+				r.Header.Set("User-Agent", ua)
+				if got, want := c.Classify(r), Classify(r); got != want {
+					t.Fatalf("round %d %s %q: %q, want %q", round, m, ua, got, want)
+				}
+			}
+		}
+	}
+	r := httptest.NewRequest(http.MethodGet, "/", nil)
+	r.Header.Set("User-Agent", uas[1])
+	r.Header.Set("Sec-Purpose", "prefetch")
+	if got := c.Classify(r); got != ReasonPrefetch {
+		t.Fatalf("prefetch from a cached UA: %q", got)
+	}
+	for i := 0; i < uaCacheMax+10; i++ {
+		r := httptest.NewRequest(http.MethodGet, "/", nil)
+		r.Header.Set("User-Agent", fmt.Sprintf("bot-%d", i))
+		c.Classify(r)
+	}
+	if len(c.m) > uaCacheMax {
+		t.Fatalf("memo grew to %d", len(c.m))
 	}
 }

@@ -50,5 +50,23 @@ func TestGzipSpliceMatchesPlain(t *testing.T) {
 		if !bytes.Equal(got, plain.Body.Bytes()) {
 			t.Fatalf("gzip body differs from plain body")
 		}
+		// Responses are reused while the figures stay the same; a change
+		// must show at once in both encodings.
+		want := "Lượt xem: " + string(appendGrouped(nil, v.views)) + "</p>"
+		if !strings.Contains(plain.Body.String(), want) || !strings.Contains(string(got), want) {
+			t.Fatalf("figures %+v: body lacks %q", v, want)
+		}
+	}
+}
+
+// The precomputed shift operator gives the same CRC as combining per request.
+func TestCRC32Shift(t *testing.T) {
+	for _, n := range []int{0, 1, 7, 64, 1000, 30011} {
+		op := crc32Shift(n)
+		for _, crc := range []uint32{0, 1, 0xdeadbeef, crc32.ChecksumIEEE([]byte("Thống kê truy cập"))} {
+			if got, want := gf2Times(op[:], crc), crc32Combine(crc, 0, n); got != want {
+				t.Errorf("n=%d crc=%08x: %08x, want %08x", n, crc, got, want)
+			}
+		}
 	}
 }

@@ -14,6 +14,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/congportal/cong/internal/news"
@@ -171,6 +172,18 @@ type livePage struct {
 
 	gzOnce sync.Once
 	gz     *gzPage
+
+	// The last response built, per encoding. The figures change at most on
+	// each new view or flush, while a popular page is read many times
+	// between, so most requests write these bytes as they are.
+	last, lastGz atomic.Pointer[assembled]
+}
+
+// assembled is a complete response body for one set of live figures.
+type assembled struct {
+	v    liveValues
+	body []byte
+	clen []string // Content-Length, formatted once
 }
 
 func splitLive(b []byte) *livePage {
@@ -194,8 +207,6 @@ func splitLive(b []byte) *livePage {
 	}
 	return lp
 }
-
-var bufPool = sync.Pool{New: func() any { b := make([]byte, 0, 64<<10); return &b }}
 
 // liveValues are the numbers spliced into a page.
 type liveValues struct {
@@ -249,22 +260,24 @@ func (lp *livePage) serve(w http.ResponseWriter, r *http.Request, status int, v 
 // write sends the page with the given numbers in one Write, with
 // Content-Length, so the response is a single buffer like a static file.
 func (lp *livePage) write(w http.ResponseWriter, status int, v *liveValues) {
-	bp := bufPool.Get().(*[]byte)
-	b := (*bp)[:0]
-	for i, seg := range lp.segs {
-		b = append(b, seg...)
-		if i < len(lp.slots) {
-			b = v.appendSlot(b, lp.slots[i])
+	a := lp.last.Load()
+	if a == nil || a.v != *v {
+		b := make([]byte, 0, lp.size+len(lp.slots)*24)
+		for i, seg := range lp.segs {
+			b = append(b, seg...)
+			if i < len(lp.slots) {
+				b = v.appendSlot(b, lp.slots[i])
+			}
 		}
+		a = &assembled{v: *v, body: b, clen: []string{strconv.Itoa(len(b))}}
+		lp.last.Store(a)
 	}
 	h := w.Header()
 	h["Content-Type"] = htmlContentType
 	h["Vary"] = varyEncoding
-	h["Content-Length"] = []string{strconv.Itoa(len(b))}
+	h["Content-Length"] = a.clen
 	w.WriteHeader(status)
-	w.Write(b)
-	*bp = b
-	bufPool.Put(bp)
+	w.Write(a.body)
 }
 
 var htmlContentType = []string{"text/html; charset=utf-8"}

@@ -40,6 +40,7 @@ type Server struct {
 	siteID  int64
 	baseURL string
 	proxies *visit.Proxies
+	uaCache visit.UACache
 	loc     *time.Location
 	log     *slog.Logger
 	version string
@@ -190,9 +191,8 @@ func (s *Server) instrument(pattern string, h http.Handler) http.Handler {
 var (
 	cspValue    = []string{"default-src 'self'; img-src 'self' data: https:; style-src 'self'; script-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'self'"}
 	nosniff     = []string{"nosniff"}
-	frameOpts   = []string{"SAMEORIGIN"}
 	refPolicy   = []string{"strict-origin-when-cross-origin"}
-	permsPolicy = []string{"camera=(), microphone=(), geolocation=(), interest-cohort=()"}
+	permsPolicy = []string{"camera=(), microphone=(), geolocation=()"}
 )
 
 // headers sets the security headers on every response. Values are shared
@@ -202,7 +202,6 @@ func (s *Server) headers(next http.Handler) http.Handler {
 		h := w.Header()
 		h["Content-Security-Policy"] = cspValue
 		h["X-Content-Type-Options"] = nosniff
-		h["X-Frame-Options"] = frameOpts
 		h["Referrer-Policy"] = refPolicy
 		h["Permissions-Policy"] = permsPolicy
 		next.ServeHTTP(w, r)
@@ -312,7 +311,7 @@ func (s *Server) basePage(ctx context.Context) *page {
 // true when the article's view was counted. Never touches the database
 // except for the first request of a process, which loads the day's salt.
 func (s *Server) countVisit(r *http.Request, article int64) {
-	if reason := visit.Classify(r); reason != visit.ReasonNone {
+	if reason := s.uaCache.Classify(r); reason != visit.ReasonNone {
 		s.metrics.exclude(reason)
 		return
 	}
