@@ -51,7 +51,7 @@ func (s *Store) AdminArticles(ctx context.Context, f AdminFilter) ([]news.Articl
 	}
 	if len(f.Query.Groups) > 0 {
 		if s.dialect == SQLite {
-			w += ` AND a.id IN (SELECT rowid FROM article_fts WHERE article_fts MATCH ?)`
+			w += ` AND a.id IN (SELECT rowid FROM article_search WHERE article_search MATCH ?)`
 			args = append(args, ftsQuery(f.Query))
 		} else {
 			w += ` AND a.search_tsv @@ to_tsquery('simple', ?)`

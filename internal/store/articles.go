@@ -118,9 +118,7 @@ func (s *Store) saveArticleTx(ctx context.Context, tx *sql.Tx, a *news.Article, 
 	if !a.PublishedAt.IsZero() {
 		pub = dbTime(a.PublishedAt)
 	}
-	plain := news.PlainText(a.BodyHTML)
-	folded := viet.IndexText(a.Title + "\n" + a.Summary + "\n" + plain)
-	exact := strings.ToLower(viet.ToneNormalize(a.Title + "\n" + a.Summary + "\n" + plain))
+	folded, exact := searchTexts(a.Title, a.Summary, a.BodyHTML)
 	title := viet.Fold(a.Title)
 	a.UpdatedAt = now
 	if a.ID == 0 {
@@ -165,10 +163,7 @@ func (s *Store) saveArticleTx(ctx context.Context, tx *sql.Tx, a *news.Article, 
 		return err
 	}
 	if s.dialect == SQLite {
-		if _, err := tx.ExecContext(ctx, `DELETE FROM article_fts WHERE rowid = ?`, a.ID); err != nil {
-			return err
-		}
-		if _, err := tx.ExecContext(ctx, `INSERT INTO article_fts (rowid, body) VALUES (?, ?)`, a.ID, folded); err != nil {
+		if err := indexArticle(ctx, tx, a.ID, folded, exact); err != nil {
 			return err
 		}
 	}

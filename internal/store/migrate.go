@@ -189,6 +189,11 @@ func (s *Store) applyOne(ctx context.Context, m Migration, newest int) (bool, er
 		if _, err := tx.ExecContext(ctx, m.SQL); err != nil {
 			return err
 		}
+		if step := s.migrationStep(m.Version); step != nil {
+			if err := step(ctx, tx); err != nil {
+				return err
+			}
+		}
 		if _, err := tx.ExecContext(ctx, s.q(`INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)`),
 			m.Version, m.Name, time.Now().UTC().Format(time.RFC3339)); err != nil {
 			return err
@@ -197,4 +202,13 @@ func (s *Store) applyOne(ctx context.Context, m Migration, newest int) (bool, er
 		return nil
 	})
 	return did, err
+}
+
+// migrationStep is Go code a migration runs in its transaction after its
+// SQL, for work SQL cannot do (such as folding Vietnamese text).
+func (s *Store) migrationStep(version int) func(context.Context, *sql.Tx) error {
+	if version == 15 && s.dialect == SQLite {
+		return rebuildSearchIndex
+	}
+	return nil
 }

@@ -41,6 +41,8 @@ var ErrNotFound = errors.New("không tìm thấy")
 type Store struct {
 	db      *sql.DB
 	dialect Dialect
+
+	searchCap int // matches ranked and listed per search (searchCandidates)
 }
 
 // Open connects to the database named by dbURL. An empty dbURL means
@@ -91,7 +93,7 @@ func Open(ctx context.Context, dbURL, dataDir string) (*Store, error) {
 		// pgx reports one line per address tried; keep the CLI's one-line rule.
 		return nil, fmt.Errorf("không kết nối được cơ sở dữ liệu %s: %s", dialect, strings.Join(strings.Fields(err.Error()), " "))
 	}
-	return &Store{db: db, dialect: dialect}, nil
+	return &Store{db: db, dialect: dialect, searchCap: searchCandidates}, nil
 }
 
 // sqliteDSN sets the pragmas every connection needs. synchronous=FULL: in WAL

@@ -180,6 +180,8 @@ func TestSearch(t *testing.T) {
 			{"Bà Nguyễn Thị Thuỷ nhận bằng khen", "<p>Khen thưởng cán bộ xuất sắc.</p>"},
 			{"Thủy lợi nội đồng", "<p>Nạo vét kênh mương.</p>"},
 			{"Thông báo lịch tiếp công dân", "<p>UBND huyện thông báo lịch tiếp công dân tháng 12.</p>"},
+			{"Hành trình về nguồn", "<p>Đoàn viên thắp hương tưởng niệm.</p>"},
+			{"Hạnh phúc gia đình", "<p>Ngày hội ở thành phố.</p>"},
 		}
 		ids := map[string]int64{}
 		for i, d := range docs {
@@ -231,6 +233,9 @@ func TestSearch(t *testing.T) {
 			{"cai cach hanh chinh", []string{"Hội nghị cải cách hành chính", "Kết quả CCHC quý III"}},
 			// More of the accented words, written exactly, ranks first.
 			{"ủy ban nhân dân", []string{"Hội nghị cải cách hành chính", "Thông báo lịch tiếp công dân"}},
+			// Exact means the word: "hành" does not score the newer article
+			// that only has "thành" (and "hạnh" for the folded match).
+			{"hành", []string{"Hành trình về nguồn", "Hội nghị cải cách hành chính", "Hạnh phúc gia đình", "Kết quả CCHC quý III"}},
 			// Phrases: the words in order only.
 			{`"dich vu cong"`, []string{"Đang triển khai dịch vụ công"}},
 			{`"cong dich vu"`, nil},

@@ -35,6 +35,8 @@ type apiCategory struct {
 type apiList struct {
 	Items []apiArticle `json:"items"`
 	Total int          `json:"total"`
+	// More: a search found more matches than it lists (total is the cap).
+	More bool `json:"more,omitempty"`
 }
 
 func (s *Server) toAPI(a news.Article) apiArticle {
@@ -137,7 +139,7 @@ func (s *Server) apiSearch(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	out := apiList{Items: make([]apiArticle, 0, len(res.Items)), Total: res.Total}
+	out := apiList{Items: make([]apiArticle, 0, len(res.Items)), Total: res.Total, More: res.More}
 	for _, a := range res.Items {
 		a.BodyHTML = ""
 		out.Items = append(out.Items, s.toAPI(a))

@@ -56,6 +56,7 @@ type page struct {
 	Results  []searchHit
 	Searched bool // a query was submitted (possibly unusable)
 	Total    int
+	More     bool // search: more matches than listed
 	Message  string
 
 	Page news.Page
@@ -291,9 +292,10 @@ func parseTemplates(a *assets, loc *time.Location) (templates, error) {
 		"vndate":  func(t time.Time) string { return t.In(loc).Format("02/01/2006 15:04") },
 		"isotime": func(t time.Time) string { return t.In(loc).Format(time.RFC3339) },
 		// Bodies are sanitised when they are written (news.SanitizeHTML).
-		"safe": func(s string) template.HTML { return template.HTML(s) },
-		"add":  func(a, b int) int { return a + b },
-		"sub":  func(a, b int) int { return a - b },
+		"safe":  func(s string) template.HTML { return template.HTML(s) },
+		"add":   func(a, b int) int { return a + b },
+		"sub":   func(a, b int) int { return a - b },
+		"group": func(n int) string { return string(appendGrouped(nil, int64(n))) },
 	}
 	t := templates{}
 	for _, name := range pageNames {

@@ -53,7 +53,7 @@ func (s *Server) search(w http.ResponseWriter, r *http.Request) error {
 		if err != nil {
 			return err
 		}
-		p.Total = res.Total
+		p.Total, p.More = res.Total, res.More
 		if n > 1 && n > pages(res.Total, perPage) {
 			return errNotFound()
 		}
