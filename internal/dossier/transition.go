@@ -135,11 +135,15 @@ func (e *TransitionError) Unwrap() error { return e.Kind }
 // MaxReasonLen bounds reasons and notes.
 const MaxReasonLen = 2000
 
-// Clock is the working-time arithmetic a pause needs (calendar.Calendar
-// provides it).
+// Clock is the working-time arithmetic of pauses and deadlines
+// (*calendar.Calendar provides it).
 type Clock interface {
 	WorkingBetween(from, to time.Time) time.Duration
 	AddWorking(from time.Time, d time.Duration) time.Time
+	// Resume is the new appointment when a clock paused at pausedAt
+	// restarts at resumedAt: the working time that was left is counted
+	// again from resumedAt.
+	Resume(due, pausedAt, resumedAt time.Time) time.Time
 }
 
 // Input carries what a move needs besides the dossier.
@@ -209,14 +213,12 @@ func Apply(d Dossier, in Input) (Dossier, Event, error) {
 		if !d.PausedAt.IsZero() {
 			// The citizen's time does not count against the office: the
 			// appointment moves by the working time spent waiting.
-			paused := now.Sub(d.PausedAt)
-			if in.Clock != nil {
-				paused = in.Clock.WorkingBetween(d.PausedAt, now)
-				if !d.DueAt.IsZero() {
-					n.DueAt = in.Clock.AddWorking(d.DueAt, paused).UTC()
-				}
-			} else if !d.DueAt.IsZero() {
-				n.DueAt = d.DueAt.Add(paused)
+			if in.Clock == nil {
+				return d, Event{}, &TransitionError{ErrNeedDue, in.Action, d.Status, "Chưa có lịch làm việc để tính lại ngày hẹn."}
+			}
+			paused := in.Clock.WorkingBetween(d.PausedAt, now)
+			if !d.DueAt.IsZero() {
+				n.DueAt = in.Clock.Resume(d.DueAt, d.PausedAt, now).UTC()
 			}
 			n.PausedTotal += paused
 			n.PausedAt = time.Time{}
