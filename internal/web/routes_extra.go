@@ -8,5 +8,6 @@ import "net/http"
 func (s *Server) extraRoutes(handle func(pattern string, h http.HandlerFunc)) {
 	s.adminSectionRoutes(handle)
 	s.mediaRoutes(handle)
+	s.dossierPublicRoutes(handle)
 	s.calendarRoutes(handle)
 }
