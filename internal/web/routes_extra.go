@@ -10,4 +10,5 @@ func (s *Server) extraRoutes(handle func(pattern string, h http.HandlerFunc)) {
 	s.mediaRoutes(handle)
 	s.dossierPublicRoutes(handle)
 	s.calendarRoutes(handle)
+	s.deskRoutes(handle)
 }
