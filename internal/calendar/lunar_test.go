@@ -68,9 +68,12 @@ func TestTetVietnamVersusChina(t *testing.T) {
 		vn, cn Day
 	}{
 		{1968, D(1968, 1, 29), D(1968, 1, 30)}, // the North switched to UTC+7 that year; the South kept UTC+8
-		{1985, D(1985, 1, 21), D(1985, 2, 20)}, // month 11 differs, so Vietnam had a leap month elsewhere
-		{2007, D(2007, 2, 17), D(2007, 2, 18)},
-		{2030, D(2030, 2, 2), D(2030, 2, 3)},
+		// The 1984 winter solstice is on 21/12 at UTC+7 but on 22/12, a
+		// new-moon day, at UTC+8: month 11 starts a month later in China,
+		// which puts a leap month 10 into 1984 and Tết a month later.
+		{1985, D(1985, 1, 21), D(1985, 2, 20)},
+		{2007, D(2007, 2, 17), D(2007, 2, 18)}, // new moon between 23:00 and 24:00 at UTC+7: after midnight at UTC+8
+		{2030, D(2030, 2, 2), D(2030, 2, 3)},   // the same
 	} {
 		if got := LunarNewYear(c.year, VietnamTZ); got != c.vn {
 			t.Errorf("Tết %d at UTC+7 = %s, want %s", c.year, got, c.vn)
@@ -78,6 +81,14 @@ func TestTetVietnamVersusChina(t *testing.T) {
 		if got := LunarNewYear(c.year, 8); got != c.cn {
 			t.Errorf("Chinese New Year %d at UTC+8 = %s, want %s", c.year, got, c.cn)
 		}
+	}
+	// 1984 at UTC+8 has a leap month 10 (starting 23/11/1984); at UTC+7 that
+	// day starts an ordinary month 11.
+	if l := Solar2Lunar(D(1984, 11, 23), 8); l != (LunarDate{1, 10, 1984, true}) {
+		t.Errorf("23/11/1984 at UTC+8 = %+v, want leap 1/10", l)
+	}
+	if l := Solar2Lunar(D(1984, 11, 23), VietnamTZ); l != (LunarDate{1, 11, 1984, false}) {
+		t.Errorf("23/11/1984 at UTC+7 = %+v, want 1/11", l)
 	}
 	// Years where both agree stay equal at UTC+8.
 	for _, year := range []int{2020, 2024, 2025, 2026} {
