@@ -1,7 +1,9 @@
 package desk
 
 import (
+	"cmp"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -23,6 +25,13 @@ func NormalizeUnitCode(s string) string { return strings.ToUpper(strings.TrimSpa
 // position, with Depth set. Units whose parent is missing (or that sit in a
 // cycle made outside the admin) come last at depth 0, so none is hidden.
 func Tree(units []Unit) []Unit {
+	units = slices.Clone(units)
+	slices.SortStableFunc(units, func(a, b Unit) int {
+		if a.Position != b.Position {
+			return cmp.Compare(a.Position, b.Position)
+		}
+		return cmp.Compare(a.ID, b.ID)
+	})
 	byID := map[int64]bool{}
 	for _, u := range units {
 		byID[u.ID] = true
