@@ -2,6 +2,7 @@ package calendar
 
 import (
 	"fmt"
+	"strings"
 	"time"
 )
 
@@ -22,13 +23,17 @@ func DayOf(t time.Time, loc *time.Location) Day {
 // D is shorthand for Day{y, m, d}, for tables of dates.
 func D(y int, m time.Month, d int) Day { return Day{y, m, d} }
 
-// ParseDay parses "YYYY-MM-DD" and rejects dates that do not exist.
+// ParseDay parses "YYYY-MM-DD" (ISO, what <input type="date"> sends) or
+// "dd/mm/yyyy" (what an officer types where the browser shows a plain text
+// box), and rejects dates that do not exist.
 func ParseDay(s string) (Day, error) {
-	t, err := time.Parse(time.DateOnly, s)
-	if err != nil {
-		return Day{}, fmt.Errorf("ngày %q không hợp lệ (cần dạng YYYY-MM-DD)", s)
+	s = strings.TrimSpace(s)
+	for _, layout := range []string{time.DateOnly, "2/1/2006"} {
+		if t, err := time.Parse(layout, s); err == nil {
+			return DayOf(t, time.UTC), nil
+		}
 	}
-	return DayOf(t, time.UTC), nil
+	return Day{}, fmt.Errorf("ngày %q không hợp lệ (cần dạng dd/mm/yyyy hoặc YYYY-MM-DD)", s)
 }
 
 // Start returns 00:00 of the day in loc.

@@ -176,3 +176,16 @@ func TestJulianDay(t *testing.T) {
 		t.Errorf("17/02/2026 is %s", got)
 	}
 }
+
+func TestParseDay(t *testing.T) {
+	for in, want := range map[string]Day{"2026-02-17": D(2026, 2, 17), "17/02/2026": D(2026, 2, 17), " 7/2/2026 ": D(2026, 2, 7)} {
+		if got, err := ParseDay(in); err != nil || got != want {
+			t.Errorf("ParseDay(%q) = %s, %v", in, got, err)
+		}
+	}
+	for _, in := range []string{"", "2026-02-30", "30/02/2026", "02/17/2026", "17-02-2026", "hôm nay"} {
+		if _, err := ParseDay(in); err == nil {
+			t.Errorf("ParseDay(%q) accepted", in)
+		}
+	}
+}
