@@ -207,6 +207,11 @@ func cmdServe(ctx context.Context, args []string, stderr io.Writer, getenv func(
 			for _, cr := range creds {
 				fmt.Fprintf(stderr, "  %-8s %-14s mật khẩu: %s\n", cr.Username, cr.RoleName, cr.Password)
 			}
+			if n, err := demo.Dossiers(ctx, st, site.ID, filepath.Join(c.Data, "dossiers"), time.Now()); err != nil {
+				return fmt.Errorf("nạp hồ sơ mẫu: %w", err)
+			} else if n > 0 {
+				log.Info("demo dossiers loaded", "count", n)
+			}
 		} else {
 			log.Info("database already has content: demo content not loaded")
 		}

@@ -211,7 +211,7 @@ func (s *Store) insertDossier(ctx context.Context, tx *sql.Tx, d *dossier.Dossie
 	}
 	d.Code, d.UnitCode = code, unitCode
 	if d.UpdatedAt.IsZero() {
-		d.UpdatedAt = now
+		d.UpdatedAt = codeAt
 	}
 	d.Version = 1
 	err = tx.QueryRowContext(ctx, s.q(`INSERT INTO dossiers (site_id, code, procedure_id, unit_id, channel, status, prev_status,
