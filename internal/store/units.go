@@ -120,3 +120,15 @@ func (s *Store) catInsertID(ctx context.Context, db catExecQuerier, query string
 	err := db.QueryRowContext(ctx, s.q(query+` RETURNING id`), args...).Scan(&id)
 	return id, err
 }
+
+// CreateUnit is Store.CreateUnit inside the transaction.
+func (t *Tx) CreateUnit(ctx context.Context, u *desk.Unit) error {
+	id, err := t.s.catInsertID(ctx, t.tx, `INSERT INTO units (site_id, parent_id, code, name, kind, address, phone, email, valid_from, valid_to, position)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		u.SiteID, catNullID(u.ParentID), u.Code, u.Name, u.Kind, u.Address, u.Phone, u.Email, catDate(u.ValidFrom), catDate(u.ValidTo), u.Position)
+	if err != nil {
+		return uniqueAs(err, ErrUnitCodeTaken)
+	}
+	u.ID = id
+	return nil
+}
