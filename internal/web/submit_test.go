@@ -715,3 +715,48 @@ func TestFindByCodeAndPhone(t *testing.T) {
 }
 
 var _ = news.StatusPublished
+
+// The result the office attached is downloadable through the private link
+// only.
+func TestPrivateResultDownload(t *testing.T) {
+	testdb.Each(t, func(t *testing.T, s *store.Store) {
+		de := newDeskEnv(t, s)
+		token := de.submit(t, de.validForm())
+		var id int64
+		s.DB().QueryRow(`SELECT id FROM dossiers`).Scan(&id)
+		dir := filepath.Join(de.dataDir, "dossiers", "2026", "11")
+		os.MkdirAll(dir, 0o750)
+		if err := os.WriteFile(filepath.Join(dir, "ketqua0001"), minimalPDF, 0o640); err != nil {
+			t.Fatal(err)
+		}
+		q := `INSERT INTO dossier_files (dossier_id, kind, name, stored_name, mime, size, sha256, created_at) VALUES (?, 'result', 'ban-sao-trich-luc.pdf', '2026/11/ketqua0001', 'application/pdf', ?, '00', ?)`
+		q2 := `UPDATE dossiers SET status = 9, result_file = '2026/11/ketqua0001' WHERE id = ?`
+		if s.Dialect() == store.Postgres {
+			q = `INSERT INTO dossier_files (dossier_id, kind, name, stored_name, mime, size, sha256, created_at) VALUES ($1, 'result', 'ban-sao-trich-luc.pdf', '2026/11/ketqua0001', 'application/pdf', $2, '00', $3)`
+			q2 = `UPDATE dossiers SET status = 9, result_file = '2026/11/ketqua0001' WHERE id = $1`
+		}
+		if _, err := s.DB().Exec(q, id, len(minimalPDF), time.Now().UTC()); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := s.DB().Exec(q2, id); err != nil {
+			t.Fatal(err)
+		}
+		my := de.fetch(t, "/ho-so-cua-toi/"+token)
+		mustContain(t, my, "Kết quả giải quyết", "Tải kết quả: ban-sao-trich-luc.pdf", "Đã xử lý xong")
+		if strings.Contains(my.body, "Rút hồ sơ</h2>") {
+			t.Error("withdrawal offered for a finished dossier")
+		}
+		m := regexp.MustCompile(`href="(/ho-so-cua-toi/[^"]+/tep/\d+)">Tải kết quả`).FindStringSubmatch(my.body)
+		if m == nil {
+			t.Fatal("no result link")
+		}
+		dl := de.fetch(t, m[1])
+		if dl.code != 200 || dl.body != string(minimalPDF) || !strings.Contains(dl.hdr.Get("Content-Disposition"), `attachment; filename=ban-sao-trich-luc.pdf`) {
+			t.Fatalf("result download %d %v", dl.code, dl.hdr)
+		}
+		forged := strings.Repeat("B", 22) + strings.TrimPrefix(m[1], "/ho-so-cua-toi/"+token)
+		if r := de.fetch(t, "/ho-so-cua-toi/"+forged); r.code != 404 {
+			t.Fatalf("result through a forged token: %d", r.code)
+		}
+	})
+}
