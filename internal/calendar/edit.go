@@ -131,3 +131,42 @@ var weekdayNames = [...]string{"Chủ nhật", "thứ Hai", "thứ Ba", "thứ T
 
 // WeekdayName is the Vietnamese name of w ("thứ Hai", …, "Chủ nhật").
 func WeekdayName(w time.Weekday) string { return weekdayNames[w] }
+
+// MaxRange is the longest run of days marked in one go (the longest Tết
+// break announced so far is 9 days; a month leaves room for emergencies).
+const MaxRange = 31
+
+// ExpandRange returns e repeated for every day from e.Day to last
+// (inclusive), for a break announced as "from … to …". Only holidays come in
+// runs: compensation and make-up days are single days with their own rules.
+// Errors are by form field, as CheckEntry's; "to" is the range's end.
+func ExpandRange(e Entry, last Day) ([]Entry, map[string]string) {
+	errs := CheckEntry(e)
+	if last.IsZero() || last == e.Day {
+		if len(errs) > 0 {
+			return nil, errs
+		}
+		return []Entry{e}, nil
+	}
+	switch {
+	case e.Kind != KindHoliday:
+		errs["to"] = "Chỉ đánh dấu một đợt nhiều ngày cho ngày nghỉ lễ, tết; ngày nghỉ bù và làm bù nhập từng ngày."
+	case e.Day.IsZero():
+	case last.Before(e.Day):
+		errs["to"] = "Ngày kết thúc phải sau ngày bắt đầu."
+	case last.Year != e.Day.Year:
+		errs["to"] = "Đợt nghỉ phải nằm trong cùng một năm; hãy nhập phần của năm sau riêng."
+	case !last.Before(e.Day.AddDays(MaxRange)):
+		errs["to"] = fmt.Sprintf("Một đợt nghỉ dài tối đa %d ngày.", MaxRange)
+	}
+	if len(errs) > 0 {
+		return nil, errs
+	}
+	var out []Entry
+	for d := e.Day; !last.Before(d); d = d.AddDays(1) {
+		x := e
+		x.Day = d
+		out = append(out, x)
+	}
+	return out, nil
+}

@@ -126,14 +126,26 @@ func (s *Store) CalendarYear(ctx context.Context, siteID int64, year int) ([]cal
 // generated defaults into the table, so the admin edits the whole year from
 // then on. The caller validates e (calendar.CheckEntry).
 func (s *Store) PutCalendarDay(ctx context.Context, siteID int64, e calendar.Entry) error {
+	return s.PutCalendarDays(ctx, siteID, []calendar.Entry{e})
+}
+
+// PutCalendarDays marks several days in one transaction, as PutCalendarDay
+// (a Tết break announced as "from … to …").
+func (s *Store) PutCalendarDays(ctx context.Context, siteID int64, es []calendar.Entry) error {
 	return s.inTx(ctx, func(tx *sql.Tx) error {
-		if err := s.ownCalendarYear(ctx, tx, siteID, e.Day.Year); err != nil {
-			return err
-		}
-		if _, err := tx.ExecContext(ctx, s.q(`INSERT INTO calendar_days (site_id, year, day, kind, name) VALUES (?, ?, ?, ?, ?)
-			ON CONFLICT (site_id, day) DO UPDATE SET kind = excluded.kind, name = excluded.name`),
-			siteID, e.Day.Year, e.Day.String(), string(e.Kind), e.Name); err != nil {
-			return err
+		owned := map[int]bool{}
+		for _, e := range es {
+			if !owned[e.Day.Year] {
+				if err := s.ownCalendarYear(ctx, tx, siteID, e.Day.Year); err != nil {
+					return err
+				}
+				owned[e.Day.Year] = true
+			}
+			if _, err := tx.ExecContext(ctx, s.q(`INSERT INTO calendar_days (site_id, year, day, kind, name) VALUES (?, ?, ?, ?, ?)
+				ON CONFLICT (site_id, day) DO UPDATE SET kind = excluded.kind, name = excluded.name`),
+				siteID, e.Day.Year, e.Day.String(), string(e.Kind), e.Name); err != nil {
+				return err
+			}
 		}
 		return s.bumpCalendar(ctx, tx, siteID, nil)
 	})

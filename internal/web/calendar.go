@@ -89,7 +89,7 @@ type calendarMonth struct {
 }
 
 // calendarForm is the add-a-day form as typed.
-type calendarForm struct{ Day, Kind, Name string }
+type calendarForm struct{ Day, To, Kind, Name string }
 
 type calendarPage struct {
 	adminPage
@@ -235,7 +235,7 @@ func (s *Server) calendarPutDay(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	ctx := r.Context()
-	f := calendarForm{Day: formText(r, "day"), Kind: formText(r, "kind"), Name: formText(r, "name")}
+	f := calendarForm{Day: formText(r, "day"), To: formText(r, "to"), Kind: formText(r, "kind"), Name: formText(r, "name")}
 	year, err := calendarYearParam(formText(r, "nam"), s.loc)
 	if err != nil {
 		return err
@@ -244,11 +244,18 @@ func (s *Server) calendarPutDay(w http.ResponseWriter, r *http.Request) error {
 	errs := map[string]string{}
 	if f.Day != "" {
 		if e.Day, err = calendar.ParseDay(f.Day); err != nil {
-			errs["day"] = "Ngày không hợp lệ; vui lòng chọn ngày theo dạng dd/mm/yyyy."
+			errs["day"] = "Ngày không hợp lệ; vui lòng nhập theo dạng dd/mm/yyyy, ví dụ 14/02/2026."
 		}
 	}
+	var last calendar.Day
+	if f.To != "" {
+		if last, err = calendar.ParseDay(f.To); err != nil {
+			errs["to"] = "Ngày kết thúc không hợp lệ; vui lòng nhập theo dạng dd/mm/yyyy, ví dụ 22/02/2026."
+		}
+	}
+	var es []calendar.Entry
 	if len(errs) == 0 {
-		errs = calendar.CheckEntry(e)
+		es, errs = calendar.ExpandRange(e, last)
 	}
 	if len(errs) > 0 {
 		if !e.Day.IsZero() && errs["day"] == "" {
@@ -263,11 +270,15 @@ func (s *Server) calendarPutDay(w http.ResponseWriter, r *http.Request) error {
 		return s.renderAdmin(w, http.StatusUnprocessableEntity, "calendar", p)
 	}
 	before := calendarDayLabel(ctx, s, e.Day)
-	if err := s.st.PutCalendarDay(ctx, s.siteID, e); err != nil {
+	if err := s.st.PutCalendarDays(ctx, s.siteID, es); err != nil {
 		return err
 	}
 	s.calendarChanged()
-	s.audit(r, "calendar.day.put", "calendar", int64(e.Day.Year), fmt.Sprintf("%s: %s → %s “%s”", e.Day.VN(), before, e.Kind.Label(), e.Name))
+	what := e.Day.VN() + ": " + before
+	if len(es) > 1 {
+		what = fmt.Sprintf("%s–%s (%d ngày)", e.Day.VN(), es[len(es)-1].Day.VN(), len(es))
+	}
+	s.audit(r, "calendar.day.put", "calendar", int64(e.Day.Year), fmt.Sprintf("%s → %s “%s”", what, e.Kind.Label(), e.Name))
 	http.Redirect(w, r, fmt.Sprintf("/quan-tri/lich?nam=%d&tb=lich-luu", e.Day.Year), http.StatusSeeOther)
 	return nil
 }

@@ -315,6 +315,23 @@ func TestCalendarAdmin(t *testing.T) {
 			t.Errorf("second reset: %d %s", r.code, r.hdr.Get("Location"))
 		}
 
+		// A break announced as "from … to …" is entered in one go.
+		wantCode(t, "make-up range", a.post("/quan-tri/lich/ngay", url.Values{"nam": {"2026"}, "day": {"2026-03-07"}, "to": {"2026-03-08"}, "kind": {"makeup"}}),
+			http.StatusUnprocessableEntity, "Chỉ đánh dấu một đợt nhiều ngày cho ngày nghỉ lễ", `value="2026-03-08"`)
+		wantCode(t, "backwards range", a.post("/quan-tri/lich/ngay", url.Values{"nam": {"2026"}, "day": {"2026-03-11"}, "to": {"2026-03-09"}, "kind": {"holiday"}, "name": {"Nghỉ"}}),
+			http.StatusUnprocessableEntity, "Ngày kết thúc phải sau ngày bắt đầu")
+		r = a.post("/quan-tri/lich/ngay", url.Values{"nam": {"2026"}, "day": {"09/03/2026"}, "to": {"2026-03-11"}, "kind": {"holiday"}, "name": {"Nghỉ lễ bổ sung"}})
+		if r.code != http.StatusSeeOther {
+			t.Fatalf("range: %d %s", r.code, r.body)
+		}
+		if h := holidaysOf(t, e, "2026"); !h.has("2026-03-09", "Nghỉ lễ bổ sung", false) || !h.has("2026-03-10", "Nghỉ lễ bổ sung", false) ||
+			!h.has("2026-03-11", "Nghỉ lễ bổ sung", false) || h.off("2026-03-12") || !h.off("2026-09-01") {
+			t.Errorf("after range: %+v", h.Holidays)
+		}
+		if got := dueOf(t, e, "from=2026-03-06T15:00:00%2B07:00&amount=1&unit=working_days"); got != "2026-03-12T15:00:00+07:00" {
+			t.Errorf("over the 09–11/03 break (07:30 opening): %s", got)
+		}
+
 		// Every edit is in the audit log, with what the day was before.
 		acts := auditActions(t, s, e.site.ID)
 		for _, want := range []string{",calendar.day.put,", ",calendar.day.delete,", ",calendar.office_hours,", ",calendar.year.reset,"} {
@@ -329,6 +346,12 @@ func TestCalendarAdmin(t *testing.T) {
 		if !slices.ContainsFunc(log, func(l store.AuditEntry) bool {
 			return l.Detail == "01/09/2026: bỏ Nghỉ lễ, tết “Quốc khánh”"
 		}) {
+			t.Errorf("audit detail: %+v", log)
+		}
+		log, _ = s.AuditLog(ctx, store.AuditFilter{SiteID: e.site.ID, Action: "calendar.day.put"})
+		if !slices.ContainsFunc(log, func(l store.AuditEntry) bool {
+			return l.Detail == "09/03/2026–11/03/2026 (3 ngày) → Nghỉ lễ, tết “Nghỉ lễ bổ sung”"
+		}) || !slices.ContainsFunc(log, func(l store.AuditEntry) bool { return l.Detail == "21/02/2026: cuối tuần → Làm bù “Làm bù”" }) {
 			t.Errorf("audit detail: %+v", log)
 		}
 	})
