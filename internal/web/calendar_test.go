@@ -351,7 +351,9 @@ func TestCalendarAdmin(t *testing.T) {
 		log, _ = s.AuditLog(ctx, store.AuditFilter{SiteID: e.site.ID, Action: "calendar.day.put"})
 		if !slices.ContainsFunc(log, func(l store.AuditEntry) bool {
 			return l.Detail == "09/03/2026–11/03/2026 (3 ngày) → Nghỉ lễ, tết “Nghỉ lễ bổ sung”"
-		}) || !slices.ContainsFunc(log, func(l store.AuditEntry) bool { return l.Detail == "21/02/2026: cuối tuần → Làm bù “Làm bù”" }) {
+		}) || !slices.ContainsFunc(log, func(l store.AuditEntry) bool {
+			return l.Detail == "21/02/2026: cuối tuần → Làm bù “Làm bù”"
+		}) {
 			t.Errorf("audit detail: %+v", log)
 		}
 	})
