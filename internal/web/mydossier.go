@@ -296,6 +296,10 @@ func (c *citizenDesk) find(w http.ResponseWriter, r *http.Request) error {
 		p.Alert = "Vui lòng nhập mã hồ sơ và đủ 4 số cuối của số điện thoại."
 		return c.render(w, http.StatusUnprocessableEntity, "mydossier_find", p)
 	}
+	if !c.findCodeLimit.allow(code) {
+		w.Header().Set("Retry-After", "3600")
+		return errTooManyRequests()
+	}
 	d, err := c.s.st.DossierByCode(r.Context(), c.s.siteID, code)
 	if err != nil && !errors.Is(err, store.ErrNotFound) {
 		return err

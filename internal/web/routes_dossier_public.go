@@ -27,7 +27,11 @@ type citizenDesk struct {
 	// instances a client gets at most N times the rate, which still stops
 	// enumeration of codes and phone digits.
 	lookupLimit *rateLimiter // 30 lookups a minute
-	findLimit   *rateLimiter // 10 code+phone tries in 10 minutes
+	findLimit   *rateLimiter // 10 code+phone tries in 10 minutes per client
+	// 10 tries an hour per dossier code, whatever the address: four
+	// digits must not fall to many addresses trying one code. Someone
+	// could lock a code's fallback this way; its private link still works.
+	findCodeLimit *rateLimiter
 	// Submissions: generous, since a commune's office wifi puts many
 	// citizens behind one address; it only stops floods.
 	submitLimit *rateLimiter
@@ -75,9 +79,10 @@ func newCitizenDesk(s *Server) (*citizenDesk, error) {
 		"sub":  func(a, b int) int { return a - b },
 	}
 	c := &citizenDesk{s: s, tmpl: map[string]*template.Template{},
-		lookupLimit: newRateLimiter(30, time.Minute),
-		findLimit:   newRateLimiter(10, 10*time.Minute),
-		submitLimit: newRateLimiter(60, time.Minute),
+		lookupLimit:   newRateLimiter(30, time.Minute),
+		findLimit:     newRateLimiter(10, 10*time.Minute),
+		findCodeLimit: newRateLimiter(10, time.Hour),
+		submitLimit:   newRateLimiter(60, time.Minute),
 	}
 	for _, name := range citizenPages {
 		t, err := template.New(name).Funcs(funcs).ParseFS(templateFS, "templates/layout.html", "templates/"+name+".html")

@@ -711,6 +711,33 @@ func TestFindByCodeAndPhone(t *testing.T) {
 		if r := find(code, "5678"); r.code != 429 {
 			t.Fatalf("right digits after the limit: %d", r.code)
 		}
+		// From many addresses (behind a trusted proxy), one code still
+		// gets 10 tries an hour.
+		hcm, _ := time.LoadLocation("Asia/Ho_Chi_Minh")
+		proxies, _ := visit.ParseProxies("127.0.0.1,::1")
+		srv, err := web.New(web.Options{Store: s, Counter: de.counter, SiteID: de.site.ID, BaseURL: "https://cong.example.vn",
+			Proxies: proxies, Location: hcm, Logger: slog.New(slog.NewTextHandler(io.Discard, nil)), Version: "test"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		de.http.Config.Handler = srv
+		findFrom := func(ip, ma, sdt string) int {
+			req, _ := http.NewRequest("POST", de.http.URL+"/ho-so-cua-toi", strings.NewReader(url.Values{"ma": {ma}, "sdt": {sdt}}.Encode()))
+			req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+			req.Header.Set("X-Forwarded-For", ip)
+			return de.send(t, req).code
+		}
+		for i := 0; i < 10; i++ {
+			if c := findFrom(fmt.Sprintf("10.1.0.%d", i), code, "0000"); c != 404 {
+				t.Fatalf("try %d: %d", i, c)
+			}
+		}
+		if c := findFrom("10.1.0.200", code, "5678"); c != 429 {
+			t.Fatalf("per-code limit: %d", c)
+		}
+		if c := findFrom("10.1.0.201", "UBXA-000000-0002", "5678"); c != 404 {
+			t.Fatalf("another code is not limited: %d", c)
+		}
 	})
 }
 
