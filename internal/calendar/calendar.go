@@ -263,7 +263,7 @@ const scanLimit = 20 * 366
 // returns the zero time if no working time can be found within twenty years.
 func (c *Calendar) AddWorking(from time.Time, d time.Duration) time.Time {
 	t := from.In(c.loc)
-	remaining := d
+	remaining := max(d, 0) // the clock never runs backwards
 	day := DayOf(t, c.loc)
 	for range scanLimit {
 		if c.IsWorkingDay(day) {

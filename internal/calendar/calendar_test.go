@@ -194,6 +194,13 @@ func TestWorkingBetween(t *testing.T) {
 	}
 }
 
+func TestAddWorkingNegative(t *testing.T) {
+	c := testCalendar()
+	if got := c.AddWorking(at(2026, 3, 7, 10, 0), -time.Hour); !got.Equal(at(2026, 3, 9, 7, 0)) {
+		t.Errorf("AddWorking(-1h) = %s, want the next working instant", got)
+	}
+}
+
 func TestResume(t *testing.T) {
 	c := testCalendar()
 	// Due Tuesday 17:00; paused Monday 17:00 with one working day left;
