@@ -6,13 +6,13 @@ import (
 	"database/sql"
 	"errors"
 	"strings"
-	"time"
 
 	"github.com/congportal/cong/internal/dossier"
 )
 
-// The citizen's side of dossiers: online submission (idempotent), the
-// private link, supplements and withdrawal through it.
+// The citizen's side of dossiers: online submission (idempotent) and the
+// private link. The citizen's moves (supplement, withdraw) go through
+// MoveDossier like the officers'.
 
 // ErrIdempotencyConflict: the idempotency key was already used for a
 // dossier of another applicant (a replay must carry the same person).
@@ -103,58 +103,4 @@ func (s *Store) DossierByToken(ctx context.Context, siteID int64, tokenHash stri
 		return dossier.Dossier{}, ErrNotFound
 	}
 	return d, nil
-}
-
-// CitizenAct applies a move the applicant makes through the private link
-// (supplement, withdraw) in one transaction: the checked transition, the
-// event and the supplement files land together, guarded by the version
-// the page was read at.
-func (s *Store) CitizenAct(ctx context.Context, before dossier.Dossier, in dossier.Input, files []DossierFile) (dossier.Dossier, error) {
-	after, ev, err := dossier.Apply(before, in)
-	if err != nil {
-		return before, err
-	}
-	err = s.inTx(ctx, func(tx *sql.Tx) error {
-		if err := s.updateAfterMove(ctx, tx, before, &after); err != nil {
-			return err
-		}
-		if err := s.insertEvent(ctx, tx, ev); err != nil {
-			return err
-		}
-		for i := range files {
-			files[i].DossierID = before.ID
-			if files[i].CreatedAt.IsZero() {
-				files[i].CreatedAt = in.Now
-			}
-			if err := s.insertDossierFile(ctx, tx, &files[i]); err != nil {
-				return err
-			}
-		}
-		return nil
-	})
-	if err != nil {
-		return before, err
-	}
-	return after, nil
-}
-
-// updateAfterMove writes the fields a citizen's move can change, only if
-// nobody moved the dossier since it was read.
-func (s *Store) updateAfterMove(ctx context.Context, tx *sql.Tx, before dossier.Dossier, after *dossier.Dossier) error {
-	res, err := tx.ExecContext(ctx, s.q(`UPDATE dossiers SET status = ?, prev_status = ?, responded_at = ?, due_at = ?, finished_at = ?,
-		paused_at = ?, paused_total_seconds = ?, updated_at = ?, version = version + 1
-		WHERE id = ? AND version = ?`),
-		int(after.Status), int(after.PrevStatus), optTime(after.RespondedAt), optTime(after.DueAt), optTime(after.FinishedAt),
-		optTime(after.PausedAt), int64(after.PausedTotal/time.Second), dbTime(after.UpdatedAt),
-		before.ID, before.Version)
-	if err != nil {
-		return err
-	}
-	if n, err := res.RowsAffected(); err != nil {
-		return err
-	} else if n != 1 {
-		return ErrStale
-	}
-	after.Version = before.Version + 1
-	return nil
 }

@@ -232,7 +232,7 @@ func (c *citizenDesk) supplement(w http.ResponseWriter, r *http.Request) error {
 		removeDossierFiles(dir, files)
 		return err
 	}
-	_, err = c.s.st.CitizenAct(r.Context(), d, dossier.Input{Action: dossier.ActSupplemented, Who: dossier.Citizen,
+	_, err = c.s.st.MoveDossier(r.Context(), d, dossier.Input{Action: dossier.ActSupplemented, Who: dossier.Citizen,
 		Actor: d.ApplicantName + " (công dân)", Now: now, Note: note, Clock: clock}, files)
 	if err != nil {
 		removeDossierFiles(dir, files)
@@ -266,7 +266,7 @@ func (c *citizenDesk) withdraw(w http.ResponseWriter, r *http.Request) error {
 		p.Alert = "Chưa rút hồ sơ."
 		return c.render(w, http.StatusUnprocessableEntity, "mydossier", p)
 	}
-	_, err = c.s.st.CitizenAct(r.Context(), d, dossier.Input{Action: dossier.ActWithdraw, Who: dossier.Citizen,
+	_, err = c.s.st.MoveDossier(r.Context(), d, dossier.Input{Action: dossier.ActWithdraw, Who: dossier.Citizen,
 		Actor: d.ApplicantName + " (công dân)", Now: time.Now(), Note: cleanText(r.FormValue("note"), 1000)}, nil)
 	if err != nil {
 		return moveError(err)
