@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"fmt"
 	"sort"
 	"strings"
 	"time"
@@ -386,4 +387,75 @@ func (s *Store) SetProcedurePublished(ctx context.Context, siteID, id int64, pub
 		return ErrNotFound
 	}
 	return nil
+}
+
+// InUseError refuses to delete a catalogue row that other rows still need.
+type InUseError struct {
+	Dossiers, Procedures, Children int
+}
+
+func (e *InUseError) Error() string {
+	return fmt.Sprintf("còn %d hồ sơ, %d thủ tục và %d đơn vị trực thuộc", e.Dossiers, e.Procedures, e.Children)
+}
+
+func (s *Store) countWhere(ctx context.Context, tx *sql.Tx, q string, args ...any) (int, error) {
+	var n int
+	err := tx.QueryRowContext(ctx, s.q(q), args...).Scan(&n)
+	return n, err
+}
+
+// DeleteProcedure deletes a procedure that no dossier refers to; one with
+// dossiers is an *InUseError (unpublish it instead). Its components and unit
+// links go with it.
+func (s *Store) DeleteProcedure(ctx context.Context, siteID, id int64) error {
+	return s.inTx(ctx, func(tx *sql.Tx) error {
+		n, err := s.countWhere(ctx, tx, `SELECT COUNT(*) FROM dossiers WHERE procedure_id = ?`, id)
+		if err != nil {
+			return err
+		}
+		if n > 0 {
+			return &InUseError{Dossiers: n}
+		}
+		res, err := tx.ExecContext(ctx, s.q(`DELETE FROM procedures WHERE site_id = ? AND id = ?`), siteID, id)
+		if err != nil {
+			return err
+		}
+		if n, _ := res.RowsAffected(); n == 0 {
+			return ErrNotFound
+		}
+		return nil
+	})
+}
+
+// DeleteUnit deletes a unit entered by mistake: one with dossiers,
+// procedures or units under it is an *InUseError (a real unit that stops
+// existing gets an end date instead and stays as history).
+func (s *Store) DeleteUnit(ctx context.Context, siteID, id int64) error {
+	return s.inTx(ctx, func(tx *sql.Tx) error {
+		var e InUseError
+		var err error
+		if e.Dossiers, err = s.countWhere(ctx, tx, `SELECT COUNT(*) FROM dossiers WHERE unit_id = ?`, id); err != nil {
+			return err
+		}
+		if e.Procedures, err = s.countWhere(ctx, tx, `SELECT COUNT(*) FROM procedure_units WHERE unit_id = ?`, id); err != nil {
+			return err
+		}
+		if e.Children, err = s.countWhere(ctx, tx, `SELECT COUNT(*) FROM units WHERE parent_id = ?`, id); err != nil {
+			return err
+		}
+		if e.Dossiers+e.Procedures+e.Children > 0 {
+			return &e
+		}
+		if _, err := tx.ExecContext(ctx, s.q(`DELETE FROM user_units WHERE unit_id = ?`), id); err != nil {
+			return err
+		}
+		res, err := tx.ExecContext(ctx, s.q(`DELETE FROM units WHERE site_id = ? AND id = ?`), siteID, id)
+		if err != nil {
+			return err
+		}
+		if n, _ := res.RowsAffected(); n == 0 {
+			return ErrNotFound
+		}
+		return nil
+	})
 }

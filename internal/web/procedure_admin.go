@@ -525,3 +525,35 @@ func (c *catalogue) publishProcedure(w http.ResponseWriter, r *http.Request) err
 	http.Redirect(w, r, "/quan-tri/thu-tuc/"+strconv.FormatInt(id, 10)+"?tb="+flash, http.StatusSeeOther)
 	return nil
 }
+
+// deleteProcedure deletes a procedure no dossier refers to; otherwise the
+// admin is told to unpublish it.
+func (c *catalogue) deleteProcedure(w http.ResponseWriter, r *http.Request) error {
+	if err := allow(r, auth.ActManageDesk); err != nil {
+		return err
+	}
+	id, err := catIDParam(r, "id")
+	if err != nil {
+		return err
+	}
+	p, err := c.s.st.ProcedureByID(r.Context(), c.s.siteID, id)
+	if err != nil {
+		return err
+	}
+	err = c.s.st.DeleteProcedure(r.Context(), c.s.siteID, id)
+	var inUse *store.InUseError
+	if errors.As(err, &inUse) {
+		pg, _, perr := c.editPage(r, &p)
+		if perr != nil {
+			return perr
+		}
+		pg.Message = "Không thể xóa thủ tục vì đã có " + strconv.Itoa(inUse.Dossiers) + " hồ sơ; hãy ngừng công bố thủ tục thay vì xóa."
+		return c.renderAdmin(w, http.StatusConflict, "procedure_edit", pg)
+	}
+	if err != nil {
+		return err
+	}
+	c.s.audit(r, "procedure.delete", "procedure", id, p.Code+" – "+p.Name)
+	http.Redirect(w, r, "/quan-tri/thu-tuc?tb=xoa-thu-tuc", http.StatusSeeOther)
+	return nil
+}

@@ -18,6 +18,7 @@ import (
 
 	"github.com/congportal/cong/internal/auth"
 	"github.com/congportal/cong/internal/desk"
+	"github.com/congportal/cong/internal/dossier"
 	"github.com/congportal/cong/internal/store"
 	"github.com/congportal/cong/internal/testdb"
 	"github.com/congportal/cong/internal/visit"
@@ -168,7 +169,13 @@ func TestUnitsAdmin(t *testing.T) {
 			t.Fatalf("edited %+v", u)
 		}
 		wantCode(t, "missing", a.get("/quan-tri/don-vi/99999"), http.StatusNotFound)
-		if log := auditActions(t, s, e.site.ID); !strings.Contains(log, "unit.create") || !strings.Contains(log, "unit.update") {
+		wantCode(t, "delete in use", a.post(fmt.Sprintf("/quan-tri/don-vi/%d/xoa", e.prov.ID), nil), http.StatusConflict, "Không thể xóa đơn vị “UBND tỉnh Thử Nghiệm”", "4 đơn vị trực thuộc")
+		wantCode(t, "delete used by procedure", a.post(fmt.Sprintf("/quan-tri/don-vi/%d/xoa", e.xa.ID), nil), http.StatusConflict, "1 thủ tục")
+		wantCode(t, "delete", a.post(fmt.Sprintf("/quan-tri/don-vi/%d/xoa", u.ID), nil), http.StatusSeeOther)
+		if _, err := s.Unit(ctx, e.site.ID, u.ID); err == nil {
+			t.Fatal("unit not deleted")
+		}
+		if log := auditActions(t, s, e.site.ID); !strings.Contains(log, "unit.create") || !strings.Contains(log, "unit.update") || !strings.Contains(log, "unit.delete") {
 			t.Errorf("audit: %s", log)
 		}
 	})
@@ -264,8 +271,19 @@ func TestProceduresAdmin(t *testing.T) {
 		wantCode(t, "gone", e.get("/thu-tuc/dang-ky-ket-hon"), http.StatusNotFound)
 		wantCode(t, "publish", a.post("/quan-tri/thu-tuc/"+id+"/cong-bo", url.Values{"publish": {"1"}}), http.StatusSeeOther)
 		wantCode(t, "back", e.get("/thu-tuc/dang-ky-ket-hon"), http.StatusOK, "Dịch vụ công trực tuyến một phần")
+		// Delete: refused once a dossier refers to the procedure.
+		d := dossier.Dossier{SiteID: e.site.ID, ProcedureID: e.khaiSinh.ID, UnitID: e.xa.ID, Channel: dossier.Counter, ApplicantName: "Lê Thị Hoa",
+			ApplicantIDNumber: "001090012345", ApplicantDOB: "1990-05-01", ApplicantPhone: "0912345678", DueAt: time.Now().Add(48 * time.Hour)}
+		if err := s.CreateCounterDossier(ctx, &d, "x", nil); err != nil {
+			t.Fatal(err)
+		}
+		wantCode(t, "delete in use", a.post(fmt.Sprintf("/quan-tri/thu-tuc/%d/xoa", e.khaiSinh.ID), nil), http.StatusConflict, "đã có 1 hồ sơ")
+		wantCode(t, "delete", a.post("/quan-tri/thu-tuc/"+id+"/xoa", nil), http.StatusSeeOther)
+		if _, err := s.ProcedureByID(ctx, e.site.ID, p.ID); err == nil {
+			t.Fatal("procedure not deleted")
+		}
 		log := auditActions(t, s, e.site.ID)
-		for _, want := range []string{"procedure.create", "procedure.update", "procedure.publish", "procedure.unpublish"} {
+		for _, want := range []string{"procedure.create", "procedure.update", "procedure.publish", "procedure.unpublish", "procedure.delete"} {
 			if !strings.Contains(log, want) {
 				t.Errorf("audit lacks %s: %s", want, log)
 			}

@@ -48,6 +48,7 @@ func (s *Server) catalogueRoutes(handle func(pattern string, h http.HandlerFunc)
 	handle("POST /quan-tri/don-vi", s.adapt(s.staff(c.createUnit)))
 	handle("GET /quan-tri/don-vi/{id}", s.adapt(s.staff(c.editUnitForm)))
 	handle("POST /quan-tri/don-vi/{id}", s.adapt(s.staff(c.saveUnit)))
+	handle("POST /quan-tri/don-vi/{id}/xoa", s.adapt(s.staff(c.deleteUnit)))
 
 	handle("GET /quan-tri/thu-tuc", s.adapt(s.staff(c.adminProcedures)))
 	handle("GET /quan-tri/thu-tuc/moi", s.adapt(s.staff(c.newProcedureForm)))
@@ -57,6 +58,7 @@ func (s *Server) catalogueRoutes(handle func(pattern string, h http.HandlerFunc)
 	handle("GET /quan-tri/thu-tuc/{id}", s.adapt(s.staff(c.editProcedureForm)))
 	handle("POST /quan-tri/thu-tuc/{id}", s.adapt(c.limitBody(s.staff(c.saveProcedure))))
 	handle("POST /quan-tri/thu-tuc/{id}/cong-bo", s.adapt(s.staff(c.publishProcedure)))
+	handle("POST /quan-tri/thu-tuc/{id}/xoa", s.adapt(s.staff(c.deleteProcedure)))
 }
 
 func (s *Server) newCatalogue() (*catalogue, error) {
@@ -180,6 +182,8 @@ var catalogueFlashes = map[string]string{
 	"luu-thu-tuc": "Đã lưu thủ tục.",
 	"cong-bo":     "Đã công bố thủ tục trên cổng.",
 	"go-cong-bo":  "Đã ngừng công bố thủ tục.",
+	"xoa-don-vi":  "Đã xóa đơn vị.",
+	"xoa-thu-tuc": "Đã xóa thủ tục.",
 }
 
 func (c *catalogue) newAdminPage(r *http.Request, title string) adminPage {

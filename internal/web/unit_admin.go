@@ -215,3 +215,35 @@ func (c *catalogue) saveUnit(w http.ResponseWriter, r *http.Request) error {
 	http.Redirect(w, r, "/quan-tri/don-vi?tb=luu-don-vi#u"+strconv.FormatInt(u.ID, 10), http.StatusSeeOther)
 	return nil
 }
+
+// deleteUnit deletes a unit entered by mistake; a unit in use is refused
+// with what still depends on it.
+func (c *catalogue) deleteUnit(w http.ResponseWriter, r *http.Request) error {
+	if err := allow(r, auth.ActManageDesk); err != nil {
+		return err
+	}
+	id, err := catIDParam(r, "id")
+	if err != nil {
+		return err
+	}
+	u, err := c.s.st.Unit(r.Context(), c.s.siteID, id)
+	if err != nil {
+		return err
+	}
+	err = c.s.st.DeleteUnit(r.Context(), c.s.siteID, id)
+	var inUse *store.InUseError
+	if errors.As(err, &inUse) {
+		p, _, perr := c.unitsPage(r, id)
+		if perr != nil {
+			return perr
+		}
+		p.Message = "Không thể xóa đơn vị “" + u.Name + "” vì " + inUse.Error() + ". Đơn vị đã giải thể/sáp nhập thì nhập ngày giải thể để giữ lịch sử."
+		return c.renderAdmin(w, http.StatusConflict, "units", p)
+	}
+	if err != nil {
+		return err
+	}
+	c.s.audit(r, "unit.delete", "unit", id, u.Code+" – "+u.Name)
+	http.Redirect(w, r, "/quan-tri/don-vi?tb=xoa-don-vi", http.StatusSeeOther)
+	return nil
+}
