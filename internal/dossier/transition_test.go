@@ -161,3 +161,36 @@ func TestSupplementPausesClock(t *testing.T) {
 		t.Fatalf("due after pause = %v, want %v", d.DueAt.In(Loc), want)
 	}
 }
+
+// Received the day before the Tết 2027 break (5–11/02 off, with the
+// weekend and compensation days): the appointment and a supplement pause
+// skip the whole break.
+func TestAppointmentAcrossTet(t *testing.T) {
+	c := cal()
+	recv := at(2027, 2, 4, 9, 0) // Thursday
+	due, err := c.Due(recv, 3, calendar.WorkingDays)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// 6 h on Thursday, 8 h Friday 12/02, 8 h Monday 15/02, 2 h Tuesday.
+	if want := at(2027, 2, 16, 9, 0); !due.Equal(want) {
+		t.Fatalf("due %v, want %v", due.In(Loc), want)
+	}
+	d, _, err := Apply(Dossier{Status: New}, Input{Action: ActReceive, Who: Desk, Now: recv, Due: due})
+	if err != nil {
+		t.Fatal(err)
+	}
+	d.Status = Processing
+	d, _, _ = Apply(d, Input{Action: ActRequestSupplement, Who: Specialist, Now: at(2027, 2, 4, 15, 0), Note: "thiếu tờ khai"})
+	d, _, err = Apply(d, Input{Action: ActSupplemented, Who: Citizen, Now: at(2027, 2, 12, 9, 0), Clock: c})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Paused 2 h Thursday + 2 h Friday morning; the seven days of Tết cost nothing.
+	if d.PausedTotal != 4*time.Hour || d.Status != Processing {
+		t.Fatalf("paused %v, status %d", d.PausedTotal, d.Status)
+	}
+	if want := at(2027, 2, 16, 15, 0); !d.DueAt.Equal(want) {
+		t.Fatalf("due after supplement %v, want %v", d.DueAt.In(Loc), want)
+	}
+}

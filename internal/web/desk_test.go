@@ -356,3 +356,49 @@ func TestDeskOfficerUnits(t *testing.T) {
 		}
 	})
 }
+
+// Receiving uses the site's calendar with the admins' edits: with today and
+// the next three weekdays declared holidays, the appointment is computed
+// from that calendar and lands on none of them.
+func TestDeskAppointmentUsesSiteCalendar(t *testing.T) {
+	testdb.Each(t, func(t *testing.T, s *store.Store) {
+		oe := newOfficerEnv(t, s)
+		token := oe.submit(t, oe.validForm())
+		d := oe.byToken(t, token)
+		today := calendar.DayOf(time.Now(), dossier.Loc)
+		off := map[calendar.Day]bool{today: true}
+		var entries []calendar.Entry
+		entries = append(entries, calendar.Entry{Day: today, Kind: calendar.KindHoliday, Name: "Nghỉ thử nghiệm"})
+		for day := today.AddDays(1); len(off) < 4; day = day.AddDays(1) {
+			if wd := day.Weekday(); wd == time.Saturday || wd == time.Sunday {
+				continue
+			}
+			off[day] = true
+			entries = append(entries, calendar.Entry{Day: day, Kind: calendar.KindHoliday, Name: "Nghỉ thử nghiệm"})
+		}
+		if err := s.PutCalendarDays(ctx, oe.site.ID, entries); err != nil {
+			t.Fatal(err)
+		}
+		ba := oe.as(t, "motcuaa")
+		path := fmt.Sprintf("/quan-tri/ho-so/%d", d.ID)
+		ba.get(path)
+		wantCode(t, "receive", ba.post(path+"/chuyen", moveForm(d, dossier.ActReceive)), 303)
+		got := oe.reload(t, d.ID)
+		data, err := s.CalendarData(ctx, oe.site.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want, err := data.Calendar(dossier.Loc).Due(got.ReceivedAt, oe.proc.TimeAmount, calendar.WorkingDays)
+		if err != nil || !got.DueAt.Equal(want) {
+			t.Fatalf("due %v, want %v (%v)", got.DueAt, want, err)
+		}
+		if off[calendar.DayOf(got.DueAt, dossier.Loc)] {
+			t.Fatalf("appointment %v on a declared holiday", got.DueAt.In(dossier.Loc))
+		}
+		plain, _ := calendar.New(dossier.Loc, calendar.DefaultOfficeHours(), nil).Due(got.ReceivedAt, oe.proc.TimeAmount, calendar.WorkingDays)
+		if plain.Equal(got.DueAt) {
+			t.Fatal("the default calendar gives the same date: the site's holidays were not used")
+		}
+		wantCode(t, "page shows the appointment", ba.get(path), 200, got.DueAt.In(dossier.Loc).Format("02/01/2006 15:04"))
+	})
+}
