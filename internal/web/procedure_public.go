@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"errors"
 	"mime"
 	"net/http"
@@ -9,6 +10,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/congportal/cong/internal/desk"
 	"github.com/congportal/cong/internal/store"
@@ -313,5 +315,19 @@ func (c *catalogue) apiDetail(w http.ResponseWriter, r *http.Request) error {
 	}
 	w.Header().Set("Cache-Control", "public, max-age=60")
 	writeJSON(w, http.StatusOK, c.toAPI(p, true))
+	return nil
+}
+
+// procedureSitemap adds the catalogue and every published procedure to the
+// sitemap through loc (the sitemap's URL writer).
+func (s *Server) procedureSitemap(ctx context.Context, loc func(u string, t time.Time)) error {
+	items, _, err := s.st.Procedures(ctx, store.ProcedureFilter{SiteID: s.siteID, PublishedOnly: true, Limit: 5000})
+	if err != nil {
+		return err
+	}
+	loc(s.baseURL+"/thu-tuc", time.Time{})
+	for _, p := range items {
+		loc(s.baseURL+"/thu-tuc/"+p.Slug, p.UpdatedAt)
+	}
 	return nil
 }

@@ -104,6 +104,11 @@ func TestCataloguePublic(t *testing.T) {
 		wantCode(t, "missing", e.get("/thu-tuc/khong-co"), http.StatusNotFound)
 		wantCode(t, "no template", e.get(fmt.Sprintf("/thu-tuc/dang-ky-khai-sinh/mau/%d", e.khaiSinh.Components[0].ID)), http.StatusNotFound)
 
+		sm := e.get("/sitemap.xml")
+		wantCode(t, "sitemap", sm, http.StatusOK, "<loc>https://cong.example.vn/thu-tuc</loc>", "<loc>https://cong.example.vn/thu-tuc/dang-ky-khai-sinh</loc>")
+		if strings.Contains(sm.body, "cap-phieu-ly-lich-tu-phap") {
+			t.Error("unpublished procedure in the sitemap")
+		}
 		// JSON API.
 		var out struct {
 			Items []map[string]any `json:"items"`
