@@ -28,9 +28,10 @@ type citizenDesk struct {
 	// enumeration of codes and phone digits.
 	lookupLimit *rateLimiter // 30 lookups a minute
 	findLimit   *rateLimiter // 10 code+phone tries in 10 minutes per client
-	// 10 tries an hour per dossier code, whatever the address: four
-	// digits must not fall to many addresses trying one code. Someone
-	// could lock a code's fallback this way; its private link still works.
+	// 10 tries a day per dossier code, whatever the address: four digits
+	// are 10 000 guesses, which many addresses trying one code would
+	// otherwise get through in days. Someone could use up a code's tries;
+	// its private link still works.
 	findCodeLimit *rateLimiter
 	// Submissions: generous, since a commune's office wifi puts many
 	// citizens behind one address; it only stops floods.
@@ -81,7 +82,7 @@ func newCitizenDesk(s *Server) (*citizenDesk, error) {
 	c := &citizenDesk{s: s, tmpl: map[string]*template.Template{},
 		lookupLimit:   newRateLimiter(30, time.Minute),
 		findLimit:     newRateLimiter(10, 10*time.Minute),
-		findCodeLimit: newRateLimiter(10, time.Hour),
+		findCodeLimit: newRateLimiter(10, 24*time.Hour),
 		submitLimit:   newRateLimiter(60, time.Minute),
 	}
 	for _, name := range citizenPages {

@@ -712,7 +712,7 @@ func TestFindByCodeAndPhone(t *testing.T) {
 			t.Fatalf("right digits after the limit: %d", r.code)
 		}
 		// From many addresses (behind a trusted proxy), one code still
-		// gets 10 tries an hour.
+		// gets 10 tries a day.
 		hcm, _ := time.LoadLocation("Asia/Ho_Chi_Minh")
 		proxies, _ := visit.ParseProxies("127.0.0.1,::1")
 		srv, err := web.New(web.Options{Store: s, Counter: de.counter, SiteID: de.site.ID, BaseURL: "https://cong.example.vn",
