@@ -21,7 +21,7 @@ import (
 func init() {
 	adminPages = append(adminPages, "calendar")
 	for k, v := range map[string]string{
-		"lich-luu":      "Đã lưu ngày vào lịch làm việc. Hạn giải quyết hồ sơ tiếp nhận từ nay được tính theo lịch mới.",
+		"lich-luu":      "Đã lưu ngày vào lịch làm việc. Ngày hẹn của hồ sơ tiếp nhận từ nay được tính theo lịch mới; hồ sơ đã có ngày hẹn giữ nguyên.",
 		"lich-xoa":      "Đã bỏ đánh dấu ngày; ngày đó trở lại là ngày thường.",
 		"lich-dat-lai":  "Đã đặt lại lịch của năm về mặc định (theo Bộ luật Lao động).",
 		"lich-gio-lam":  "Đã lưu giờ làm việc.",
