@@ -176,34 +176,52 @@ func (s *Store) Procedures(ctx context.Context, f ProcedureFilter) ([]desk.Proce
 	if f.Limit > 0 && len(hits) > f.Limit {
 		hits = hits[:f.Limit]
 	}
-	out := make([]desk.Procedure, 0, len(hits))
-	for _, h := range hits {
-		p, err := scanProcedure(s.db.QueryRowContext(ctx, s.q(`SELECT `+procedureCols+` FROM procedures WHERE id = ?`), h.id))
-		if err != nil {
-			return nil, 0, err
-		}
-		if err := s.loadProcedureUnits(ctx, &p); err != nil {
-			return nil, 0, err
-		}
-		out = append(out, p)
+	if len(hits) == 0 {
+		return []desk.Procedure{}, total, nil
 	}
-	return out, total, nil
-}
-
-func (s *Store) loadProcedureUnits(ctx context.Context, p *desk.Procedure) error {
-	rows, err := s.db.QueryContext(ctx, s.q(`SELECT `+prefixed("u.", unitCols)+` FROM units u JOIN procedure_units pu ON pu.unit_id = u.id WHERE pu.procedure_id = ? ORDER BY u.position, u.id`), p.ID)
+	// The page in two queries: its rows, then all their units.
+	marks := strings.TrimSuffix(strings.Repeat("?, ", len(hits)), ", ")
+	ids := make([]any, len(hits))
+	pos := map[int64]int{}
+	for i, h := range hits {
+		ids[i], pos[h.id] = h.id, i
+	}
+	out := make([]desk.Procedure, len(hits))
+	rows, err = s.db.QueryContext(ctx, s.q(`SELECT `+procedureCols+` FROM procedures WHERE id IN (`+marks+`)`), ids...)
 	if err != nil {
-		return err
+		return nil, 0, err
+	}
+	for rows.Next() {
+		p, err := scanProcedure(rows)
+		if err != nil {
+			rows.Close()
+			return nil, 0, err
+		}
+		out[pos[p.ID]] = p
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, 0, err
+	}
+	rows, err = s.db.QueryContext(ctx, s.q(`SELECT pu.procedure_id, `+prefixed("u.", unitCols)+` FROM units u JOIN procedure_units pu ON pu.unit_id = u.id
+		WHERE pu.procedure_id IN (`+marks+`) ORDER BY u.position, u.id`), ids...)
+	if err != nil {
+		return nil, 0, err
 	}
 	defer rows.Close()
 	for rows.Next() {
-		u, err := scanUnit(rows)
-		if err != nil {
-			return err
+		var pid int64
+		var u desk.Unit
+		var parent sql.NullInt64
+		var from, to sql.NullTime
+		if err := rows.Scan(&pid, &u.ID, &u.SiteID, &parent, &u.Code, &u.Name, &u.Kind, &u.Address, &u.Phone, &u.Email, &from, &to, &u.Position); err != nil {
+			return nil, 0, err
 		}
-		p.Units = append(p.Units, u)
+		u.ParentID, u.ValidFrom, u.ValidTo = parent.Int64, catCivilDate(from), catCivilDate(to)
+		i := pos[pid]
+		out[i].Units = append(out[i].Units, u)
 	}
-	return rows.Err()
+	return out, total, rows.Err()
 }
 
 // ProcedureFields returns the distinct fields (lĩnh vực) of the site's
