@@ -199,6 +199,12 @@ func (l *demoLoader) load(ctx context.Context, i int, sc scenario, proc desk.Pro
 	if sc.end == dossier.New || sc.end == dossier.Refused || sc.breach {
 		channel = dossier.Online
 	}
+	if channel != dossier.Online {
+		// The desk only receives in office hours.
+		if w := l.cal.NextWorkingStart(start); !w.After(l.now) {
+			start = w
+		}
+	}
 	d := dossier.Dossier{SiteID: l.site, ProcedureID: proc.ID, UnitID: unit.ID, Channel: channel}
 	l.applicant(&d)
 	t := start

@@ -133,8 +133,10 @@ func likeLiteral(s string) string {
 	return strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`).Replace(s)
 }
 
-// DossierQueue lists dossiers, those due soonest first (not yet received
-// ones, without an appointment, after the rest, oldest first).
+// DossierQueue lists dossiers still being worked on before closed ones
+// (refused, withdrawn, stopped, returned), each group by its deadline: the
+// appointment, or for a dossier not yet received its submission time (its
+// 8-working-hour limit runs from there).
 func (s *Store) DossierQueue(ctx context.Context, f QueueFilter) ([]dossier.Dossier, int, error) {
 	w, args, ok := s.queueWhere(f, true)
 	if !ok {
@@ -148,7 +150,7 @@ func (s *Store) DossierQueue(ctx context.Context, f QueueFilter) ([]dossier.Doss
 		f.Limit = 50
 	}
 	rows, err := s.db.QueryContext(ctx, s.q(`SELECT `+dossierCols+dossierFrom+w+
-		` ORDER BY CASE WHEN d.due_at IS NULL THEN 1 ELSE 0 END, d.due_at, d.submitted_at, d.id LIMIT ? OFFSET ?`),
+		` ORDER BY CASE WHEN d.status IN (3, 7, 8, 10) THEN 1 ELSE 0 END, COALESCE(d.due_at, d.submitted_at), d.id LIMIT ? OFFSET ?`),
 		append(args, f.Limit, f.Offset)...)
 	if err != nil {
 		return nil, 0, err

@@ -200,6 +200,14 @@ func TestDossierQueueScopingAndSearch(t *testing.T) {
 		if err != nil || len(offs) != 2 || len(offs[0].UnitIDs) != 1 || len(offs[1].UnitIDs) != 0 {
 			t.Fatalf("officers: %v %+v", err, offs)
 		}
+		// Closed dossiers go after the ones still being worked on.
+		if _, err := s.MoveDossier(ctx, list[0], dossier.Input{Action: dossier.ActStop, Who: dossier.Desk, Now: now, Note: "Dừng thử"}, nil); err != nil {
+			t.Fatal(err)
+		}
+		list, _, _ = s.DossierQueue(ctx, store.QueueFilter{SiteID: f.site, UnitIDs: ids})
+		if list[0].ApplicantName != "Lê Thị Thuỷ" || list[1].Status != dossier.Stopped {
+			t.Fatalf("closed dossier not last: %s first", list[0].ApplicantName)
+		}
 		// A unit of another site cannot be assigned.
 		if err := s.SetUserUnits(ctx, f.site+1000, f.officer.ID, []int64{f.unitB.ID}); !errors.Is(err, store.ErrNotFound) {
 			t.Fatalf("foreign site: %v", err)
