@@ -255,6 +255,7 @@ func TestProceduresAdmin(t *testing.T) {
 			dl.hdr.Get("X-Content-Type-Options") != "nosniff" {
 			t.Fatalf("download: %d %v", dl.code, dl.hdr)
 		}
+		wantCode(t, "detail link", e.get("/thu-tuc/dang-ky-ket-hon"), http.StatusOK, fmt.Sprintf(`href="/thu-tuc/dang-ky-ket-hon/mau/%d" download`, p.Components[0].ID), "Số bản: 2")
 		wantCode(t, "other proc's component", e.get(fmt.Sprintf("/thu-tuc/dang-ky-khai-sinh/mau/%d", p.Components[0].ID)), http.StatusNotFound)
 
 		// Edit: delete the second component, duplicate code refused.
