@@ -151,6 +151,8 @@ func TestDeskQueueScoping(t *testing.T) {
 			t.Fatal("another unit's officer moved the dossier")
 		}
 		wantCode(t, "missing dossier", ba.get("/quan-tri/ho-so/999999"), 404)
+		wantCode(t, "other unit's receipt", ba.get(fmt.Sprintf("/quan-tri/ho-so/%d/bien-nhan", b.ID)), 403)
+		wantCode(t, "receipt before receipt", ba.get(fmt.Sprintf("/quan-tri/ho-so/%d/bien-nhan", a.ID)), 409, "chưa được tiếp nhận")
 
 		// The admin sees both units; unit B's officer only B.
 		admin := oe.adminBrowser(t)
@@ -331,6 +333,13 @@ func TestDeskCounterEntry(t *testing.T) {
 			t.Fatalf("counter dossier %+v", d)
 		}
 		wantCode(t, "page", ba.get(loc), 200, d.Code, "Đã tiếp nhận hồ sơ", "Bưu chính", "to-khai.pdf")
+		due := d.DueAt.In(dossier.Loc)
+		wantCode(t, "receipt", ba.get(fmt.Sprintf("/quan-tri/ho-so/%d/bien-nhan", d.ID)), 200, "GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ", d.Code,
+			"Vũ Thị Lan", "Tờ khai cấp bản sao trích lục", fmt.Sprintf("%02d giờ %02d phút, ngày %s", due.Hour(), due.Minute(), due.Format("02/01/2006")),
+			"<svg", "/tra-cuu?ma="+d.Code, "Cán bộ motcuaa")
+		if !strings.Contains(auditActions(t, s, oe.site.ID), ",dossier.receipt,") {
+			t.Error("receipt not audited")
+		}
 	})
 }
 

@@ -24,7 +24,7 @@ type officerDesk struct {
 	tmpl map[string]*template.Template
 }
 
-var deskPages = []string{"desk_queue", "desk_detail", "desk_counter", "desk_officers"}
+var deskPages = []string{"desk_queue", "desk_detail", "desk_counter", "desk_officers", "desk_receipt"}
 
 func (s *Server) deskRoutes(handle func(pattern string, h http.HandlerFunc)) {
 	o, err := newOfficerDesk(s)
@@ -39,6 +39,7 @@ func (s *Server) deskRoutes(handle func(pattern string, h http.HandlerFunc)) {
 	handle("GET /quan-tri/ho-so/{id}", s.adapt(s.staff(o.detail)))
 	handle("POST /quan-tri/ho-so/{id}/chuyen", s.adapt(limitBody(maxDossierBody, s.staff(o.move))))
 	handle("GET /quan-tri/ho-so/{id}/tep/{file}", s.adapt(s.staff(o.download)))
+	handle("GET /quan-tri/ho-so/{id}/bien-nhan", s.adapt(s.staff(o.receipt)))
 }
 
 // limitBody refuses bodies over n bytes with a 413 page before anything
@@ -68,13 +69,24 @@ func newOfficerDesk(s *Server) (*officerDesk, error) {
 		"filesize":   fileSize,
 		"actionName": dossier.ActionLabel,
 		"civil":      civilDate,
+		"clock": func(t time.Time) string {
+			if t.IsZero() {
+				return "—"
+			}
+			t = t.In(loc)
+			return fmt.Sprintf("%02d giờ %02d phút, ngày %s", t.Hour(), t.Minute(), t.Format("02/01/2006"))
+		},
 		"fileKind": func(k string) string {
 			return map[string]string{"component": "Thành phần hồ sơ", "supplement": "Bổ sung", "result": "Kết quả"}[k]
 		},
 	}
 	o := &officerDesk{s: s, tmpl: map[string]*template.Template{}}
 	for _, name := range deskPages {
-		t, err := template.New(name).Funcs(funcs).ParseFS(templateFS, "templates/admin/layout.html", "templates/admin/"+name+".html")
+		files := []string{"templates/admin/layout.html", "templates/admin/" + name + ".html"}
+		if name == "desk_receipt" {
+			files = files[1:] // a sheet of paper: its own layout
+		}
+		t, err := template.New(name).Funcs(funcs).ParseFS(templateFS, files...)
 		if err != nil {
 			return nil, fmt.Errorf("admin template %s: %w", name, err)
 		}
