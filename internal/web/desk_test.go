@@ -285,7 +285,13 @@ func TestDeskSupplement(t *testing.T) {
 			t.Fatalf("after request: %+v", b2)
 		}
 		bb.get(path)
-		r := bb.postMultipart(path+"/chuyen", map[string]string{"action": "supplemented", "version": fmt.Sprint(b2.Version)}, []upFile{{"files", "so-ho-khau.png", "image/png", tinyPNG}})
+		big := append(append([]byte{}, minimalPDF...), make([]byte, 11<<20)...)
+		r := bb.postMultipart(path+"/chuyen", map[string]string{"action": "supplemented", "version": fmt.Sprint(b2.Version)}, []upFile{{"files", "quet.pdf", "application/pdf", big}})
+		wantCode(t, "oversized supplement", r, 413, "quá lớn")
+		if got := oe.reload(t, b.ID); got.Status != dossier.Supplement {
+			t.Fatal("refused upload moved the dossier")
+		}
+		r = bb.postMultipart(path+"/chuyen", map[string]string{"action": "supplemented", "version": fmt.Sprint(b2.Version)}, []upFile{{"files", "so-ho-khau.png", "image/png", tinyPNG}})
 		wantCode(t, "supplemented", r, 303)
 		b3 := oe.reload(t, b.ID)
 		if b3.Status != dossier.Received || !b3.PausedAt.IsZero() || b3.DueAt.Before(b2.DueAt) {
