@@ -152,3 +152,17 @@ func TestSearchPatterns(t *testing.T) {
 		t.Fatalf("%q", st)
 	}
 }
+
+func TestResolveUnits(t *testing.T) {
+	units := []Unit{{ID: 1, Code: "XHA", Name: "UBND xã Hòa An"}, {ID: 2, Code: "HC", Name: "UBND huyện Cũ", ValidTo: time.Date(2025, 6, 30, 0, 0, 0, 0, time.UTC)}}
+	got, msg := ResolveUnits([]string{"Ủy ban nhân dân xã Hoà An", "xha"}, units)
+	if msg != "" || len(got) != 1 || got[0].ID != 1 {
+		t.Fatalf("%v %q", got, msg)
+	}
+	if _, msg := ResolveUnits([]string{"HC"}, units); !strings.Contains(msg, "đã giải thể") {
+		t.Errorf("former unit: %q", msg)
+	}
+	if _, msg := ResolveUnits([]string{"Sở Không Có"}, units); !strings.Contains(msg, "không tìm thấy") {
+		t.Errorf("unknown unit: %q", msg)
+	}
+}

@@ -398,9 +398,9 @@ func ResolveUnits(refs []string, units []Unit) ([]Unit, string) {
 	for _, ref := range refs {
 		var found *Unit
 		code := NormalizeUnitCode(ref)
-		fr := foldHeader(ref)
+		fr := unitKey(ref)
 		for i := range units {
-			if units[i].Code == code || foldHeader(units[i].Name) == fr {
+			if units[i].Code == code || unitKey(units[i].Name) == fr {
 				found = &units[i]
 				break
 			}
@@ -417,4 +417,10 @@ func ResolveUnits(refs []string, units []Unit) ([]Unit, string) {
 		}
 	}
 	return out, ""
+}
+
+// unitKey compares unit names as officials write them: accents, case and
+// punctuation ignored, and "Ủy ban nhân dân" the same as "UBND".
+func unitKey(s string) string {
+	return strings.ReplaceAll(foldHeader(s), "uy ban nhan dan", "ubnd")
 }

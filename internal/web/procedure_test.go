@@ -233,6 +233,8 @@ func TestProceduresAdmin(t *testing.T) {
 		if _, err := s.Procedure(ctx, e.site.ID, "1.000894"); err == nil {
 			t.Fatal("an invalid form was saved")
 		}
+		big := append([]byte("%PDF-1.4\n"), bytes.Repeat([]byte("0"), 10<<20)...)
+		wantCode(t, "big template", a.catPostMultipart("/quan-tri/thu-tuc", form, catFile{"c1_file", "lớn.pdf", big}), http.StatusUnprocessableEntity, "Tệp mẫu quá lớn: tối đa 10 MB.")
 		// Resubmit with the kept template (hidden field) and fixed values.
 		m := regexpFind(r.body, `name="c1_stored" value="([0-9a-f]{64}\.pdf)"`)
 		if m == "" {
