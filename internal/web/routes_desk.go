@@ -201,3 +201,36 @@ func (o *officerDesk) loadDossier(r *http.Request, sc deskScope) (dossier.Dossie
 	}
 	return d, nil
 }
+
+// The desk's audit actions, named in Vietnamese on the audit log page
+// (admin_audit.go keeps the newsroom's).
+func init() {
+	for k, v := range map[string]string{
+		"dossier.list":               "Xem danh sách hồ sơ",
+		"dossier.view":               "Xem hồ sơ",
+		"dossier.denied":             "Mở hồ sơ của đơn vị khác (bị chặn)",
+		"dossier.file_download":      "Tải tệp của hồ sơ",
+		"dossier.receipt":            "In giấy tiếp nhận hồ sơ",
+		"dossier.counter_create":     "Tiếp nhận hồ sơ tại quầy",
+		"dossier.receive":            "Tiếp nhận hồ sơ",
+		"dossier.refuse":             "Từ chối tiếp nhận hồ sơ",
+		"dossier.process":            "Chuyển xử lý hồ sơ",
+		"dossier.assign":             "Giao chuyên viên khác",
+		"dossier.request_supplement": "Yêu cầu bổ sung hồ sơ",
+		"dossier.supplemented":       "Nhận hồ sơ bổ sung",
+		"dossier.request_fee":        "Yêu cầu thực hiện nghĩa vụ tài chính",
+		"dossier.paid":               "Xác nhận đã thực hiện nghĩa vụ tài chính",
+		"dossier.withdraw":           "Ghi nhận công dân rút hồ sơ",
+		"dossier.stop":               "Dừng xử lý hồ sơ",
+		"dossier.finish":             "Hoàn thành xử lý hồ sơ",
+		"dossier.return":             "Trả kết quả",
+		"user.units":                 "Phân công đơn vị cho cán bộ",
+	} {
+		if _, ok := auditActionNames[k]; !ok {
+			auditActionNames[k] = v
+		}
+	}
+	if _, ok := auditObjectNames["dossier"]; !ok {
+		auditObjectNames["dossier"] = "Hồ sơ"
+	}
+}
