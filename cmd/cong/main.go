@@ -35,6 +35,7 @@ Cách dùng:
                [--view-window 30m] [--trusted-proxies CIDR,…]
   cong migrate [--data DIR] [--db URL] [--dry-run]
   cong import wxr [--data DIR] [--db URL] FILE
+  cong import procedures [--data DIR] [--db URL] FILE.xlsx|FILE.csv
   cong user add --username U --role R [--name "Họ tên"]   (mật khẩu nhập từ stdin)
   cong user passwd --username U | cong user disable --username U
   cong token add --username U [--name TÊN]                (in mã API một lần)
@@ -83,6 +84,9 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, getenv fu
 	case "migrate":
 		return cmdMigrate(ctx, args[1:], stdout, getenv)
 	case "import":
+		if len(args) >= 2 && args[1] == "procedures" {
+			return cmdImportProcedures(ctx, args[2:], stdout, getenv)
+		}
 		if len(args) < 2 || args[1] != "wxr" {
 			return usageErr(errors.New("dùng: cong import wxr [--data DIR] [--db URL] FILE"))
 		}
@@ -202,6 +206,11 @@ func cmdServe(ctx context.Context, args []string, stderr io.Writer, getenv func(
 			fmt.Fprintln(stderr, "Tài khoản mẫu (chỉ hiển thị một lần):")
 			for _, cr := range creds {
 				fmt.Fprintf(stderr, "  %-8s %-14s mật khẩu: %s\n", cr.Username, cr.RoleName, cr.Password)
+			}
+			if n, err := demo.Dossiers(ctx, st, site.ID, filepath.Join(c.Data, "dossiers"), time.Now()); err != nil {
+				return fmt.Errorf("nạp hồ sơ mẫu: %w", err)
+			} else if n > 0 {
+				log.Info("demo dossiers loaded", "count", n)
 			}
 		} else {
 			log.Info("database already has content: demo content not loaded")

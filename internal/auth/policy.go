@@ -74,6 +74,7 @@ const (
 	ActManageSite   Action = "manage_site"   // settings, categories, menus, featured
 	ActViewAudit    Action = "view_audit"    // read the audit log
 	ActManageTokens Action = "manage_tokens" // API tokens of others
+	ActManageDesk   Action = "manage_desk"   // units and the procedure catalogue
 )
 
 // Can is the one place that answers "may u do act to a". a may be nil for
@@ -123,6 +124,8 @@ func Can(u *User, act Action, a *news.Article) bool {
 		}
 		return approver || (a.AuthorID == u.ID && (a.Status == news.StatusDraft || a.Status == news.StatusReturned || a.Status == news.StatusTrash))
 	case ActManageUsers, ActManageSite, ActViewAudit, ActManageTokens:
+		return admin
+	case ActManageDesk:
 		return admin
 	}
 	return false

@@ -53,7 +53,7 @@ func Load(ctx context.Context, st *store.Store, siteID int64) (bool, error) {
 				return fmt.Errorf("bài %q: %w", a.Title, err)
 			}
 		}
-		return nil
+		return loadCatalogue(ctx, tx, siteID)
 	})
 	return err == nil, err
 }

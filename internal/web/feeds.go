@@ -154,6 +154,9 @@ func (s *Server) sitemap(w http.ResponseWriter, r *http.Request) error {
 	for _, e := range entries {
 		loc(s.baseURL+"/bai-viet/"+e.Slug, e.UpdatedAt)
 	}
+	if err := s.procedureSitemap(ctx, loc); err != nil {
+		return err
+	}
 	buf.WriteString("</urlset>\n")
 	w.Header().Set("Content-Type", "application/xml; charset=utf-8")
 	w.Write(buf.Bytes())

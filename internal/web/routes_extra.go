@@ -8,4 +8,8 @@ import "net/http"
 func (s *Server) extraRoutes(handle func(pattern string, h http.HandlerFunc)) {
 	s.adminSectionRoutes(handle)
 	s.mediaRoutes(handle)
+	s.catalogueRoutes(handle)
+	s.dossierPublicRoutes(handle)
+	s.calendarRoutes(handle)
+	s.deskRoutes(handle)
 }

@@ -1,0 +1,327 @@
+package web
+
+import (
+	"crypto/subtle"
+	"errors"
+	"mime"
+	"net/http"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/congportal/cong/internal/dossier"
+	"github.com/congportal/cong/internal/store"
+)
+
+// The private dossier page: /ho-so-cua-toi/{token}. The token is 128
+// random bits shown once on the receipt; only its SHA-256 is stored. A
+// wrong, forged or malformed token gets exactly the 404 of a missing page.
+
+var myFlashes = map[string]string{
+	"bo-sung": "Đã gửi hồ sơ bổ sung. Hồ sơ đã được chuyển lại cho cơ quan giải quyết.",
+	"rut":     "Đã rút hồ sơ. Hồ sơ dừng giải quyết.",
+}
+
+// byToken loads the dossier of the request's private link.
+func (c *citizenDesk) byToken(r *http.Request) (string, dossier.Dossier, error) {
+	token := r.PathValue("token")
+	// Our tokens are 22 URL-safe characters; anything else cannot match
+	// and is not worth a query.
+	if len(token) != 22 || !validKey(token) {
+		return "", dossier.Dossier{}, errNotFound()
+	}
+	d, err := c.s.st.DossierByToken(r.Context(), c.s.siteID, tokenHash(token))
+	if errors.Is(err, store.ErrNotFound) {
+		return "", d, errNotFound()
+	}
+	return token, d, err
+}
+
+// fillDossier loads what the private page shows.
+func (c *citizenDesk) fillDossier(r *http.Request, p *citizenPage, d dossier.Dossier) error {
+	ctx := r.Context()
+	p.D = d
+	var err error
+	if p.Events, err = c.s.st.DossierEvents(ctx, d.ID); err != nil {
+		return err
+	}
+	if p.Files, err = c.s.st.DossierFiles(ctx, d.ID); err != nil {
+		return err
+	}
+	for i := range p.Files {
+		if p.Files[i].Kind == "result" {
+			p.Result = &p.Files[i]
+		}
+	}
+	// The reason shown is the one given for the current status (refusal,
+	// supplement request, stop).
+	for i := len(p.Events) - 1; i >= 0; i-- {
+		if e := p.Events[i]; e.To == d.Status {
+			if e.Note != "" && (d.Status == dossier.Refused || d.Status == dossier.Supplement || d.Status == dossier.Stopped) {
+				p.Reason = e.Note
+			}
+			break
+		}
+	}
+	if t, err := time.Parse("2006-01-02", d.ApplicantDOB); err == nil {
+		p.DOB = t.Format("02/01/2006")
+	}
+	for _, t := range dossier.Allowed(&d, dossier.Citizen) {
+		if t.Action == dossier.ActWithdraw {
+			p.CanWithdraw = true
+		}
+	}
+	return nil
+}
+
+func (c *citizenDesk) myDossier(w http.ResponseWriter, r *http.Request) error {
+	token, d, err := c.byToken(r)
+	if err != nil {
+		return err
+	}
+	p := c.newPage(r)
+	p.Token = token
+	p.Flash = myFlashes[r.URL.Query().Get("tb")]
+	if err := c.fillDossier(r, p, d); err != nil {
+		return err
+	}
+	return c.render(w, http.StatusOK, "mydossier", p)
+}
+
+func (c *citizenDesk) receipt(w http.ResponseWriter, r *http.Request) error {
+	token, d, err := c.byToken(r)
+	if err != nil {
+		return err
+	}
+	p := c.newPage(r)
+	p.D, p.Token = d, token
+	p.LookupURL = c.s.baseURL + "/tra-cuu?ma=" + d.Code
+	p.PrivateURL = c.s.baseURL + "/ho-so-cua-toi/" + token
+	if p.QR, err = qrSVG(p.LookupURL, "Mã QR tra cứu hồ sơ "+d.Code); err != nil {
+		return err
+	}
+	return c.render(w, http.StatusOK, "receipt", p)
+}
+
+// myFile downloads one of the dossier's files: always as an attachment,
+// with the type recorded at upload, never rendered by the browser.
+func (c *citizenDesk) myFile(w http.ResponseWriter, r *http.Request) error {
+	_, d, err := c.byToken(r)
+	if err != nil {
+		return err
+	}
+	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
+	if err != nil || id <= 0 {
+		return errNotFound()
+	}
+	f, err := c.s.st.DossierFile(r.Context(), d.ID, id)
+	if err != nil {
+		return err
+	}
+	fh, err := openDossierFile(c.s.dossierDir(), f.StoredName)
+	if err != nil {
+		c.s.log.Error("dossier file missing", "dossier", d.Code, "file", f.ID, "err", err)
+		return errNotFound()
+	}
+	defer fh.Close()
+	h := w.Header()
+	h.Set("Content-Type", f.Mime)
+	h.Set("Content-Disposition", mime.FormatMediaType("attachment", map[string]string{"filename": f.Name}))
+	h.Set("X-Content-Type-Options", "nosniff")
+	h.Set("Cache-Control", "private, no-store")
+	h.Set("Referrer-Policy", "no-referrer")
+	h.Set("Content-Security-Policy", "default-src 'none'; sandbox")
+	http.ServeContent(w, r, "", f.CreatedAt, fh)
+	return nil
+}
+
+// versionOf reads the version the page was rendered at; a missing one
+// means "whatever is current" (forms always send it).
+func versionOf(r *http.Request, d dossier.Dossier) int {
+	if v, err := strconv.Atoi(r.FormValue("version")); err == nil {
+		return v
+	}
+	return d.Version
+}
+
+func errChanged() *Error {
+	return &Error{Status: http.StatusConflict, Code: "conflict",
+		Message: "Hồ sơ vừa được cơ quan giải quyết cập nhật. Vui lòng mở lại trang hồ sơ để xem trạng thái mới rồi thực hiện lại."}
+}
+
+// moveError maps a refused move to what the citizen sees.
+func moveError(err error) error {
+	var te *dossier.TransitionError
+	if errors.As(err, &te) {
+		status := http.StatusConflict
+		if errors.Is(err, dossier.ErrNotAllowed) {
+			status = http.StatusForbidden
+		}
+		return &Error{Status: status, Code: "conflict", Message: te.Msg, Err: err}
+	}
+	if errors.Is(err, store.ErrStale) {
+		return errChanged()
+	}
+	return err
+}
+
+// supplement takes the citizen's additional files while the dossier waits
+// for them (status 5) and, in the same transaction, sends it back to the
+// office, resuming the clock.
+func (c *citizenDesk) supplement(w http.ResponseWriter, r *http.Request) error {
+	token, d, err := c.byToken(r)
+	if err != nil {
+		return err
+	}
+	dir := c.s.dossierDir()
+	if dir == "" {
+		return &Error{Status: http.StatusServiceUnavailable, Code: "unavailable", Message: "Cổng chưa được cấu hình nơi lưu hồ sơ. Vui lòng nộp bổ sung trực tiếp tại bộ phận một cửa."}
+	}
+	if err := parseDossierForm(w, r); err != nil {
+		return err
+	}
+	defer r.MultipartForm.RemoveAll()
+	if d.Status != dossier.Supplement {
+		return moveError(&dossier.TransitionError{Kind: dossier.ErrForbiddenTransition, Status: d.Status,
+			Msg: "Hồ sơ không ở trạng thái “Yêu cầu bổ sung” (hiện là “" + d.Status.String() + "”) nên không nhận tệp bổ sung."})
+	}
+	if versionOf(r, d) != d.Version {
+		return errChanged()
+	}
+	p := c.newPage(r)
+	p.Token = token
+	note := cleanText(r.FormValue("note"), 1000)
+	p.In["note"] = note
+	var ups []dossierUpload
+	msgs := []string{}
+	tooLarge := false
+	for _, fh := range r.MultipartForm.File["files"] {
+		if fh.Size == 0 && fh.Filename == "" {
+			continue
+		}
+		up, msg, big := readDossierFile(fh)
+		if msg != "" {
+			msgs = append(msgs, msg)
+			tooLarge = tooLarge || big
+			continue
+		}
+		ups = append(ups, up)
+	}
+	if len(ups) == 0 && len(msgs) == 0 {
+		msgs = append(msgs, "Vui lòng chọn ít nhất một tệp bổ sung.")
+	}
+	if len(msgs) > 0 {
+		if err := c.fillDossier(r, p, d); err != nil {
+			return err
+		}
+		p.Errs = map[string]string{"files": strings.Join(msgs, " ") + " Vui lòng chọn lại các tệp."}
+		p.Alert = "Chưa gửi được hồ sơ bổ sung."
+		status := http.StatusUnprocessableEntity
+		if tooLarge {
+			status = http.StatusRequestEntityTooLarge
+		}
+		return c.render(w, status, "mydossier", p)
+	}
+	now := time.Now()
+	files, err := saveDossierFiles(dir, now, "supplement", ups, nil)
+	if err != nil {
+		return err
+	}
+	clock, err := c.s.citizenClock(r)
+	if err != nil {
+		removeDossierFiles(dir, files)
+		return err
+	}
+	_, err = c.s.st.MoveDossier(r.Context(), d, dossier.Input{Action: dossier.ActSupplemented, Who: dossier.Citizen,
+		Actor: d.ApplicantName + " (công dân)", Now: now, Note: note, Clock: clock}, files)
+	if err != nil {
+		removeDossierFiles(dir, files)
+		return moveError(err)
+	}
+	http.Redirect(w, r, "/ho-so-cua-toi/"+token+"?tb=bo-sung", http.StatusSeeOther)
+	return nil
+}
+
+// withdraw: the citizen withdraws the dossier (status 7), after ticking the
+// confirmation.
+func (c *citizenDesk) withdraw(w http.ResponseWriter, r *http.Request) error {
+	token, d, err := c.byToken(r)
+	if err != nil {
+		return err
+	}
+	r.Body = http.MaxBytesReader(w, r.Body, 64<<10)
+	if err := r.ParseMultipartForm(64 << 10); err != nil && !errors.Is(err, http.ErrNotMultipart) {
+		return errBadRequest("Không đọc được dữ liệu gửi lên.")
+	}
+	if versionOf(r, d) != d.Version {
+		return errChanged()
+	}
+	if r.FormValue("confirm") != "1" {
+		p := c.newPage(r)
+		p.Token = token
+		if err := c.fillDossier(r, p, d); err != nil {
+			return err
+		}
+		p.Errs = map[string]string{"confirm": "Vui lòng đánh dấu ô xác nhận để rút hồ sơ."}
+		p.Alert = "Chưa rút hồ sơ."
+		return c.render(w, http.StatusUnprocessableEntity, "mydossier", p)
+	}
+	_, err = c.s.st.MoveDossier(r.Context(), d, dossier.Input{Action: dossier.ActWithdraw, Who: dossier.Citizen,
+		Actor: d.ApplicantName + " (công dân)", Now: time.Now(), Note: cleanText(r.FormValue("note"), 1000)}, nil)
+	if err != nil {
+		return moveError(err)
+	}
+	http.Redirect(w, r, "/ho-so-cua-toi/"+token+"?tb=rut", http.StatusSeeOther)
+	return nil
+}
+
+func (c *citizenDesk) findForm(w http.ResponseWriter, r *http.Request) error {
+	return c.render(w, http.StatusOK, "mydossier_find", c.newPage(r))
+}
+
+// find opens a dossier with its code and the last four digits of the
+// applicant's phone, for citizens who lost the private link: read only,
+// rate limited per client, and the same answer for an unknown code as for
+// wrong digits.
+func (c *citizenDesk) find(w http.ResponseWriter, r *http.Request) error {
+	if err := c.limit(w, r, c.findLimit); err != nil {
+		return err
+	}
+	r.Body = http.MaxBytesReader(w, r.Body, 64<<10)
+	code := normCode(r.FormValue("ma"))
+	last4 := strings.TrimSpace(r.FormValue("sdt"))
+	p := c.newPage(r)
+	p.Code = code
+	if code == "" || len(last4) != 4 {
+		p.Alert = "Vui lòng nhập mã hồ sơ và đủ 4 số cuối của số điện thoại."
+		return c.render(w, http.StatusUnprocessableEntity, "mydossier_find", p)
+	}
+	if !c.findCodeLimit.allow(code) {
+		w.Header().Set("Retry-After", "3600")
+		return errTooManyRequests()
+	}
+	d, err := c.s.st.DossierByCode(r.Context(), c.s.siteID, code)
+	if err != nil && !errors.Is(err, store.ErrNotFound) {
+		return err
+	}
+	want := dossier.PhoneLast4(d.ApplicantPhone)
+	if err != nil || want == "" || subtle.ConstantTimeCompare([]byte(want), []byte(last4)) != 1 {
+		p.Alert = "Không tìm thấy hồ sơ khớp với mã và 4 số cuối điện thoại đã nhập. Vui lòng kiểm tra lại."
+		return c.render(w, http.StatusNotFound, "mydossier_find", p)
+	}
+	if err := c.fillDossier(r, p, d); err != nil {
+		return err
+	}
+	return c.render(w, http.StatusOK, "mydossier", p)
+}
+
+// citizenClock is the site's working-day calendar, used to resume the
+// processing clock after a supplement.
+func (s *Server) citizenClock(r *http.Request) (dossier.Clock, error) {
+	cal, err := s.workCalendar(r.Context())
+	if err != nil || cal == nil {
+		// A nil *Calendar must not become a non-nil interface.
+		return nil, err
+	}
+	return cal, nil
+}

@@ -1,0 +1,195 @@
+package web
+
+import (
+	"bytes"
+	"fmt"
+	"html/template"
+	"net/http"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/congportal/cong/internal/auth"
+	"github.com/congportal/cong/internal/desk"
+	"github.com/congportal/cong/internal/news"
+)
+
+// catalogue serves the public-service desk's catalogue: units and
+// procedures, public and admin. It parses its own templates (with the shared
+// layouts) so the feature stays in its own files.
+type catalogue struct {
+	s     *Server
+	pub   map[string]*template.Template
+	admin map[string]*template.Template
+}
+
+var (
+	cataloguePublicPages = []string{"procedures", "procedure"}
+	catalogueAdminPages  = []string{"units", "procedure_list", "procedure_edit", "procedure_import"}
+)
+
+// catalogueRoutes: /thu-tuc, /api/v1/procedures, /quan-tri/don-vi,
+// /quan-tri/thu-tuc.
+func (s *Server) catalogueRoutes(handle func(pattern string, h http.HandlerFunc)) {
+	c, err := s.newCatalogue()
+	if err != nil {
+		// Templates are embedded: a parse error is a build defect that the
+		// template tests catch, not a runtime condition.
+		panic(err)
+	}
+	handle("GET /thu-tuc", s.adapt(c.list))
+	handle("GET /thu-tuc/{slug}", s.adapt(c.detail))
+	handle("GET /thu-tuc/{slug}/mau/{component}", s.adapt(c.templateFile))
+	handle("GET /api/v1/procedures", s.adapt(c.apiList))
+	handle("GET /api/v1/procedures/{code}", s.adapt(c.apiDetail))
+
+	handle("GET /quan-tri/don-vi", s.adapt(s.staff(c.adminUnits)))
+	handle("POST /quan-tri/don-vi", s.adapt(s.staff(c.createUnit)))
+	handle("GET /quan-tri/don-vi/{id}", s.adapt(s.staff(c.editUnitForm)))
+	handle("POST /quan-tri/don-vi/{id}", s.adapt(s.staff(c.saveUnit)))
+	handle("POST /quan-tri/don-vi/{id}/xoa", s.adapt(s.staff(c.deleteUnit)))
+
+	handle("GET /quan-tri/thu-tuc", s.adapt(s.staff(c.adminProcedures)))
+	handle("GET /quan-tri/thu-tuc/moi", s.adapt(s.staff(c.newProcedureForm)))
+	handle("POST /quan-tri/thu-tuc", s.adapt(c.limitBody(s.staff(c.createProcedure))))
+	handle("GET /quan-tri/thu-tuc/nhap", s.adapt(s.staff(c.importForm)))
+	handle("POST /quan-tri/thu-tuc/nhap", s.adapt(c.limitBody(s.staff(c.importProcedures))))
+	handle("GET /quan-tri/thu-tuc/{id}", s.adapt(s.staff(c.editProcedureForm)))
+	handle("POST /quan-tri/thu-tuc/{id}", s.adapt(c.limitBody(s.staff(c.saveProcedure))))
+	handle("POST /quan-tri/thu-tuc/{id}/cong-bo", s.adapt(s.staff(c.publishProcedure)))
+	handle("POST /quan-tri/thu-tuc/{id}/xoa", s.adapt(s.staff(c.deleteProcedure)))
+}
+
+func (s *Server) newCatalogue() (*catalogue, error) {
+	loc := s.loc
+	date := func(t time.Time) string {
+		if t.IsZero() {
+			return ""
+		}
+		return t.Format("02/01/2006")
+	}
+	common := template.FuncMap{
+		"asset":      s.assets.url,
+		"add":        func(a, b int) int { return a + b },
+		"sub":        func(a, b int) int { return a - b },
+		"safe":       func(s string) template.HTML { return template.HTML(s) },
+		"levelLabel": desk.LevelLabel,
+		"kindLabel":  desk.KindLabel,
+		"unitLabel":  desk.TimeUnitLabel,
+		"date":       date,
+		"lines":      catTextLines,
+		"indent":     func(n int) string { return strings.Repeat("— ", n) },
+		"cfield":     desk.ComponentField,
+		"dict": func(kv ...any) map[string]any {
+			m := map[string]any{}
+			for i := 0; i+1 < len(kv); i += 2 {
+				m[kv[i].(string)] = kv[i+1]
+			}
+			return m
+		},
+	}
+	pubFuncs := template.FuncMap{
+		"live":    liveMarker,
+		"vndate":  func(t time.Time) string { return t.In(loc).Format("02/01/2006 15:04") },
+		"isotime": func(t time.Time) string { return t.In(loc).Format(time.RFC3339) },
+	}
+	admFuncs := template.FuncMap{
+		"vndate":     func(t time.Time) string { return vnDate(t, loc) },
+		"inputtime":  func(t time.Time) string { return inputTime(t, loc) },
+		"statusName": news.StatusName,
+		"roleName":   func(r auth.Role) string { return auth.RoleName(r) },
+		"can": func(u *auth.User, act string, a *news.Article) bool {
+			return auth.Can(u, auth.Action(act), a)
+		},
+	}
+	c := &catalogue{s: s, pub: map[string]*template.Template{}, admin: map[string]*template.Template{}}
+	for _, name := range cataloguePublicPages {
+		t, err := template.New(name).Funcs(common).Funcs(pubFuncs).ParseFS(templateFS, "templates/layout.html", "templates/"+name+".html")
+		if err != nil {
+			return nil, fmt.Errorf("template %s: %w", name, err)
+		}
+		c.pub[name] = t
+	}
+	for _, name := range catalogueAdminPages {
+		t, err := template.New(name).Funcs(common).Funcs(admFuncs).ParseFS(templateFS, "templates/admin/layout.html", "templates/admin/"+name+".html")
+		if err != nil {
+			return nil, fmt.Errorf("admin template %s: %w", name, err)
+		}
+		c.admin[name] = t
+	}
+	return c, nil
+}
+
+// catTextLines splits a multi-line text field into its non-blank lines, so
+// steps and legal bases render as lists without storing HTML.
+func catTextLines(s string) []string {
+	var out []string
+	for _, l := range strings.Split(strings.ReplaceAll(s, "\r\n", "\n"), "\n") {
+		if l = strings.TrimSpace(l); l != "" {
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+func (c *catalogue) renderPublic(w http.ResponseWriter, status int, name string, data any) error {
+	var buf bytes.Buffer
+	if err := c.pub[name].ExecuteTemplate(&buf, "layout", data); err != nil {
+		return err
+	}
+	splitLive(buf.Bytes()).write(w, status, &liveValues{stats: c.s.counter.Stats()})
+	return nil
+}
+
+func (c *catalogue) renderAdmin(w http.ResponseWriter, status int, name string, data any) error {
+	var buf bytes.Buffer
+	if err := c.admin[name].ExecuteTemplate(&buf, "layout", data); err != nil {
+		return err
+	}
+	h := w.Header()
+	h.Set("Content-Type", "text/html; charset=utf-8")
+	h.Set("Cache-Control", "no-store")
+	h.Set("Content-Length", strconv.Itoa(buf.Len()))
+	w.WriteHeader(status)
+	w.Write(buf.Bytes())
+	return nil
+}
+
+// templatesDir is where downloadable blank forms are kept: next to the media
+// library in the data folder, outside any public path. Empty when the server
+// has no data folder (uploads are then refused).
+func (c *catalogue) templatesDir() string {
+	if c.s.mediaDir == "" {
+		return ""
+	}
+	return filepath.Join(filepath.Dir(c.s.mediaDir), "desk-templates")
+}
+
+func catIDParam(r *http.Request, name string) (int64, error) {
+	id, err := strconv.ParseInt(r.PathValue(name), 10, 64)
+	if err != nil || id < 1 {
+		return 0, errNotFound()
+	}
+	return id, nil
+}
+
+// catalogueFlashes are the confirmations of the catalogue's admin pages.
+var catalogueFlashes = map[string]string{
+	"tao-don-vi":  "Đã thêm đơn vị.",
+	"luu-don-vi":  "Đã lưu đơn vị.",
+	"tao-thu-tuc": "Đã thêm thủ tục.",
+	"luu-thu-tuc": "Đã lưu thủ tục.",
+	"cong-bo":     "Đã công bố thủ tục trên cổng.",
+	"go-cong-bo":  "Đã ngừng công bố thủ tục.",
+	"xoa-don-vi":  "Đã xóa đơn vị.",
+	"xoa-thu-tuc": "Đã xóa thủ tục.",
+}
+
+func (c *catalogue) newAdminPage(r *http.Request, title string) adminPage {
+	p := c.s.newAdminPage(r, title)
+	if f, ok := catalogueFlashes[r.URL.Query().Get("tb")]; ok {
+		p.Flash = f
+	}
+	return p
+}

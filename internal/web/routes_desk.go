@@ -1,0 +1,236 @@
+package web
+
+import (
+	"bytes"
+	"fmt"
+	"html/template"
+	"net/http"
+	"slices"
+	"strconv"
+	"time"
+
+	"github.com/congportal/cong/internal/auth"
+	"github.com/congportal/cong/internal/dossier"
+	"github.com/congportal/cong/internal/store"
+)
+
+// The officer side of the public-service desk (một cửa): queues, a
+// dossier's page with the moves allowed now, counter entry, and which units
+// each officer works for.
+
+// officerDesk holds the workspace's templates (parsed with the admin layout).
+type officerDesk struct {
+	s    *Server
+	tmpl map[string]*template.Template
+}
+
+var deskPages = []string{"desk_queue", "desk_detail", "desk_counter", "desk_officers", "desk_receipt"}
+
+func (s *Server) deskRoutes(handle func(pattern string, h http.HandlerFunc)) {
+	o, err := newOfficerDesk(s)
+	if err != nil {
+		panic(err) // embedded templates: every test run reports it
+	}
+	handle("GET /quan-tri/ho-so", s.adapt(s.staff(o.queue)))
+	handle("GET /quan-tri/ho-so/moi", s.adapt(s.staff(o.counterForm)))
+	handle("POST /quan-tri/ho-so/moi", s.adapt(limitBody(maxDossierBody, s.staff(o.counterCreate))))
+	handle("GET /quan-tri/ho-so/can-bo", s.adapt(s.staff(o.officers)))
+	handle("POST /quan-tri/ho-so/can-bo", s.adapt(s.staff(o.saveOfficerUnits)))
+	handle("GET /quan-tri/ho-so/{id}", s.adapt(s.staff(o.detail)))
+	handle("POST /quan-tri/ho-so/{id}/chuyen", s.adapt(limitBody(maxDossierBody, s.staff(o.move))))
+	handle("GET /quan-tri/ho-so/{id}/tep/{file}", s.adapt(s.staff(o.download)))
+	handle("GET /quan-tri/ho-so/{id}/bien-nhan", s.adapt(s.staff(o.receipt)))
+}
+
+// limitBody refuses bodies over n bytes with a 413 page before anything
+// reads them (staff parses the form to check the CSRF token).
+func limitBody(n int64, fn handlerFunc) handlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) error {
+		if r.ContentLength > n {
+			drain(r.Body, r.ContentLength)
+			return errDossierTooLarge()
+		}
+		r.Body = http.MaxBytesReader(w, r.Body, n)
+		return fn(w, r)
+	}
+}
+
+func newOfficerDesk(s *Server) (*officerDesk, error) {
+	loc := s.loc
+	funcs := template.FuncMap{
+		"asset":      s.assets.url,
+		"vndate":     func(t time.Time) string { return vnDate(t, loc) },
+		"vnday":      func(t time.Time) string { return dayOrEmpty(t, loc) },
+		"inputtime":  func(t time.Time) string { return inputTime(t, loc) },
+		"roleName":   func(r auth.Role) string { return auth.RoleName(r) },
+		"can":        func(u *auth.User, act string, _ any) bool { return auth.Can(u, auth.Action(act), nil) },
+		"add":        func(a, b int) int { return a + b },
+		"sub":        func(a, b int) int { return a - b },
+		"filesize":   fileSize,
+		"actionName": dossier.ActionLabel,
+		"civil":      civilDate,
+		"clock": func(t time.Time) string {
+			if t.IsZero() {
+				return "—"
+			}
+			t = t.In(loc)
+			return fmt.Sprintf("%02d giờ %02d phút, ngày %s", t.Hour(), t.Minute(), t.Format("02/01/2006"))
+		},
+		"fileKind": func(k string) string {
+			return map[string]string{"component": "Thành phần hồ sơ", "supplement": "Bổ sung", "result": "Kết quả"}[k]
+		},
+	}
+	o := &officerDesk{s: s, tmpl: map[string]*template.Template{}}
+	for _, name := range deskPages {
+		files := []string{"templates/admin/layout.html", "templates/admin/" + name + ".html"}
+		if name == "desk_receipt" {
+			files = files[1:] // a sheet of paper: its own layout
+		}
+		t, err := template.New(name).Funcs(funcs).ParseFS(templateFS, files...)
+		if err != nil {
+			return nil, fmt.Errorf("admin template %s: %w", name, err)
+		}
+		o.tmpl[name] = t
+	}
+	return o, nil
+}
+
+func dayOrEmpty(t time.Time, loc *time.Location) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.In(loc).Format("02/01/2006")
+}
+
+// civilDate shows a stored YYYY-MM-DD as dd/mm/yyyy.
+func civilDate(s string) string {
+	t, err := time.Parse("2006-01-02", s)
+	if err != nil {
+		return s
+	}
+	return t.Format("02/01/2006")
+}
+
+func (o *officerDesk) render(w http.ResponseWriter, status int, name string, data any) error {
+	var buf bytes.Buffer
+	if err := o.tmpl[name].ExecuteTemplate(&buf, "layout", data); err != nil {
+		return err
+	}
+	h := w.Header()
+	h.Set("Content-Type", "text/html; charset=utf-8")
+	h.Set("Cache-Control", "no-store")
+	// Personal data: the page's address must not travel in a Referer.
+	h.Set("Referrer-Policy", "no-referrer")
+	h.Set("Content-Length", strconv.Itoa(buf.Len()))
+	w.WriteHeader(status)
+	w.Write(buf.Bytes())
+	return nil
+}
+
+// deskFlashes are the confirmations a redirect may ask for by key.
+var deskFlashes = map[string]string{
+	"chuyen":  "Đã cập nhật trạng thái hồ sơ.",
+	"moi":     "Đã tiếp nhận hồ sơ và cấp mã. Hãy in giấy tiếp nhận và hẹn trả kết quả cho người nộp.",
+	"don-vi":  "Đã lưu đơn vị làm việc của cán bộ.",
+	"bo-sung": "Đã nhận hồ sơ bổ sung; thời hạn giải quyết được tính tiếp.",
+}
+
+// deskScope is what the logged-in user may see of the desk: admins every
+// unit, officers the units they are assigned to (user_units).
+type deskScope struct {
+	user    *auth.User
+	admin   bool
+	unitIDs []int64
+}
+
+func (o *officerDesk) scope(r *http.Request) (deskScope, error) {
+	u := userFrom(r.Context())
+	if u == nil || (u.Role != auth.RoleOfficer && u.Role != auth.RoleAdmin) {
+		return deskScope{}, &Error{Status: http.StatusForbidden, Code: "forbidden",
+			Message: "Chỉ cán bộ một cửa và quản trị mới vào được khu vực hồ sơ một cửa."}
+	}
+	sc := deskScope{user: u, admin: u.Role == auth.RoleAdmin}
+	if !sc.admin {
+		ids, err := o.s.st.UserUnitIDs(r.Context(), u.ID)
+		if err != nil {
+			return sc, err
+		}
+		sc.unitIDs = ids
+	}
+	return sc, nil
+}
+
+func (sc deskScope) filter(siteID int64) store.QueueFilter {
+	return store.QueueFilter{SiteID: siteID, AllUnits: sc.admin, UnitIDs: sc.unitIDs}
+}
+
+func (sc deskScope) hasUnit(id int64) bool { return sc.admin || slices.Contains(sc.unitIDs, id) }
+
+// actor is what the user may do to this dossier under the transition table:
+// a desk officer of its unit, its assigned specialist, or an admin.
+func (sc deskScope) actor(d *dossier.Dossier) dossier.Actor {
+	var a dossier.Actor
+	if sc.admin {
+		a |= dossier.Admin
+	}
+	if slices.Contains(sc.unitIDs, d.UnitID) {
+		a |= dossier.Desk
+	}
+	if d.AssigneeID != 0 && d.AssigneeID == sc.user.ID {
+		a |= dossier.Specialist
+	}
+	return a
+}
+
+// loadDossier reads the dossier of the path and checks the user may see it:
+// an officer of another unit opening it by URL gets a 403 and the attempt
+// is audited.
+func (o *officerDesk) loadDossier(r *http.Request, sc deskScope) (dossier.Dossier, error) {
+	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
+	if err != nil || id <= 0 {
+		return dossier.Dossier{}, errNotFound()
+	}
+	d, err := o.s.st.Dossier(r.Context(), o.s.siteID, id)
+	if err != nil {
+		return d, err
+	}
+	if sc.actor(&d) == 0 {
+		o.s.audit(r, "dossier.denied", "dossier", d.ID, d.Code)
+		return d, &Error{Status: http.StatusForbidden, Code: "forbidden",
+			Message: "Hồ sơ này thuộc đơn vị khác: bạn không có quyền xem hay xử lý. Nếu cần, hãy đề nghị quản trị phân công bạn vào đơn vị đó."}
+	}
+	return d, nil
+}
+
+// The desk's audit actions, named in Vietnamese on the audit log page
+// (admin_audit.go keeps the newsroom's).
+func init() {
+	for k, v := range map[string]string{
+		"dossier.list":               "Xem danh sách hồ sơ",
+		"dossier.view":               "Xem hồ sơ",
+		"dossier.denied":             "Mở hồ sơ của đơn vị khác (bị chặn)",
+		"dossier.file_download":      "Tải tệp của hồ sơ",
+		"dossier.receipt":            "In giấy tiếp nhận hồ sơ",
+		"dossier.counter_create":     "Tiếp nhận hồ sơ tại quầy",
+		"dossier.receive":            "Tiếp nhận hồ sơ",
+		"dossier.refuse":             "Từ chối tiếp nhận hồ sơ",
+		"dossier.process":            "Chuyển xử lý hồ sơ",
+		"dossier.assign":             "Giao chuyên viên khác",
+		"dossier.request_supplement": "Yêu cầu bổ sung hồ sơ",
+		"dossier.supplemented":       "Nhận hồ sơ bổ sung",
+		"dossier.request_fee":        "Yêu cầu thực hiện nghĩa vụ tài chính",
+		"dossier.paid":               "Xác nhận đã thực hiện nghĩa vụ tài chính",
+		"dossier.withdraw":           "Ghi nhận công dân rút hồ sơ",
+		"dossier.stop":               "Dừng xử lý hồ sơ",
+		"dossier.finish":             "Hoàn thành xử lý hồ sơ",
+		"dossier.return":             "Trả kết quả",
+		"user.units":                 "Phân công đơn vị cho cán bộ",
+	} {
+		if _, ok := auditActionNames[k]; !ok {
+			auditActionNames[k] = v
+		}
+	}
+	if _, ok := auditObjectNames["dossier"]; !ok {
+		auditObjectNames["dossier"] = "Hồ sơ"
+	}
+}

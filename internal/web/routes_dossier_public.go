@@ -1,0 +1,176 @@
+package web
+
+import (
+	"bytes"
+	"fmt"
+	"html/template"
+	"net/http"
+	"path/filepath"
+	"strconv"
+	"time"
+
+	"github.com/congportal/cong/internal/desk"
+	"github.com/congportal/cong/internal/dossier"
+	"github.com/congportal/cong/internal/store"
+)
+
+// The citizen's side of the public-service desk: online submission, the
+// receipt, the private dossier page and the public lookup.
+
+// citizenDesk holds what the citizen pages need besides the Server: their
+// templates and the per-client rate limits.
+type citizenDesk struct {
+	s    *Server
+	tmpl map[string]*template.Template
+
+	// Per-instance limits (in memory): behind a load balancer with N
+	// instances a client gets at most N times the rate, which still stops
+	// enumeration of codes and phone digits.
+	lookupLimit *rateLimiter // 30 lookups a minute
+	findLimit   *rateLimiter // 10 code+phone tries in 10 minutes per client
+	// 10 tries a day per dossier code, whatever the address: four digits
+	// are 10 000 guesses, which many addresses trying one code would
+	// otherwise get through in days. Someone could use up a code's tries;
+	// its private link still works.
+	findCodeLimit *rateLimiter
+	// Submissions: generous, since a commune's office wifi puts many
+	// citizens behind one address; it only stops floods.
+	submitLimit *rateLimiter
+}
+
+var citizenPages = []string{"submit", "receipt", "mydossier", "mydossier_find", "lookup"}
+
+func (s *Server) dossierPublicRoutes(handle func(pattern string, h http.HandlerFunc)) {
+	c, err := newCitizenDesk(s)
+	if err != nil {
+		// Templates are embedded: a parse error is a programming error
+		// that every test run reports.
+		panic(err)
+	}
+	handle("GET /nop-ho-so/{procedure}", s.adapt(c.submitForm))
+	handle("POST /nop-ho-so/{procedure}", s.adapt(c.submit))
+	handle("GET /ho-so-cua-toi", s.adapt(c.findForm))
+	handle("POST /ho-so-cua-toi", s.adapt(c.find))
+	handle("GET /ho-so-cua-toi/{token}", s.adapt(c.myDossier))
+	handle("GET /ho-so-cua-toi/{token}/bien-nhan", s.adapt(c.receipt))
+	handle("GET /ho-so-cua-toi/{token}/tep/{id}", s.adapt(c.myFile))
+	handle("POST /ho-so-cua-toi/{token}/bo-sung", s.adapt(c.supplement))
+	handle("POST /ho-so-cua-toi/{token}/rut", s.adapt(c.withdraw))
+	handle("GET /tra-cuu", s.adapt(c.lookup))
+	handle("GET /api/v1/dossiers/{code}/status", s.adapt(c.apiStatus))
+}
+
+func newCitizenDesk(s *Server) (*citizenDesk, error) {
+	loc := s.loc
+	funcs := template.FuncMap{
+		"asset":   s.assets.url,
+		"live":    liveMarker,
+		"vndate":  func(t time.Time) string { return vnDate(t, loc) },
+		"vnday":   func(t time.Time) string { return t.In(loc).Format("02/01/2006") },
+		"isotime": func(t time.Time) string { return t.In(loc).Format(time.RFC3339) },
+		"fieldOf": fieldOf,
+		"fileKind": func(k string) string {
+			return map[string]string{"component": "thành phần hồ sơ", "supplement": "bổ sung", "result": "kết quả"}[k]
+		},
+		"filesize":    fileSize,
+		"actionLabel": dossier.ActionLabel,
+		// What layout.html uses besides the above.
+		"safe": func(s string) template.HTML { return template.HTML(s) },
+		"add":  func(a, b int) int { return a + b },
+		"sub":  func(a, b int) int { return a - b },
+	}
+	c := &citizenDesk{s: s, tmpl: map[string]*template.Template{},
+		lookupLimit:   newRateLimiter(30, time.Minute),
+		findLimit:     newRateLimiter(10, 10*time.Minute),
+		findCodeLimit: newRateLimiter(10, 24*time.Hour),
+		submitLimit:   newRateLimiter(60, time.Minute),
+	}
+	for _, name := range citizenPages {
+		t, err := template.New(name).Funcs(funcs).ParseFS(templateFS, "templates/layout.html", "templates/"+name+".html")
+		if err != nil {
+			return nil, fmt.Errorf("template %s: %w", name, err)
+		}
+		c.tmpl[name] = t
+	}
+	return c, nil
+}
+
+// citizenPage is the data of every citizen desk page.
+type citizenPage struct {
+	page
+	Proc   desk.Procedure
+	Units  []desk.Unit
+	In     map[string]string
+	Errs   map[string]string
+	Alert  string
+	Flash  string
+	Key    string
+	Accept string
+	MaxMB  int
+
+	D           dossier.Dossier
+	Events      []dossier.Event
+	Files       []store.DossierFile
+	Result      *store.DossierFile
+	Reason      string
+	DOB         string
+	QR          template.HTML
+	LookupURL   string
+	PrivateURL  string
+	Token       string
+	Code        string
+	Found       bool
+	CanWithdraw bool
+}
+
+func (c *citizenDesk) newPage(r *http.Request) *citizenPage {
+	p := &citizenPage{page: *c.s.basePage(r.Context()), In: map[string]string{}, Accept: acceptAttr, MaxMB: maxDossierFile >> 20}
+	p.NoIndex = true
+	return p
+}
+
+// render writes a citizen page. Nothing here is cached by browsers or
+// proxies: forms carry an idempotency key, private pages personal data.
+func (c *citizenDesk) render(w http.ResponseWriter, status int, name string, p *citizenPage) error {
+	var buf bytes.Buffer
+	if err := c.tmpl[name].ExecuteTemplate(&buf, "layout", p); err != nil {
+		return err
+	}
+	h := w.Header()
+	h.Set("Cache-Control", "no-store")
+	if p.Token != "" || p.D.ApplicantName != "" {
+		// The private link must not leak to other sites through Referer.
+		h.Set("Referrer-Policy", "no-referrer")
+	}
+	splitLive(buf.Bytes()).write(w, status, &liveValues{stats: c.s.counter.Stats()})
+	return nil
+}
+
+// field is one text input of the submission form.
+type field struct {
+	Name, Label, Type, Hint, Auto, Value, Err string
+}
+
+func fieldOf(p *citizenPage, name, label, typ, hint, auto string) field {
+	return field{Name: name, Label: label, Type: typ, Hint: hint, Auto: auto, Value: p.In[name], Err: p.Errs[name]}
+}
+
+func fileSize(n int64) string {
+	switch {
+	case n >= 1<<20:
+		return strconv.FormatFloat(float64(n)/(1<<20), 'f', 1, 64) + " MB"
+	case n >= 1<<10:
+		return strconv.FormatInt(n>>10, 10) + " KB"
+	}
+	return strconv.FormatInt(n, 10) + " byte"
+}
+
+// dossierDir is where dossier files live: <data>/dossiers, beside the
+// media library (<data>/media) and never under a public path. Empty when
+// the server has no data folder.
+func (s *Server) dossierDir() string {
+	if s.mediaDir == "" {
+		return ""
+	}
+	return filepath.Join(filepath.Dir(s.mediaDir), "dossiers")
+}

@@ -1,0 +1,206 @@
+package web
+
+import (
+	"crypto/rand"
+	"crypto/sha256"
+	"encoding/base64"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"net/http"
+	"strconv"
+	"time"
+
+	"github.com/congportal/cong/internal/desk"
+	"github.com/congportal/cong/internal/dossier"
+	"github.com/congportal/cong/internal/store"
+)
+
+// Online submission: GET shows the form with a fresh idempotency key, POST
+// checks everything, writes the files, creates the dossier in one
+// transaction and redirects to the receipt.
+
+func errProcedureOffline(p desk.Procedure) *Error {
+	return &Error{Status: http.StatusForbidden, Code: "not_online",
+		Message: fmt.Sprintf("Thủ tục “%s” chưa được cung cấp trực tuyến. Vui lòng nộp hồ sơ trực tiếp hoặc qua bưu chính tại bộ phận một cửa; xem hướng dẫn tại trang thủ tục.", p.Name)}
+}
+
+// onlineProcedure loads a published procedure that accepts online
+// dossiers, with the units that may receive one today.
+func (c *citizenDesk) onlineProcedure(r *http.Request, now time.Time) (desk.Procedure, []desk.Unit, error) {
+	slug := r.PathValue("procedure")
+	if !validSlug(slug) {
+		return desk.Procedure{}, nil, errNotFound()
+	}
+	p, err := c.s.st.Procedure(r.Context(), c.s.siteID, slug)
+	if err != nil {
+		return p, nil, err
+	}
+	if !p.Published {
+		return p, nil, errNotFound()
+	}
+	if !p.Online() {
+		return p, nil, errProcedureOffline(p)
+	}
+	var units []desk.Unit
+	for _, u := range p.Units {
+		if u.Selectable(now) {
+			units = append(units, u)
+		}
+	}
+	if len(units) == 0 {
+		return p, nil, errProcedureOffline(p)
+	}
+	return p, units, nil
+}
+
+// newKey is a random 128-bit identifier, URL-safe.
+func newKey() string {
+	var b [16]byte
+	rand.Read(b[:])
+	return base64.RawURLEncoding.EncodeToString(b[:])
+}
+
+// validKey: what an idempotency key may look like (ours are 22
+// characters; API clients may send a UUID).
+func validKey(k string) bool {
+	if len(k) < 16 || len(k) > 100 {
+		return false
+	}
+	for _, r := range k {
+		if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '-' || r == '_') {
+			return false
+		}
+	}
+	return true
+}
+
+// tokenHash is what the database keeps of a private link's token.
+func tokenHash(token string) string {
+	sum := sha256.Sum256([]byte(token))
+	return hex.EncodeToString(sum[:])
+}
+
+func (c *citizenDesk) submitForm(w http.ResponseWriter, r *http.Request) error {
+	now := time.Now()
+	proc, units, err := c.onlineProcedure(r, now)
+	if err != nil {
+		return err
+	}
+	p := c.newPage(r)
+	p.Proc, p.Units, p.Key = proc, units, newKey()
+	if len(units) == 1 {
+		p.In["unit"] = strconv.FormatInt(units[0].ID, 10)
+	}
+	return c.render(w, http.StatusOK, "submit", p)
+}
+
+func (c *citizenDesk) submit(w http.ResponseWriter, r *http.Request) error {
+	if err := c.limit(w, r, c.submitLimit); err != nil {
+		return err
+	}
+	now := time.Now()
+	proc, units, err := c.onlineProcedure(r, now)
+	if err != nil {
+		return err
+	}
+	dir := c.s.dossierDir()
+	if dir == "" {
+		return &Error{Status: http.StatusServiceUnavailable, Code: "unavailable", Message: "Cổng chưa được cấu hình nơi lưu hồ sơ. Vui lòng nộp trực tiếp tại bộ phận một cửa và báo quản trị hệ thống."}
+	}
+	if err := parseDossierForm(w, r); err != nil {
+		return err
+	}
+	defer r.MultipartForm.RemoveAll()
+
+	p := c.newPage(r)
+	p.Proc, p.Units = proc, units
+	for _, k := range []string{"name", "id_number", "dob", "phone", "email", "address", "unit", "consent"} {
+		p.In[k] = cleanText(r.FormValue(k), 300)
+	}
+	key := r.FormValue("key")
+	if h := r.Header.Get("Idempotency-Key"); h != "" {
+		key = h
+	}
+	if key != "" && !validKey(key) {
+		return errBadRequest("Mã chống gửi trùng (Idempotency-Key) không hợp lệ: 16–100 ký tự chữ, số, '-' hoặc '_'.")
+	}
+	p.Key = key
+	if p.Key == "" {
+		p.Key = newKey()
+	}
+
+	y, m, d := now.In(c.s.loc).Date()
+	app, errs := dossier.ParseApplicant(dossier.ApplicantInput{Name: p.In["name"], IDNumber: p.In["id_number"], DOB: p.In["dob"],
+		Phone: p.In["phone"], Email: p.In["email"], Address: p.In["address"]}, time.Date(y, m, d, 0, 0, 0, 0, time.UTC))
+	if errs == nil {
+		errs = dossier.FieldErrors{}
+	}
+	var unit desk.Unit
+	uid, _ := strconv.ParseInt(p.In["unit"], 10, 64)
+	for _, u := range units {
+		if u.ID == uid {
+			unit = u
+		}
+	}
+	if unit.ID == 0 {
+		errs["unit"] = "Vui lòng chọn cơ quan giải quyết hồ sơ."
+	}
+	if p.In["consent"] != "1" {
+		errs["consent"] = "Vui lòng đánh dấu ô cam đoan để nộp hồ sơ."
+	}
+	var ups []dossierUpload
+	var compIDs []int64
+	tooLarge := false
+	for _, comp := range proc.Components {
+		name := "file_" + strconv.FormatInt(comp.ID, 10)
+		fhs := r.MultipartForm.File[name]
+		if len(fhs) == 0 || fhs[0].Size == 0 && fhs[0].Filename == "" {
+			if comp.Required {
+				errs[name] = "Thiếu thành phần bắt buộc: " + comp.Name + "."
+			}
+			continue
+		}
+		up, msg, big := readDossierFile(fhs[0])
+		if msg != "" {
+			errs[name] = msg
+			tooLarge = tooLarge || big
+			continue
+		}
+		ups = append(ups, up)
+		compIDs = append(compIDs, comp.ID)
+	}
+	if len(errs) > 0 {
+		p.Errs = errs
+		p.Alert = "Hồ sơ chưa được gửi. Vui lòng sửa các mục dưới đây:"
+		status := http.StatusUnprocessableEntity
+		if tooLarge {
+			status = http.StatusRequestEntityTooLarge
+		}
+		return c.render(w, status, "submit", p)
+	}
+
+	files, err := saveDossierFiles(dir, now, "component", ups, compIDs)
+	if err != nil {
+		return err
+	}
+	token := newKey()
+	dz := dossier.Dossier{SiteID: c.s.siteID, ProcedureID: proc.ID, UnitID: unit.ID, Channel: dossier.Online, Status: dossier.New,
+		ApplicantName: app.Name, ApplicantIDNumber: app.IDNumber, ApplicantDOB: app.DOB.Format("2006-01-02"),
+		ApplicantPhone: app.Phone, ApplicantEmail: app.Email, ApplicantAddress: app.Address,
+		PrivateTokenHash: tokenHash(token), IdempotencyKey: key, SubmittedAt: now.UTC()}
+	created, err := c.s.st.SubmitDossier(r.Context(), &dz, files)
+	if !created {
+		removeDossierFiles(dir, files)
+	}
+	if errors.Is(err, store.ErrIdempotencyConflict) {
+		return &Error{Status: http.StatusConflict, Code: "idempotency_conflict",
+			Message: "Biểu mẫu này đã được dùng để nộp một hồ sơ khác. Vui lòng tải lại trang nộp hồ sơ rồi nhập lại.", Err: err}
+	}
+	if err != nil {
+		return err
+	}
+	c.s.log.Info("dossier submitted", "code", dz.Code, "created", created)
+	http.Redirect(w, r, "/ho-so-cua-toi/"+token+"/bien-nhan", http.StatusSeeOther)
+	return nil
+}
