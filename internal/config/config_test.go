@@ -2,6 +2,8 @@ package config
 
 import (
 	"flag"
+	"os"
+	"strings"
 	"testing"
 	"time"
 )
@@ -45,5 +47,25 @@ func TestBadValues(t *testing.T) {
 	c = Config{BaseURL: "https://cong.example.vn/", FlushInterval: time.Second, ViewWindow: -time.Second}
 	if err := c.Validate(); err == nil {
 		t.Error("negative window must be refused")
+	}
+}
+
+// docs/config.md is generated from the flag definitions; a flag added
+// without regenerating it fails here.
+func TestConfigReferenceIsCurrent(t *testing.T) {
+	got, err := os.ReadFile("../../docs/config.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if string(got) != Reference() {
+		t.Fatal("docs/config.md is out of date: run `go run ./cmd/cong config-doc > docs/config.md`")
+	}
+	var c Config
+	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
+	ServeFlags(fs, &c)
+	for _, f := range Flags(fs) {
+		if !strings.Contains(string(got), "`--"+f.Name+"` | `"+f.Env+"`") {
+			t.Errorf("flag --%s not documented", f.Name)
+		}
 	}
 }
