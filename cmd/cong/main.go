@@ -305,6 +305,9 @@ func cmdMigrate(ctx context.Context, args []string, stdout io.Writer, getenv fun
 	defer st.Close()
 	if *dry {
 		pending, err := st.Pending(ctx)
+		if errors.Is(err, store.ErrNewerSchema) {
+			return usageErr(err)
+		}
 		if err != nil {
 			return err
 		}
@@ -317,6 +320,9 @@ func cmdMigrate(ctx context.Context, args []string, stdout io.Writer, getenv fun
 		return nil
 	}
 	applied, err := st.Migrate(ctx)
+	if errors.Is(err, store.ErrNewerSchema) {
+		return usageErr(err)
+	}
 	if err != nil {
 		return err
 	}
