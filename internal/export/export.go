@@ -130,7 +130,7 @@ func WXR(ctx context.Context, src Source, w io.Writer) (Counts, error) {
 			guid = src.BaseURL + "/trang/" + p.Slug
 		}
 		exp.Items = append(exp.Items, wxr.Item{Title: p.Title, Link: src.BaseURL + "/trang/" + p.Slug, GUID: guid, Content: p.BodyHTML,
-			PostID: 1_000_000_000 + int(p.ID), // pages and articles share WordPress's id space
+			PostID:   1_000_000_000 + int(p.ID), // pages and articles share WordPress's id space
 			PostName: p.Slug, Status: "publish", PostType: "page", PostDate: "0000-00-00 00:00:00", PostDateGMT: "0000-00-00 00:00:00"})
 		counts["trang"]++
 	}
