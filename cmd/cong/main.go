@@ -46,6 +46,7 @@ Cách dùng:
   cong export wxr|json [--data DIR] [--db URL] TỆP
   cong serve … [--backup-every 24h] [--backup-keep 7]
   cong config-doc                                   (in bảng tham số cho docs/config.md)
+  cong healthcheck [--url http://127.0.0.1:8080/healthz]
   cong version [--data DIR] [--db URL]
 
 Mỗi tham số có biến môi trường tương ứng: --view-window → CONG_VIEW_WINDOW.
@@ -109,6 +110,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, getenv fu
 		return cmdRestore(ctx, args[1:], stdout, getenv)
 	case "export":
 		return cmdExport(ctx, args[1:], stdout, getenv)
+	case "healthcheck":
+		return cmdHealthcheck(ctx, args[1:], stdout)
 	case "config-doc":
 		return cmdConfigDoc(args[1:], stdout)
 	case "help", "-h", "--help":

@@ -6,6 +6,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"net/http"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -203,4 +204,32 @@ func cmdConfigDoc(args []string, stdout io.Writer) error {
 	}
 	_, err := io.WriteString(stdout, config.Reference())
 	return err
+}
+
+// cmdHealthcheck asks a running server's /healthz and exits 0 when it
+// answers ok: a probe for container HEALTHCHECKs and scripts on images
+// that have no curl.
+func cmdHealthcheck(ctx context.Context, args []string, stdout io.Writer) error {
+	fs := flag.NewFlagSet("healthcheck", flag.ContinueOnError)
+	url := fs.String("url", "http://127.0.0.1:8080/healthz", "địa chỉ /healthz cần kiểm tra")
+	if err := config.Parse(fs, args, func(string) string { return "" }); err != nil {
+		return usageErr(err)
+	}
+	ctx, cancel := context.WithTimeout(ctx, 5*time.Second)
+	defer cancel()
+	req, err := http.NewRequestWithContext(ctx, "GET", *url, nil)
+	if err != nil {
+		return usageErr(err)
+	}
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		return fmt.Errorf("máy chủ không trả lời: %w", err)
+	}
+	defer resp.Body.Close()
+	body, _ := io.ReadAll(io.LimitReader(resp.Body, 4096))
+	if resp.StatusCode != http.StatusOK {
+		return fmt.Errorf("máy chủ trả lời %d: %s", resp.StatusCode, strings.TrimSpace(string(body)))
+	}
+	fmt.Fprintln(stdout, strings.TrimSpace(string(body)))
+	return nil
 }

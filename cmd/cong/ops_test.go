@@ -81,6 +81,9 @@ func TestBackupRestoreExportCommands(t *testing.T) {
 	backuptest.SameFiles(t, data, restored)
 
 	serveBriefly(t, restored, func(base string) {
+		if out := mustRun(t, "healthcheck", "--url", base+"/healthz"); !strings.Contains(out, `"status":"ok"`) {
+			t.Fatalf("healthcheck: %s", out)
+		}
 		home := get(t, base+"/")
 		if !strings.Contains(home, "Tân Phú") {
 			t.Fatal("restored portal does not show its content")
@@ -130,6 +133,9 @@ func TestBackupOnPostgresExplains(t *testing.T) {
 	err = run(context.Background(), []string{"serve", "--db", "postgres://x@127.0.0.1:1/x", "--backup-every", "24h"}, io.Discard, io.Discard, noenv)
 	if exitCode(err) != 2 {
 		t.Fatalf("serve --backup-every on postgres: %v", err)
+	}
+	if err := run(context.Background(), []string{"healthcheck", "--url", "http://" + freeAddr(t) + "/healthz"}, io.Discard, io.Discard, noenv); exitCode(err) != 1 {
+		t.Errorf("healthcheck of nothing: %v", err)
 	}
 	for _, args := range [][]string{
 		{"backup", "--data", t.TempDir(), "x.tar.gz"}, // no database there

@@ -3,9 +3,13 @@ package config
 import (
 	"flag"
 	"os"
+	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/congportal/cong/internal/media"
 )
 
 func TestEnvTwinsAndPrecedence(t *testing.T) {
@@ -67,5 +71,44 @@ func TestConfigReferenceIsCurrent(t *testing.T) {
 		if !strings.Contains(string(got), "`--"+f.Name+"` | `"+f.Env+"`") {
 			t.Errorf("flag --%s not documented", f.Name)
 		}
+	}
+}
+
+// The deployment files only set variables that are real flags' twins, and
+// nginx lets through the largest upload the media library takes.
+func TestDeployFilesUseRealSettings(t *testing.T) {
+	var c Config
+	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
+	ServeFlags(fs, &c)
+	known := map[string]bool{}
+	for _, f := range Flags(fs) {
+		known[f.Env] = true
+	}
+	envRE := regexp.MustCompile(`\b(CONG_[A-Z_]+)=`)
+	for _, name := range []string{"cong.service", "Dockerfile"} {
+		b, err := os.ReadFile("../../deploy/" + name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		found := envRE.FindAllStringSubmatch(string(b), -1)
+		if len(found) == 0 {
+			t.Errorf("%s sets no CONG_ variables", name)
+		}
+		for _, m := range found {
+			if !known[m[1]] {
+				t.Errorf("deploy/%s sets %s, which is no flag's twin", name, m[1])
+			}
+		}
+	}
+	b, err := os.ReadFile("../../deploy/nginx.conf")
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := regexp.MustCompile(`client_max_body_size (\d+)m;`).FindSubmatch(b)
+	if m == nil {
+		t.Fatal("nginx.conf has no client_max_body_size")
+	}
+	if mb, _ := strconv.Atoi(string(m[1])); mb<<20 < media.DefaultMaxSize+1<<20 {
+		t.Errorf("nginx client_max_body_size %sm is below the upload limit", m[1])
 	}
 }
