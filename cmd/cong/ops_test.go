@@ -137,7 +137,10 @@ func TestBackupOnPostgresExplains(t *testing.T) {
 	if err := run(context.Background(), []string{"healthcheck", "--url", "http://" + freeAddr(t) + "/healthz"}, io.Discard, io.Discard, noenv); exitCode(err) != 1 {
 		t.Errorf("healthcheck of nothing: %v", err)
 	}
+	notDir := filepath.Join(t.TempDir(), "tep")
+	os.WriteFile(notDir, nil, 0o640)
 	for _, args := range [][]string{
+		{"serve", "--data", filepath.Join(notDir, "data"), "--addr", freeAddr(t)}, // data folder cannot be created
 		{"backup", "--data", t.TempDir(), "x.tar.gz"}, // no database there
 		{"backup"},
 		{"restore", "--data", t.TempDir()},
