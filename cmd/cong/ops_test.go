@@ -141,7 +141,7 @@ func TestBackupOnPostgresExplains(t *testing.T) {
 	os.WriteFile(notDir, nil, 0o640)
 	for _, args := range [][]string{
 		{"serve", "--data", filepath.Join(notDir, "data"), "--addr", freeAddr(t)}, // data folder cannot be created
-		{"backup", "--data", t.TempDir(), "x.tar.gz"}, // no database there
+		{"backup", "--data", t.TempDir(), "x.tar.gz"},                             // no database there
 		{"backup"},
 		{"restore", "--data", t.TempDir()},
 		{"serve", "--backup-every", "1s"},
