@@ -251,7 +251,11 @@ func cmdServe(ctx context.Context, args []string, stderr io.Writer, getenv func(
 	if backupStats != nil {
 		sc := &backup.Scheduler{Store: st, DataDir: c.Data, Every: c.BackupEvery, Keep: c.BackupKeep,
 			Version: versionString(), Logger: log, Stats: backupStats}
-		go sc.Run(counterCtx)
+		backupDone := make(chan struct{})
+		go func() { sc.Run(counterCtx); close(backupDone) }()
+		// A backup in progress is cancelled with the counter's context and
+		// removes its temporary file; wait for that before the store closes.
+		defer func() { <-backupDone }()
 	}
 
 	ln, err := net.Listen("tcp", c.Addr)

@@ -86,21 +86,48 @@ func WXR(ctx context.Context, src Source, w io.Writer) (Counts, error) {
 		addCat(c, map[int64]bool{})
 	}
 
+	// Two passes: authors and tags head the document, items follow, and
+	// holding every article's body in memory at once is not an option for
+	// a large site. Articles published between the passes wait for the next
+	// export (the second pass stops at the first pass's last id).
 	authors := map[string]bool{}
 	tags := map[string]string{}
-	counts := Counts{}
+	var lastID int64
 	err = src.Store.EachPublishedArticle(ctx, src.SiteID, func(a news.Article) error {
-		login := authorLogin(a.Author)
-		if login != "" && !authors[login] {
+		if login := authorLogin(a.Author); login != "" && !authors[login] {
 			authors[login] = true
 			exp.Authors = append(exp.Authors, wxr.Author{ID: len(exp.Authors) + 1, Login: login, DisplayName: a.Author})
+		}
+		for _, t := range a.Tags {
+			tags[viet.Slug(t)] = t
+		}
+		lastID = a.ID
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	slugs := make([]string, 0, len(tags))
+	for s := range tags {
+		slugs = append(slugs, s)
+	}
+	sort.Strings(slugs)
+	for _, s := range slugs {
+		exp.Tags = append(exp.Tags, wxr.Tag{Slug: s, Name: tags[s]})
+	}
+
+	counts := Counts{"chuyên mục": len(exp.Categories), "thẻ": len(exp.Tags), "tác giả": len(exp.Authors)}
+	ww := wxr.NewWriter(w, exp)
+	err = src.Store.EachPublishedArticle(ctx, src.SiteID, func(a news.Article) error {
+		if a.ID > lastID {
+			return nil
 		}
 		guid := a.WPGUID
 		if guid == "" {
 			guid = src.articleURL(a.Slug)
 		}
 		it := wxr.Item{
-			Title: a.Title, Link: src.articleURL(a.Slug), GUID: guid, Creator: login,
+			Title: a.Title, Link: src.articleURL(a.Slug), GUID: guid, Creator: authorLogin(a.Author),
 			Content: a.BodyHTML, Excerpt: a.Summary, PostID: int(a.ID),
 			PostDate: wxr.FormatDate(a.PublishedAt.In(src.Location)), PostDateGMT: wxr.FormatDate(a.PublishedAt.UTC()),
 			PostName: a.Slug, Status: "publish", PostType: "post",
@@ -109,11 +136,9 @@ func WXR(ctx context.Context, src Source, w io.Writer) (Counts, error) {
 			it.Categories = append(it.Categories, wxr.ItemTerm{Domain: "category", Slug: c.Slug, Name: c.Name})
 		}
 		for _, t := range a.Tags {
-			slug := viet.Slug(t)
-			tags[slug] = t
-			it.Categories = append(it.Categories, wxr.ItemTerm{Domain: "post_tag", Slug: slug, Name: t})
+			it.Categories = append(it.Categories, wxr.ItemTerm{Domain: "post_tag", Slug: viet.Slug(t), Name: t})
 		}
-		exp.Items = append(exp.Items, it)
+		ww.Item(it)
 		counts["bài viết"]++
 		return nil
 	})
@@ -129,23 +154,12 @@ func WXR(ctx context.Context, src Source, w io.Writer) (Counts, error) {
 		if guid == "" {
 			guid = src.BaseURL + "/trang/" + p.Slug
 		}
-		exp.Items = append(exp.Items, wxr.Item{Title: p.Title, Link: src.BaseURL + "/trang/" + p.Slug, GUID: guid, Content: p.BodyHTML,
+		ww.Item(wxr.Item{Title: p.Title, Link: src.BaseURL + "/trang/" + p.Slug, GUID: guid, Content: p.BodyHTML,
 			PostID:   1_000_000_000 + int(p.ID), // pages and articles share WordPress's id space
 			PostName: p.Slug, Status: "publish", PostType: "page", PostDate: "0000-00-00 00:00:00", PostDateGMT: "0000-00-00 00:00:00"})
 		counts["trang"]++
 	}
-	slugs := make([]string, 0, len(tags))
-	for s := range tags {
-		slugs = append(slugs, s)
-	}
-	sort.Strings(slugs)
-	for _, s := range slugs {
-		exp.Tags = append(exp.Tags, wxr.Tag{Slug: s, Name: tags[s]})
-	}
-	counts["chuyên mục"] = len(exp.Categories)
-	counts["thẻ"] = len(exp.Tags)
-	counts["tác giả"] = len(exp.Authors)
-	return counts, wxr.Write(w, exp)
+	return counts, ww.Close()
 }
 
 // authorLogin makes a WordPress login from Cổng's free-text author name.

@@ -15,8 +15,24 @@ import (
 // in CDATA sections, split where the text contains "]]>", and characters
 // XML forbids are dropped, so any content yields a well-formed file.
 func Write(w io.Writer, exp *Export) error {
-	bw := bufio.NewWriter(w)
-	p := func(format string, args ...any) { fmt.Fprintf(bw, format, args...) }
+	ww := NewWriter(w, exp)
+	for _, it := range exp.Items {
+		ww.Item(it)
+	}
+	return ww.Close()
+}
+
+// Writer streams a WXR document: the channel's head first, then items one
+// at a time, so an export never holds every article in memory.
+type Writer struct {
+	bw *bufio.Writer
+}
+
+// NewWriter writes the document's head: channel fields, authors,
+// categories and tags of exp (its Items are left to Item).
+func NewWriter(w io.Writer, exp *Export) *Writer {
+	ww := &Writer{bw: bufio.NewWriter(w)}
+	p := ww.printf
 	p("<?xml version=\"1.0\" encoding=\"UTF-8\" ?>\n")
 	p("<!-- Xuất từ Cổng: tệp WordPress eXtended RSS (WXR 1.2). Nhập vào WordPress bằng Công cụ → Nhập → WordPress. -->\n")
 	p("<rss version=\"2.0\"\n\txmlns:excerpt=%q\n\txmlns:content=%q\n\txmlns:wfw=\"http://wellformedweb.org/CommentAPI/\"\n\txmlns:dc=%q\n\txmlns:wp=%q\n>\n",
@@ -47,37 +63,47 @@ func Write(w io.Writer, exp *Export) error {
 		p("\t<wp:tag><wp:term_id>%d</wp:term_id><wp:tag_slug>%s</wp:tag_slug><wp:tag_name>%s</wp:tag_name></wp:tag>\n",
 			100000+i, cdata(t.Slug), cdata(t.Name))
 	}
-	for _, it := range exp.Items {
-		p("\t<item>\n")
-		p("\t\t<title>%s</title>\n", cdata(it.Title))
-		p("\t\t<link>%s</link>\n", text(it.Link))
-		if t, err := time.Parse(dateLayout, it.PostDateGMT); err == nil {
-			p("\t\t<pubDate>%s</pubDate>\n", t.Format(time.RFC1123Z))
-		}
-		p("\t\t<dc:creator>%s</dc:creator>\n", cdata(it.Creator))
-		p("\t\t<guid isPermaLink=\"false\">%s</guid>\n", text(it.GUID))
-		p("\t\t<description></description>\n")
-		p("\t\t<content:encoded>%s</content:encoded>\n", cdata(it.Content))
-		p("\t\t<excerpt:encoded>%s</excerpt:encoded>\n", cdata(it.Excerpt))
-		p("\t\t<wp:post_id>%d</wp:post_id>\n", it.PostID)
-		p("\t\t<wp:post_date>%s</wp:post_date>\n", cdata(it.PostDate))
-		p("\t\t<wp:post_date_gmt>%s</wp:post_date_gmt>\n", cdata(it.PostDateGMT))
-		p("\t\t<wp:comment_status><![CDATA[closed]]></wp:comment_status>\n")
-		p("\t\t<wp:ping_status><![CDATA[closed]]></wp:ping_status>\n")
-		p("\t\t<wp:post_name>%s</wp:post_name>\n", cdata(it.PostName))
-		p("\t\t<wp:status>%s</wp:status>\n", cdata(it.Status))
-		p("\t\t<wp:post_parent>%d</wp:post_parent>\n", it.PostParent)
-		p("\t\t<wp:menu_order>0</wp:menu_order>\n")
-		p("\t\t<wp:post_type>%s</wp:post_type>\n", cdata(it.PostType))
-		p("\t\t<wp:post_password><![CDATA[]]></wp:post_password>\n")
-		p("\t\t<wp:is_sticky>0</wp:is_sticky>\n")
-		for _, t := range it.Categories {
-			p("\t\t<category domain=%s nicename=%s>%s</category>\n", attr(t.Domain), attr(t.Slug), cdata(t.Name))
-		}
-		p("\t</item>\n")
+	return ww
+}
+
+func (w *Writer) printf(format string, args ...any) { fmt.Fprintf(w.bw, format, args...) }
+
+// Item writes one item. Write errors surface at Close.
+func (w *Writer) Item(it Item) {
+	p := w.printf
+	p("\t<item>\n")
+	p("\t\t<title>%s</title>\n", cdata(it.Title))
+	p("\t\t<link>%s</link>\n", text(it.Link))
+	if t, err := time.Parse(dateLayout, it.PostDateGMT); err == nil {
+		p("\t\t<pubDate>%s</pubDate>\n", t.Format(time.RFC1123Z))
 	}
-	p("</channel>\n</rss>\n")
-	return bw.Flush()
+	p("\t\t<dc:creator>%s</dc:creator>\n", cdata(it.Creator))
+	p("\t\t<guid isPermaLink=\"false\">%s</guid>\n", text(it.GUID))
+	p("\t\t<description></description>\n")
+	p("\t\t<content:encoded>%s</content:encoded>\n", cdata(it.Content))
+	p("\t\t<excerpt:encoded>%s</excerpt:encoded>\n", cdata(it.Excerpt))
+	p("\t\t<wp:post_id>%d</wp:post_id>\n", it.PostID)
+	p("\t\t<wp:post_date>%s</wp:post_date>\n", cdata(it.PostDate))
+	p("\t\t<wp:post_date_gmt>%s</wp:post_date_gmt>\n", cdata(it.PostDateGMT))
+	p("\t\t<wp:comment_status><![CDATA[closed]]></wp:comment_status>\n")
+	p("\t\t<wp:ping_status><![CDATA[closed]]></wp:ping_status>\n")
+	p("\t\t<wp:post_name>%s</wp:post_name>\n", cdata(it.PostName))
+	p("\t\t<wp:status>%s</wp:status>\n", cdata(it.Status))
+	p("\t\t<wp:post_parent>%d</wp:post_parent>\n", it.PostParent)
+	p("\t\t<wp:menu_order>0</wp:menu_order>\n")
+	p("\t\t<wp:post_type>%s</wp:post_type>\n", cdata(it.PostType))
+	p("\t\t<wp:post_password><![CDATA[]]></wp:post_password>\n")
+	p("\t\t<wp:is_sticky>0</wp:is_sticky>\n")
+	for _, t := range it.Categories {
+		p("\t\t<category domain=%s nicename=%s>%s</category>\n", attr(t.Domain), attr(t.Slug), cdata(t.Name))
+	}
+	p("\t</item>\n")
+}
+
+// Close ends the document and reports any write error.
+func (w *Writer) Close() error {
+	w.printf("</channel>\n</rss>\n")
+	return w.bw.Flush()
 }
 
 // FormatDate is WordPress's MySQL datetime layout, for PostDate fields.
