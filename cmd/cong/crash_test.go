@@ -29,6 +29,12 @@ import (
 // documented loss window on a hard kill is one interval.
 const crashFlush = 200 * time.Millisecond
 
+func (l *crashLog) count() int {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return len(l.articles)
+}
+
 type ackedArticle struct {
 	id          int64
 	title, body string
@@ -122,7 +128,13 @@ func TestCrashSafety(t *testing.T) {
 				drive(ctx, base, token, round, w, &log)
 			}()
 		}
-		time.Sleep(time.Duration(400+rng.IntN(1200)) * time.Millisecond)
+		// Kill at a random moment once the round has done some work: a
+		// busy CI machine may need a while for the first writes.
+		before := log.count()
+		for deadline := time.Now().Add(30 * time.Second); log.count() < before+6 && time.Now().Before(deadline); {
+			time.Sleep(20 * time.Millisecond)
+		}
+		time.Sleep(time.Duration(rng.IntN(800)) * time.Millisecond)
 		last := round == rounds-1
 		var killedAt time.Time
 		if last {
