@@ -18,6 +18,7 @@ import (
 	"time"
 	_ "time/tzdata" // day boundaries in Asia/Ho_Chi_Minh on any host
 
+	"github.com/congportal/cong/internal/backup"
 	"github.com/congportal/cong/internal/config"
 	"github.com/congportal/cong/internal/demo"
 	"github.com/congportal/cong/internal/importer"
@@ -41,7 +42,13 @@ Cách dùng:
   cong token add --username U [--name TÊN]                (in mã API một lần)
   cong site    [--data DIR] [--db URL] [--name …] [--agency …] [--starting-total N] …
   cong gen --articles N [--data DIR] [--db URL]     (bài viết tổng hợp để đo hiệu năng)
-  cong version
+  cong backup  [--data DIR] TỆP.tar.gz              (sao lưu trực tuyến, SQLite)
+  cong restore [--data DIR] [--force] [--verify] TỆP.tar.gz
+  cong export wxr|json [--data DIR] [--db URL] TỆP
+  cong serve … [--backup-every 24h] [--backup-keep 7]
+  cong config-doc                                   (in bảng tham số cho docs/config.md)
+  cong healthcheck [--url http://127.0.0.1:8080/healthz]
+  cong version [--data DIR] [--db URL]
 
 Mỗi tham số có biến môi trường tương ứng: --view-window → CONG_VIEW_WINDOW.
 `
@@ -100,8 +107,17 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, getenv fu
 	case "gen":
 		return cmdGen(ctx, args[1:], stdout, getenv)
 	case "version", "--version":
-		fmt.Fprintln(stdout, versionString())
-		return nil
+		return cmdVersion(ctx, args[1:], stdout, getenv)
+	case "backup":
+		return cmdBackup(ctx, args[1:], stdout, getenv)
+	case "restore":
+		return cmdRestore(ctx, args[1:], stdout, getenv)
+	case "export":
+		return cmdExport(ctx, args[1:], stdout, getenv)
+	case "healthcheck":
+		return cmdHealthcheck(ctx, args[1:], stdout)
+	case "config-doc":
+		return cmdConfigDoc(args[1:], stdout)
 	case "help", "-h", "--help":
 		return flag.ErrHelp
 	default:
@@ -171,6 +187,9 @@ func cmdServe(ctx context.Context, args []string, stderr io.Writer, getenv func(
 	if err := c.Validate(); err != nil {
 		return usageErr(err)
 	}
+	if c.BackupEvery > 0 && isPostgres(c.DB) {
+		return usageErr(errors.New("--backup-every chỉ dùng với SQLite; trên PostgreSQL hãy sao lưu bằng pg_dump (xem docs/trien-khai.md)"))
+	}
 	proxies, err := visit.ParseProxies(c.TrustedProxies)
 	if err != nil {
 		return usageErr(fmt.Errorf("--trusted-proxies: %w", err))
@@ -221,8 +240,12 @@ func cmdServe(ctx context.Context, args []string, stderr io.Writer, getenv func(
 	defer stop()
 
 	counter := stats.New(st, stats.Options{SiteID: site.ID, Window: c.ViewWindow, Location: loc, Logger: log})
+	var backupStats *backup.Stats
+	if c.BackupEvery > 0 {
+		backupStats = new(backup.Stats)
+	}
 	srv, err := web.New(web.Options{Store: st, Counter: counter, SiteID: site.ID, BaseURL: c.BaseURL, Proxies: proxies,
-		Location: loc, Logger: log, Version: versionString(), MediaDir: filepath.Join(c.Data, "media")})
+		Location: loc, Logger: log, Version: versionString(), MediaDir: filepath.Join(c.Data, "media"), Backups: backupStats})
 	if err != nil {
 		return err
 	}
@@ -234,6 +257,15 @@ func cmdServe(ctx context.Context, args []string, stderr io.Writer, getenv func(
 	counterDone := make(chan struct{})
 	go func() { counter.Run(counterCtx, c.FlushInterval); close(counterDone) }()
 	go srv.Watch(counterCtx, time.Second)
+	if backupStats != nil {
+		sc := &backup.Scheduler{Store: st, DataDir: c.Data, Every: c.BackupEvery, Keep: c.BackupKeep,
+			Version: versionString(), Logger: log, Stats: backupStats}
+		backupDone := make(chan struct{})
+		go func() { sc.Run(counterCtx); close(backupDone) }()
+		// A backup in progress is cancelled with the counter's context and
+		// removes its temporary file; wait for that before the store closes.
+		defer func() { <-backupDone }()
+	}
 
 	ln, err := net.Listen("tcp", c.Addr)
 	if err != nil {
@@ -289,6 +321,9 @@ func cmdMigrate(ctx context.Context, args []string, stdout io.Writer, getenv fun
 	defer st.Close()
 	if *dry {
 		pending, err := st.Pending(ctx)
+		if errors.Is(err, store.ErrNewerSchema) {
+			return usageErr(err)
+		}
 		if err != nil {
 			return err
 		}
@@ -301,6 +336,9 @@ func cmdMigrate(ctx context.Context, args []string, stdout io.Writer, getenv fun
 		return nil
 	}
 	applied, err := st.Migrate(ctx)
+	if errors.Is(err, store.ErrNewerSchema) {
+		return usageErr(err)
+	}
 	if err != nil {
 		return err
 	}

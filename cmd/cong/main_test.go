@@ -75,8 +75,11 @@ func freeAddr(t *testing.T) string {
 	return ln.Addr().String()
 }
 
+// waitUp waits for the server to answer. Start-up on PostgreSQL (a fresh
+// database: migrations, demo content) takes several seconds on a busy
+// machine, so the limit is generous.
 func waitUp(t *testing.T, base string) {
-	for i := 0; i < 200; i++ {
+	for i := 0; i < 1200; i++ {
 		if r, err := http.Get(base + "/healthz"); err == nil {
 			r.Body.Close()
 			return

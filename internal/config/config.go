@@ -23,6 +23,8 @@ type Config struct {
 	ViewWindow     time.Duration
 	TrustedProxies string
 	FlushInterval  time.Duration
+	BackupEvery    time.Duration
+	BackupKeep     int
 }
 
 // Flag describes one flag for docs: name, env twin, default and help.
@@ -51,6 +53,8 @@ func ServeFlags(fs *flag.FlagSet, c *Config) {
 	fs.DurationVar(&c.ViewWindow, "view-window", 30*time.Minute, "mỗi người xem chỉ được tính một lượt xem cho một bài trong khoảng này (0 = tính mọi lượt)")
 	fs.StringVar(&c.TrustedProxies, "trusted-proxies", "", "các địa chỉ/CIDR proxy tin cậy, cách nhau bằng dấu phẩy; chỉ khi đó mới đọc X-Forwarded-For")
 	fs.DurationVar(&c.FlushInterval, "flush-interval", time.Second, "chu kỳ ghi bộ đếm xuống cơ sở dữ liệu")
+	fs.DurationVar(&c.BackupEvery, "backup-every", 0, "sao lưu tự động vào thư mục backups trong --data theo chu kỳ này, ví dụ 24h (0 = tắt; chỉ với SQLite)")
+	fs.IntVar(&c.BackupKeep, "backup-keep", 7, "số bản sao lưu tự động được giữ lại; bản cũ hơn bị xoá")
 }
 
 // Parse parses args into fs, taking a flag's value from its environment twin
@@ -92,6 +96,12 @@ func (c *Config) Validate() error {
 		return fmt.Errorf("--base-url phải là địa chỉ http(s) đầy đủ, ví dụ https://cong.example.gov.vn (nhận được %q)", c.BaseURL)
 	}
 	c.BaseURL = strings.TrimRight(c.BaseURL, "/")
+	if c.BackupEvery < 0 || (c.BackupEvery > 0 && c.BackupEvery < time.Minute) {
+		return errors.New("--backup-every phải là 0 (tắt) hoặc từ 1m trở lên")
+	}
+	if c.BackupKeep < 1 {
+		return errors.New("--backup-keep phải từ 1 trở lên")
+	}
 	return nil
 }
 

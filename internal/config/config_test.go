@@ -2,8 +2,14 @@ package config
 
 import (
 	"flag"
+	"os"
+	"regexp"
+	"strconv"
+	"strings"
 	"testing"
 	"time"
+
+	"github.com/congportal/cong/internal/media"
 )
 
 func TestEnvTwinsAndPrecedence(t *testing.T) {
@@ -45,5 +51,64 @@ func TestBadValues(t *testing.T) {
 	c = Config{BaseURL: "https://cong.example.vn/", FlushInterval: time.Second, ViewWindow: -time.Second}
 	if err := c.Validate(); err == nil {
 		t.Error("negative window must be refused")
+	}
+}
+
+// docs/config.md is generated from the flag definitions; a flag added
+// without regenerating it fails here.
+func TestConfigReferenceIsCurrent(t *testing.T) {
+	got, err := os.ReadFile("../../docs/config.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if string(got) != Reference() {
+		t.Fatal("docs/config.md is out of date: run `go run ./cmd/cong config-doc > docs/config.md`")
+	}
+	var c Config
+	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
+	ServeFlags(fs, &c)
+	for _, f := range Flags(fs) {
+		if !strings.Contains(string(got), "`--"+f.Name+"` | `"+f.Env+"`") {
+			t.Errorf("flag --%s not documented", f.Name)
+		}
+	}
+}
+
+// The deployment files only set variables that are real flags' twins, and
+// nginx lets through the largest upload the media library takes.
+func TestDeployFilesUseRealSettings(t *testing.T) {
+	var c Config
+	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
+	ServeFlags(fs, &c)
+	known := map[string]bool{}
+	for _, f := range Flags(fs) {
+		known[f.Env] = true
+	}
+	envRE := regexp.MustCompile(`\b(CONG_[A-Z_]+)=`)
+	for _, name := range []string{"cong.service", "Dockerfile"} {
+		b, err := os.ReadFile("../../deploy/" + name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		found := envRE.FindAllStringSubmatch(string(b), -1)
+		if len(found) == 0 {
+			t.Errorf("%s sets no CONG_ variables", name)
+		}
+		for _, m := range found {
+			if !known[m[1]] {
+				t.Errorf("deploy/%s sets %s, which is no flag's twin", name, m[1])
+			}
+		}
+	}
+	b, err := os.ReadFile("../../deploy/nginx.conf")
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := regexp.MustCompile(`client_max_body_size (\d+)m;`).FindSubmatch(b)
+	if m == nil {
+		t.Fatal("nginx.conf has no client_max_body_size")
+	}
+	if mb, _ := strconv.Atoi(string(m[1])); mb<<20 < media.DefaultMaxSize+1<<20 {
+		t.Errorf("nginx client_max_body_size %sm is below the upload limit", m[1])
 	}
 }

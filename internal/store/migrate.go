@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"embed"
+	"errors"
 	"fmt"
 	"io/fs"
 	"sort"
@@ -114,9 +115,28 @@ func (s *Store) Pending(ctx context.Context) ([]Migration, error) {
 	if err != nil {
 		return nil, err
 	}
-	if n := len(all); n > 0 && cur > all[n-1].Version {
-		return nil, fmt.Errorf("cơ sở dữ liệu ở phiên bản lược đồ %d, mới hơn chương trình này (%d): hãy dùng bản cong mới hơn", cur, all[n-1].Version)
+	applied, err := s.appliedVersions(ctx)
+	if err != nil {
+		return nil, err
 	}
+	if err := checkKnown(all, applied, cur); err != nil {
+		return nil, err
+	}
+	var out []Migration
+	for _, m := range all {
+		if !applied[m.Version] {
+			out = append(out, m)
+		}
+	}
+	return out, nil
+}
+
+// ErrNewerSchema is returned when the database was migrated by a newer (or
+// different) cong: running older code on it could corrupt data, so nothing
+// runs.
+var ErrNewerSchema = errors.New("cơ sở dữ liệu mới hơn chương trình")
+
+func (s *Store) appliedVersions(ctx context.Context) (map[int]bool, error) {
 	applied := map[int]bool{}
 	rows, err := s.db.QueryContext(ctx, `SELECT version FROM schema_migrations`)
 	if err != nil {
@@ -130,16 +150,33 @@ func (s *Store) Pending(ctx context.Context) ([]Migration, error) {
 		}
 		applied[v] = true
 	}
-	if err := rows.Err(); err != nil {
-		return nil, err
-	}
-	var out []Migration
+	return applied, rows.Err()
+}
+
+// checkKnown refuses a database that has applied migrations this binary
+// does not have: a higher version (a newer cong ran on it), or an unknown
+// one below (a different build did).
+func checkKnown(all []Migration, applied map[int]bool, cur int) error {
+	newest := 0
+	known := map[int]bool{}
 	for _, m := range all {
-		if !applied[m.Version] {
-			out = append(out, m)
+		known[m.Version] = true
+		newest = max(newest, m.Version)
+	}
+	if cur > newest {
+		return fmt.Errorf("%w: lược đồ của cơ sở dữ liệu là %d, chương trình này chỉ biết đến %d; hãy dùng bản cong mới hơn (cong version cho biết phiên bản)", ErrNewerSchema, cur, newest)
+	}
+	var unknown []int
+	for v := range applied {
+		if !known[v] {
+			unknown = append(unknown, v)
 		}
 	}
-	return out, nil
+	if len(unknown) > 0 {
+		sort.Ints(unknown)
+		return fmt.Errorf("%w: cơ sở dữ liệu đã chạy các bước lược đồ %v mà chương trình này không có; hãy dùng đúng bản cong đã nâng cấp nó", ErrNewerSchema, unknown)
+	}
+	return nil
 }
 
 // Migrate applies pending migrations, each in a transaction together with its
@@ -153,9 +190,25 @@ func (s *Store) Migrate(ctx context.Context) ([]Migration, error) {
 	if err != nil {
 		return nil, err
 	}
+	// Checked before the first step too, so the refusal is one clear
+	// line rather than an error from inside a migration.
+	done, err := s.appliedVersions(ctx)
+	if err != nil {
+		return nil, err
+	}
+	cur, err := s.SchemaVersion(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if err := checkKnown(all, done, cur); err != nil {
+		return nil, err
+	}
 	var applied []Migration
 	for _, m := range all {
 		did, err := s.applyOne(ctx, m, all[len(all)-1].Version)
+		if errors.Is(err, ErrNewerSchema) {
+			return applied, err
+		}
 		if err != nil {
 			return applied, fmt.Errorf("migration %04d_%s: %w", m.Version, m.Name, err)
 		}
@@ -177,7 +230,8 @@ func (s *Store) applyOne(ctx context.Context, m Migration, newest int) (bool, er
 			return err
 		}
 		if int(cur.Int64) > newest {
-			return fmt.Errorf("cơ sở dữ liệu ở phiên bản lược đồ %d, mới hơn chương trình này (%d): hãy dùng bản cong mới hơn", cur.Int64, newest)
+			// Another instance, newer than this one, migrated meanwhile.
+			return fmt.Errorf("%w: lược đồ của cơ sở dữ liệu là %d, chương trình này chỉ biết đến %d; hãy dùng bản cong mới hơn", ErrNewerSchema, cur.Int64, newest)
 		}
 		var done int
 		if err := tx.QueryRowContext(ctx, s.q(`SELECT COUNT(*) FROM schema_migrations WHERE version = ?`), m.Version).Scan(&done); err != nil {

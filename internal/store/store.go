@@ -41,8 +41,14 @@ var ErrNotFound = errors.New("không tìm thấy")
 type Store struct {
 	db      *sql.DB
 	dialect Dialect
-
 	searchCap int // matches ranked and listed per search (searchCandidates)
+
+	// writers queues this process's SQLite transactions in arrival order.
+	// SQLite's busy handler is not fair: under a steady stream of article
+	// writes, a waiter that backs off (the counter flush) can lose every
+	// race for seconds, which stretches the counters' crash-loss window far
+	// past one flush interval. Blocked channel senders are woken FIFO.
+	writers chan struct{}
 }
 
 // Open connects to the database named by dbURL. An empty dbURL means
@@ -93,7 +99,7 @@ func Open(ctx context.Context, dbURL, dataDir string) (*Store, error) {
 		// pgx reports one line per address tried; keep the CLI's one-line rule.
 		return nil, fmt.Errorf("không kết nối được cơ sở dữ liệu %s: %s", dialect, strings.Join(strings.Fields(err.Error()), " "))
 	}
-	return &Store{db: db, dialect: dialect, searchCap: searchCandidates}, nil
+	return &Store{db: db, dialect: dialect, searchCap: searchCandidates, writers: make(chan struct{}, 1)}, nil
 }
 
 // sqliteDSN sets the pragmas every connection needs. synchronous=FULL: in WAL
@@ -150,6 +156,14 @@ func (s *Store) q(query string) string {
 
 // inTx runs fn in a transaction and commits it, rolling back on error.
 func (s *Store) inTx(ctx context.Context, fn func(tx *sql.Tx) error) error {
+	if s.dialect == SQLite {
+		select {
+		case s.writers <- struct{}{}:
+			defer func() { <-s.writers }()
+		case <-ctx.Done():
+			return ctx.Err()
+		}
+	}
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return err

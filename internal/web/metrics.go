@@ -147,4 +147,52 @@ func (s *Server) writeMetrics(w io.Writer) {
 	fmt.Fprintln(w, "# HELP cong_page_cache_entries Rendered pages held in memory.")
 	fmt.Fprintln(w, "# TYPE cong_page_cache_entries gauge")
 	fmt.Fprintf(w, "cong_page_cache_entries %d\n", s.cache.len())
+	s.writeDBMetrics(w)
+	s.writeBackupMetrics(w)
+}
+
+// writeDBMetrics reports the connection pool: wait counts and durations
+// rising means the pool (or the database) is the bottleneck.
+func (s *Server) writeDBMetrics(w io.Writer) {
+	st := s.st.DB().Stats()
+	gauge := func(name, help string, v any) {
+		fmt.Fprintf(w, "# HELP %s %s\n# TYPE %s gauge\n%s %v\n", name, help, name, name, v)
+	}
+	counter := func(name, help string, v any) {
+		fmt.Fprintf(w, "# HELP %s %s\n# TYPE %s counter\n%s %v\n", name, help, name, name, v)
+	}
+	gauge("cong_db_open_connections", "Open database connections.", st.OpenConnections)
+	gauge("cong_db_in_use_connections", "Database connections in use.", st.InUse)
+	gauge("cong_db_idle_connections", "Idle database connections.", st.Idle)
+	gauge("cong_db_max_open_connections", "Pool size limit.", st.MaxOpenConnections)
+	counter("cong_db_wait_total", "Times a request waited for a free connection.", st.WaitCount)
+	counter("cong_db_wait_seconds_total", "Time spent waiting for a free connection.", st.WaitDuration.Seconds())
+	counter("cong_db_closed_max_idle_total", "Connections closed because the idle pool was full.", st.MaxIdleClosed)
+	counter("cong_db_closed_max_idle_time_total", "Connections closed after being idle too long.", st.MaxIdleTimeClosed)
+	counter("cong_db_closed_max_lifetime_total", "Connections closed at their maximum lifetime.", st.MaxLifetimeClosed)
+}
+
+// writeBackupMetrics reports scheduled backups, when they are enabled: alert
+// on time() - cong_backup_last_success_timestamp_seconds growing past the
+// interval, or on failures rising.
+func (s *Server) writeBackupMetrics(w io.Writer) {
+	b := s.backups
+	if b == nil {
+		return
+	}
+	fmt.Fprintln(w, "# HELP cong_backup_last_success_timestamp_seconds Unix time of the last successful scheduled backup (0: none yet).")
+	fmt.Fprintln(w, "# TYPE cong_backup_last_success_timestamp_seconds gauge")
+	fmt.Fprintf(w, "cong_backup_last_success_timestamp_seconds %d\n", b.LastSuccess.Load())
+	fmt.Fprintln(w, "# HELP cong_backup_last_size_bytes Size of the last successful backup archive.")
+	fmt.Fprintln(w, "# TYPE cong_backup_last_size_bytes gauge")
+	fmt.Fprintf(w, "cong_backup_last_size_bytes %d\n", b.LastBytes.Load())
+	fmt.Fprintln(w, "# HELP cong_backup_last_duration_seconds How long the last successful backup took.")
+	fmt.Fprintln(w, "# TYPE cong_backup_last_duration_seconds gauge")
+	fmt.Fprintf(w, "cong_backup_last_duration_seconds %g\n", float64(b.LastSeconds.Load())/1000)
+	fmt.Fprintln(w, "# HELP cong_backups_total Scheduled backups written.")
+	fmt.Fprintln(w, "# TYPE cong_backups_total counter")
+	fmt.Fprintf(w, "cong_backups_total %d\n", b.Successes.Load())
+	fmt.Fprintln(w, "# HELP cong_backup_failures_total Scheduled backups that failed.")
+	fmt.Fprintln(w, "# TYPE cong_backup_failures_total counter")
+	fmt.Fprintf(w, "cong_backup_failures_total %d\n", b.Failures.Load())
 }

@@ -13,6 +13,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/congportal/cong/internal/backup"
 	"github.com/congportal/cong/internal/news"
 	"github.com/congportal/cong/internal/stats"
 	"github.com/congportal/cong/internal/store"
@@ -31,6 +32,7 @@ type Options struct {
 	Version  string
 	CacheTTL time.Duration // how long another instance's change can take to show; default 30 s
 	MediaDir string        // the media library's folder (data/media); empty: uploads refused, nothing served
+	Backups  *backup.Stats // scheduled backups' results for /metrics; nil when not scheduled
 }
 
 // Server serves the portal.
@@ -47,6 +49,7 @@ type Server struct {
 	started time.Time
 
 	mediaDir string
+	backups  *backup.Stats
 
 	tmpl      templates
 	adminTmpl map[string]*template.Template
@@ -94,7 +97,7 @@ func New(o Options) (*Server, error) {
 		st: o.Store, counter: o.Counter, siteID: o.SiteID, baseURL: o.BaseURL, proxies: o.Proxies,
 		loc: o.Location, log: o.Logger, version: o.Version, started: time.Now(),
 		tmpl: t, adminTmpl: at, assets: a, cache: newPageCache(o.CacheTTL, 5000), metrics: newMetrics(),
-		mediaDir: o.MediaDir,
+		mediaDir: o.MediaDir, backups: o.Backups,
 	}
 	s.handler = s.routes()
 	return s, nil

@@ -4,8 +4,12 @@ import (
 	"context"
 	"encoding/json"
 	"net/http"
+	"runtime"
+	"runtime/debug"
 	"strconv"
 	"time"
+
+	"github.com/congportal/cong/internal/store"
 )
 
 var immutable = []string{"public, max-age=31536000, immutable"}
@@ -37,19 +41,37 @@ func (s *Server) static(w http.ResponseWriter, r *http.Request) error {
 }
 
 type health struct {
-	Status  string `json:"status"`
-	Version string `json:"version"`
-	Engine  string `json:"engine"`
-	Schema  int    `json:"schema"`
-	Uptime  string `json:"uptime"`
-	Error   string `json:"error,omitempty"`
+	Status       string `json:"status"`
+	Version      string `json:"version"`
+	Revision     string `json:"revision,omitempty"`
+	Go           string `json:"go"`
+	Engine       string `json:"engine"`
+	Schema       int    `json:"schema"`        // of the database
+	SchemaBinary int    `json:"schema_binary"` // newest migration this binary has
+	Uptime       string `json:"uptime"`
+	Error        string `json:"error,omitempty"`
+}
+
+// vcsRevision is the commit the binary was built from, when Go recorded it.
+func vcsRevision() string {
+	bi, ok := debug.ReadBuildInfo()
+	if !ok {
+		return ""
+	}
+	for _, s := range bi.Settings {
+		if s.Key == "vcs.revision" {
+			return s.Value
+		}
+	}
+	return ""
 }
 
 // healthz answers 200 when the database answers within two seconds.
 func (s *Server) healthz(w http.ResponseWriter, r *http.Request) {
 	ctx, cancel := context.WithTimeout(r.Context(), 2*time.Second)
 	defer cancel()
-	h := health{Status: "ok", Version: s.version, Engine: s.st.Dialect().String(), Uptime: time.Since(s.started).Round(time.Second).String()}
+	h := health{Status: "ok", Version: s.version, Revision: vcsRevision(), Go: runtime.Version(), Engine: s.st.Dialect().String(),
+		SchemaBinary: store.LatestSchema(), Uptime: time.Since(s.started).Round(time.Second).String()}
 	v, err := s.st.SchemaVersion(ctx)
 	h.Schema = v
 	status := http.StatusOK
