@@ -97,7 +97,7 @@ func (d Document) Year() int {
 	return 0
 }
 
-// HasPDF reports whether a file is a PDF (the preview and "Tải PDF").
+// PDF returns the first attached PDF (the preview and "Tải PDF"), or nil.
 func (d Document) PDF() *File {
 	for i := range d.Files {
 		if d.Files[i].Ext == "pdf" {
@@ -337,3 +337,38 @@ func Apply(d *Document, in Draft) error {
 
 // StatusName is the Vietnamese label of a document status.
 func StatusName(s string) string { return news.StatusName(s) }
+
+// IssuedVN, EffectiveVN and ExpiryVN show the dates as dd/mm/yyyy ("" when
+// not known), for templates.
+func (d Document) IssuedVN() string    { return FormatDate(d.IssueDate) }
+func (d Document) EffectiveVN() string { return FormatDate(d.EffectiveDate) }
+func (d Document) ExpiryVN() string    { return FormatDate(d.ExpiryDate) }
+
+// ValidityName is the Vietnamese label of the document's validity on day.
+func (d Document) ValidityOn(day string) string { return ValidityName(d.Validity(day)) }
+
+// SizeText shows a file size for people: "245 KB", "1,2 MB".
+func (f File) SizeText() string {
+	switch {
+	case f.Size >= 1<<20:
+		return strings.Replace(fmt.Sprintf("%.1f MB", float64(f.Size)/(1<<20)), ".", ",", 1)
+	case f.Size >= 1<<10:
+		return fmt.Sprintf("%d KB", (f.Size+512)>>10)
+	}
+	return fmt.Sprintf("%d byte", f.Size)
+}
+
+// Label names a file's format for people.
+func (f File) Label() string {
+	switch f.Ext {
+	case "pdf":
+		return "PDF"
+	case "doc", "docx":
+		return "Word"
+	case "xls", "xlsx":
+		return "Excel"
+	case "odt":
+		return "OpenDocument"
+	}
+	return strings.ToUpper(f.Ext)
+}

@@ -498,3 +498,6 @@ func (s *Store) DocumentSitemap(ctx context.Context, siteID int64, limit int) ([
 	}
 	return out, rows.Err()
 }
+
+// Is lets errors.Is(err, docs.ErrDuplicate) recognise a duplicate.
+func (e *DuplicateDocumentError) Is(target error) bool { return target == docs.ErrDuplicate }

@@ -154,6 +154,9 @@ func (s *Server) sitemap(w http.ResponseWriter, r *http.Request) error {
 	for _, e := range entries {
 		loc(s.baseURL+"/bai-viet/"+e.Slug, e.UpdatedAt)
 	}
+	if err := s.documentSitemap(ctx, loc); err != nil {
+		return err
+	}
 	buf.WriteString("</urlset>\n")
 	w.Header().Set("Content-Type", "application/xml; charset=utf-8")
 	w.Write(buf.Bytes())
@@ -162,5 +165,5 @@ func (s *Server) sitemap(w http.ResponseWriter, r *http.Request) error {
 
 func (s *Server) robots(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
-	fmt.Fprintf(w, "User-agent: *\nDisallow: /quan-tri\nDisallow: /api/\nDisallow: /tim-kiem\nDisallow: /bai-viet/*/in\n\nSitemap: %s/sitemap.xml\n", s.baseURL)
+	fmt.Fprintf(w, "User-agent: *\nDisallow: /quan-tri\nDisallow: /api/\nDisallow: /tim-kiem\nDisallow: /bai-viet/*/in\nDisallow: /van-ban/*/in\n\nSitemap: %s/sitemap.xml\n", s.baseURL)
 }

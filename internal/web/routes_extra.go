@@ -8,4 +8,5 @@ import "net/http"
 func (s *Server) extraRoutes(handle func(pattern string, h http.HandlerFunc)) {
 	s.adminSectionRoutes(handle)
 	s.mediaRoutes(handle)
+	s.documentRoutes(handle)
 }
