@@ -74,6 +74,13 @@ const (
 	ActManageSite   Action = "manage_site"   // settings, categories, menus, featured
 	ActViewAudit    Action = "view_audit"    // read the audit log
 	ActManageTokens Action = "manage_tokens" // API tokens of others
+	// Citizen Q&A, consultations and institutional pages: anyone in the
+	// newsroom moderates and answers questions; what goes public without
+	// the article workflow (answers, consultations, institutional pages)
+	// is an approver's call.
+	ActAnswerQuestion Action = "answer_question" // see the queue, assign, write answers, reject spam
+	ActPublishAnswer  Action = "publish_answer"  // publish or withdraw an answer
+	ActManagePages    Action = "manage_pages"    // institutional pages, draft-policy consultations
 )
 
 // Can is the one place that answers "may u do act to a". a may be nil for
@@ -124,6 +131,10 @@ func Can(u *User, act Action, a *news.Article) bool {
 		return approver || (a.AuthorID == u.ID && (a.Status == news.StatusDraft || a.Status == news.StatusReturned || a.Status == news.StatusTrash))
 	case ActManageUsers, ActManageSite, ActViewAudit, ActManageTokens:
 		return admin
+	case ActAnswerQuestion:
+		return newsroom
+	case ActPublishAnswer, ActManagePages:
+		return approver
 	}
 	return false
 }

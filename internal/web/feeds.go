@@ -154,6 +154,9 @@ func (s *Server) sitemap(w http.ResponseWriter, r *http.Request) error {
 	for _, e := range entries {
 		loc(s.baseURL+"/bai-viet/"+e.Slug, e.UpdatedAt)
 	}
+	if err := s.qaSitemap(ctx, loc); err != nil {
+		return err
+	}
 	if err := s.documentSitemap(ctx, loc); err != nil {
 		return err
 	}

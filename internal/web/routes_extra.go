@@ -9,4 +9,5 @@ func (s *Server) extraRoutes(handle func(pattern string, h http.HandlerFunc)) {
 	s.adminSectionRoutes(handle)
 	s.mediaRoutes(handle)
 	s.documentRoutes(handle)
+	s.qaRoutes(handle)
 }
