@@ -35,6 +35,7 @@ Cách dùng:
                [--view-window 30m] [--trusted-proxies CIDR,…]
   cong migrate [--data DIR] [--db URL] [--dry-run]
   cong import wxr [--data DIR] [--db URL] FILE
+  cong import documents [--data DIR] [--db URL] FILE.csv   (văn bản, xem README)
   cong user add --username U --role R [--name "Họ tên"]   (mật khẩu nhập từ stdin)
   cong user passwd --username U | cong user disable --username U
   cong token add --username U [--name TÊN]                (in mã API một lần)
@@ -83,6 +84,9 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, getenv fu
 	case "migrate":
 		return cmdMigrate(ctx, args[1:], stdout, getenv)
 	case "import":
+		if len(args) >= 2 && args[1] == "documents" {
+			return cmdImportDocuments(ctx, args[2:], stdout, getenv)
+		}
 		if len(args) < 2 || args[1] != "wxr" {
 			return usageErr(errors.New("dùng: cong import wxr [--data DIR] [--db URL] FILE"))
 		}
