@@ -58,6 +58,9 @@ func Load(ctx context.Context, st *store.Store, siteID int64) (bool, error) {
 		}
 		return nil
 	})
+	if err == nil {
+		err = loadQA(ctx, st, siteID)
+	}
 	return err == nil, err
 }
 
