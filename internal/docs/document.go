@@ -172,8 +172,8 @@ func (d Document) SearchText() string {
 // Draft is what staff can set on a document.
 type Draft struct {
 	Number, Type, Issuer, Signer, Field, Abstract string
-	IssueDate, EffectiveDate, ExpiryDate        string // as typed: dd/mm/yyyy or yyyy-mm-dd
-	ReplacedByID                                int64
+	IssueDate, EffectiveDate, ExpiryDate          string // as typed: dd/mm/yyyy or yyyy-mm-dd
+	ReplacedByID                                  int64
 }
 
 // Limits keep one field from filling a page or the database.

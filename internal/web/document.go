@@ -45,7 +45,7 @@ type docsPage struct {
 // docFilterForm is the filter form as typed, shown back to the reader.
 type docFilterForm struct {
 	Q, Type, Issuer, Field, Signer, Year, From, To, Validity string
-	Active                                                  bool
+	Active                                                   bool
 }
 
 func (s *Server) docToday() string { return time.Now().In(s.loc).Format("2006-01-02") }

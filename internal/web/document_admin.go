@@ -191,15 +191,12 @@ type docFormError struct {
 
 func (e *docFormError) Error() string { return e.msg }
 
-// readDocFiles takes the files attached in the form ("files"), each sniffed
+// readDocFiles takes the files attached to a form, each sniffed
 // from its content: only documents (PDF, Word, Excel, ODT) without macros,
 // each at most maxDocFile.
-func readDocFiles(r *http.Request) ([]docs.File, error) {
-	if r.MultipartForm == nil {
-		return nil, nil
-	}
+func readDocFiles(sent []*multipart.FileHeader) ([]docs.File, error) {
 	var hdrs []*multipart.FileHeader
-	for _, h := range r.MultipartForm.File["files"] {
+	for _, h := range sent {
 		if h.Filename != "" || h.Size > 0 {
 			hdrs = append(hdrs, h)
 		}
@@ -275,7 +272,11 @@ func (s *Server) updateDocument(w http.ResponseWriter, r *http.Request) error {
 func (s *Server) saveDocumentForm(w http.ResponseWriter, r *http.Request, d *docs.Document, isNew bool) error {
 	wasPublished := d.Status == news.StatusPublished
 	verr := docs.Apply(d, docDraftFromForm(r))
-	files, ferr := readDocFiles(r)
+	var sent []*multipart.FileHeader
+	if r.MultipartForm != nil {
+		sent = r.MultipartForm.File["files"]
+	}
+	files, ferr := readDocFiles(sent)
 	fields := map[string]string{}
 	status := http.StatusUnprocessableEntity
 	var v docs.ValidationError

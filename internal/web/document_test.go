@@ -266,7 +266,7 @@ func TestDocumentCitationLinks(t *testing.T) {
 		e := newEnv(t, s)
 		a := &news.Article{SiteID: e.site.ID, CategoryID: e.cat.ID, Title: "Quán triệt nghị quyết của Tỉnh ủy",
 			BodyHTML: "<p>Thực hiện Nghị quyết số 03‑NQ/TU ngày 21/1/2021 và Kết luận số 436-KL/TU, xem <a href=\"/x\">Nghị quyết 03-NQ/TU</a>.</p>",
-			Status: news.StatusPublished, PublishedAt: time.Date(2026, 11, 1, 8, 0, 0, 0, time.UTC)}
+			Status:   news.StatusPublished, PublishedAt: time.Date(2026, 11, 1, 8, 0, 0, 0, time.UTC)}
 		if err := s.SaveArticle(ctx, a); err != nil {
 			t.Fatal(err)
 		}
