@@ -53,6 +53,12 @@ func cmdImportDocuments(ctx context.Context, args []string, stdout io.Writer, ge
 	if err != nil {
 		return err
 	}
+	// Articles written before the library existed (or imported from
+	// WordPress) get their citation edges now, so the new documents list
+	// the articles that cite them.
+	if err := st.RefreshAllCitations(ctx, site.ID); err != nil {
+		return err
+	}
 	fmt.Fprintf(stdout, "Đã nhập %d văn bản (đã xuất bản).\n", n)
 	return nil
 }

@@ -173,7 +173,10 @@ func TestDocumentsNewsroom(t *testing.T) {
 			t.Fatalf("inline preview headers: %v", inl.hdr)
 		}
 		pr := e.get(dm[1] + "/in")
-		mustContain(t, pr, "Nghị quyết số 03-NQ/TU", "Lưu thành PDF", `class="print"`)
+		mustContain(t, pr, "Nghị quyết số 03-NQ/TU", "Lưu thành PDF", `class="print"`, "data-print", "/static/print.")
+		for _, a := range []string{"/bai-viet/" + e.arts[0].Slug + "/in"} {
+			mustContain(t, e.get(a), "In / Lưu thành PDF", "Ctrl+P")
+		}
 		// An old slug redirects.
 		if r := e.get("/van-ban/" + id + "-sai-duong-dan"); r.code != http.StatusMovedPermanently || r.hdr.Get("Location") != dm[1] {
 			t.Fatalf("slug redirect: %d %s", r.code, r.hdr.Get("Location"))
