@@ -170,6 +170,11 @@ func (s *Server) qaTrack(w http.ResponseWriter, r *http.Request, token string) e
 	if err != nil {
 		return err
 	}
+	if q.Status == qa.StatusPublished {
+		if q.AnswerHTML, err = s.linkCitations(r.Context(), q.AnswerHTML); err != nil {
+			return err
+		}
+	}
 	p := s.newQAPage(r, "hoi-dap")
 	p.Q, p.NoIndex, p.Fresh = q, true, r.URL.Query().Get("moi") == "1"
 	p.TrackURL = s.baseURL + "/hoi-dap/theo-doi/" + token
@@ -197,6 +202,11 @@ func (s *Server) qaShow(w http.ResponseWriter, r *http.Request, print bool) erro
 	if !print && r.PathValue("ref") != fmt.Sprintf("%d-%s", q.ID, q.Slug) {
 		http.Redirect(w, r, questionPath(q), http.StatusMovedPermanently)
 		return nil
+	}
+	// Documents the answer cites ("Nghị quyết số 03-NQ/TU") link to the
+	// library when it has them.
+	if q.AnswerHTML, err = s.linkCitations(r.Context(), q.AnswerHTML); err != nil {
+		return err
 	}
 	p := s.newQAPage(r, "hoi-dap")
 	p.Q, p.Print = q, print

@@ -270,7 +270,7 @@ func TestQAModeration(t *testing.T) {
 		public := []resp{
 			want(t, "list", e.get("/hoi-dap"), http.StatusOK, "Hỏi về cấp giấy chứng nhận", "N.V.A."),
 			want(t, "detail", e.get(path), http.StatusOK, "Luật Đất đai 2024", "N.V.A.", "Đất đai – Xây dựng", "Bản in / Lưu PDF"),
-			want(t, "print", e.get("/hoi-dap/"+id+"/in"), http.StatusOK, "Luật Đất đai 2024", "Lưu dưới dạng PDF", `class="print"`),
+			want(t, "print", e.get("/hoi-dap/"+id+"/in"), http.StatusOK, "Luật Đất đai 2024", "Lưu thành PDF", `data-print`, `class="print"`),
 			want(t, "search folded", e.get("/hoi-dap?q=luat+dat+dai"), http.StatusOK, "Tìm thấy 1 câu hỏi", "Hỏi về cấp giấy chứng nhận"),
 			want(t, "search field", e.get("/hoi-dap?linh-vuc=dat-dai&q=Giấy+CHỨNG+nhận"), http.StatusOK, "Tìm thấy 1 câu hỏi"),
 			want(t, "api list", e.get("/api/v1/questions?q=dat+dai"), http.StatusOK, `"total":1`, `"asker":"N.V.A."`),
@@ -364,4 +364,21 @@ func rebind(s *store.Store, q string) string {
 		return strings.Replace(q, "?", "$1", 1)
 	}
 	return q
+}
+
+func TestQAAnswerCitesDocument(t *testing.T) {
+	testdb.Each(t, func(t *testing.T, s *store.Store) {
+		e := newEnv(t, s)
+		d := seedDoc(t, s, e.site.ID, "03-NQ/TU", "Nghị quyết", "Tỉnh ủy Thử Nghiệm", "Cải cách hành chính", "21/01/2021", "")
+		q := newQuestion(t, e, "Căn cứ đẩy mạnh cải cách hành chính", "hanh-chinh")
+		if err := s.AnswerQuestion(ctx, e.site.ID, q.ID, 0, "<p>Căn cứ Nghị quyết số 03-NQ/TU ngày 21/1/2021 của Tỉnh ủy, huyện đã ban hành kế hoạch.</p>"); err != nil {
+			t.Fatal(err)
+		}
+		if err := s.SetQuestionStatus(ctx, e.site.ID, q.ID, qa.StatusPublished); err != nil {
+			t.Fatal(err)
+		}
+		for _, path := range []string{fmt.Sprintf("/hoi-dap/%d-%s", q.ID, q.Slug), fmt.Sprintf("/hoi-dap/%d/in", q.ID)} {
+			wantCode(t, path, e.get(path), http.StatusOK, `href="`+d.Path()+`"`)
+		}
+	})
 }
