@@ -237,3 +237,22 @@ func (s *Server) adminQuestionAction(w http.ResponseWriter, r *http.Request) err
 	http.Redirect(w, r, fmt.Sprintf("/quan-tri/hoi-dap/%d?tb=%s", q.ID, action), http.StatusSeeOther)
 	return nil
 }
+
+// The audit log's Vietnamese names for this feature's actions, kept beside
+// the handlers that write them.
+func init() {
+	for k, v := range map[string]string{
+		"question.assign":     "Phân công trả lời câu hỏi",
+		"question.answer":     "Trả lời câu hỏi",
+		"question.publish":    "Công bố câu trả lời",
+		"question.unpublish":  "Gỡ câu trả lời khỏi cổng",
+		"question.reject":     "Từ chối câu hỏi (thư rác)",
+		"question.restore":    "Đưa câu hỏi trở lại hàng chờ",
+		"consultation.create": "Tạo đợt lấy ý kiến",
+		"consultation.update": "Sửa đợt lấy ý kiến",
+		"consultation.export": "Tải về góp ý (có thông tin liên hệ)",
+		"page.save":           "Lưu trang giới thiệu",
+	} {
+		auditActionNames[k] = v
+	}
+}

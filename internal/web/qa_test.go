@@ -321,6 +321,10 @@ func TestQAModeration(t *testing.T) {
 		}
 		wantCode(t, "unknown question", ed.get("/quan-tri/hoi-dap/999999"), http.StatusNotFound)
 
+		e.addUser(t, "quantri", auth.RoleAdmin)
+		adm := e.browser(t)
+		adm.login("quantri")
+		wantCode(t, "audit page", adm.get("/quan-tri/nhat-ky"), http.StatusOK, "Công bố câu trả lời", "Phân công trả lời câu hỏi", "Từ chối câu hỏi (thư rác)")
 		audit := auditActions(t, s, e.site.ID)
 		for _, a := range []string{"question.assign", "question.answer", "question.publish", "question.unpublish", "question.reject", "question.restore"} {
 			if !strings.Contains(audit, ","+a+",") {
