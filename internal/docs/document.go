@@ -56,6 +56,7 @@ type Ref struct {
 	Number string
 	Type   string
 	Slug   string
+	Public bool // published: the public pages may link to it
 }
 
 // File is an attached file. Data is only loaded to serve it.

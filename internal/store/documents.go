@@ -33,17 +33,17 @@ var ErrReplacedByMissing = errors.New("văn bản thay thế không tồn tại"
 const documentCols = `d.id, d.site_id, d.number, d.number_key, d.type, d.issuer, d.signer, d.field, d.abstract,
 	d.issue_date, d.effective_date, d.expiry_date, COALESCE(d.replaced_by, 0), d.status, COALESCE(d.author_id, 0),
 	d.review_comment, d.version, d.published_at, d.created_at, d.updated_at,
-	COALESCE(r.number, ''), COALESCE(r.type, '')`
+	COALESCE(r.number, ''), COALESCE(r.type, ''), COALESCE(r.status, '')`
 
 const documentFrom = ` FROM documents d LEFT JOIN documents r ON r.id = d.replaced_by`
 
 func scanDocument(row interface{ Scan(...any) error }) (docs.Document, error) {
 	var d docs.Document
 	var pub sql.NullTime
-	var rnum, rtype string
+	var rnum, rtype, rstatus string
 	err := row.Scan(&d.ID, &d.SiteID, &d.Number, &d.Key, &d.Type, &d.Issuer, &d.Signer, &d.Field, &d.Abstract,
 		&d.IssueDate, &d.EffectiveDate, &d.ExpiryDate, &d.ReplacedByID, &d.Status, &d.AuthorID,
-		&d.ReviewComment, &d.Version, &pub, &d.CreatedAt, &d.UpdatedAt, &rnum, &rtype)
+		&d.ReviewComment, &d.Version, &pub, &d.CreatedAt, &d.UpdatedAt, &rnum, &rtype, &rstatus)
 	if errors.Is(err, sql.ErrNoRows) {
 		return d, ErrNotFound
 	}
@@ -55,7 +55,7 @@ func scanDocument(row interface{ Scan(...any) error }) (docs.Document, error) {
 	}
 	if d.ReplacedByID != 0 {
 		r := docs.Document{ID: d.ReplacedByID, Number: rnum, Type: rtype}
-		d.ReplacedBy = &docs.Ref{ID: r.ID, Number: rnum, Type: rtype, Slug: r.Slug()}
+		d.ReplacedBy = &docs.Ref{ID: r.ID, Number: rnum, Type: rtype, Slug: r.Slug(), Public: rstatus == news.StatusPublished}
 	}
 	return d, nil
 }

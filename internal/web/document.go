@@ -115,7 +115,6 @@ func (s *Server) documentsList(w http.ResponseWriter, r *http.Request) error {
 	f.Limit, f.Offset = docsPerPage, (n-1)*docsPerPage
 	p := &docsPage{page: s.basePage(ctx), F: ff, Types: docs.Types, Today: f.Today}
 	p.Active = "van-ban"
-	p.Query = ff.Q
 	p.Canonical = s.baseURL + "/van-ban"
 	p.Description = "Thư viện văn bản: nghị quyết, quyết định, kết luận, kế hoạch, công văn… tra cứu theo số ký hiệu, loại, cơ quan ban hành, lĩnh vực."
 	if p.Docs, p.Total, err = s.st.ListDocuments(ctx, f); err != nil {
@@ -279,11 +278,6 @@ func (s *Server) linkCitations(ctx context.Context, body string) (string, error)
 	}), nil
 }
 
-// LinkCitations is linkCitations for other packages' pages (Q&A answers).
-func (s *Server) LinkCitations(ctx context.Context, body string) (string, error) {
-	return s.linkCitations(ctx, body)
-}
-
 // --- JSON API ---
 
 type apiDocument struct {
@@ -331,7 +325,7 @@ func (s *Server) toAPIDoc(d docs.Document, today string) apiDocument {
 		Issuer: d.Issuer, Signer: d.Signer, Field: d.Field, Abstract: d.Abstract,
 		IssueDate: d.IssueDate, EffectiveDate: d.EffectiveDate, ExpiryDate: d.ExpiryDate, Validity: d.Validity(today),
 		PublishedAt: d.PublishedAt.In(s.loc).Format(time.RFC3339), UpdatedAt: d.UpdatedAt.In(s.loc).Format(time.RFC3339)}
-	if d.ReplacedBy != nil {
+	if d.ReplacedBy != nil && d.ReplacedBy.Public {
 		out.ReplacedBy = &apiDocRef{ID: d.ReplacedBy.ID, Number: d.ReplacedBy.Number, URL: s.baseURL + d.ReplacedBy.Path()}
 	}
 	for _, f := range d.Files {

@@ -347,3 +347,37 @@ func TestDocumentsCSVImport(t *testing.T) {
 		mustContain(t, e.get("/van-ban"), "Có 2 văn bản.", "15/KH-UBND")
 	})
 }
+
+func TestDocumentReplacedBy(t *testing.T) {
+	testdb.Each(t, func(t *testing.T, s *store.Store) {
+		e := newEnv(t, s)
+		newer := seedDoc(t, s, e.site.ID, "118/2025/NĐ-CP", "Nghị định", "Chính phủ", "Một cửa", "09/06/2025", "")
+		old := &docs.Document{SiteID: e.site.ID, Status: news.StatusPublished}
+		if err := docs.Apply(old, docs.Draft{Number: "61/2018/NĐ-CP", Type: "Nghị định", Issuer: "Chính phủ", Abstract: "Về cơ chế một cửa",
+			IssueDate: "23/04/2018", ReplacedByID: newer.ID}); err != nil {
+			t.Fatal(err)
+		}
+		if err := s.SaveDocument(ctx, old, nil, nil); err != nil {
+			t.Fatal(err)
+		}
+		mustContain(t, e.get(old.Path()), `Bị thay thế bởi <a href="`+newer.Path()+`">Nghị định số 118/2025/NĐ-CP</a>`)
+		mustContain(t, e.get("/van-ban?hieu-luc=het-hieu-luc"), "Tìm thấy 1 văn bản.", "61/2018/NĐ-CP", "Bị thay thế")
+		// The replacing document taken down: named, not linked.
+		newer.Status = news.StatusDraft
+		newer.Version = 0
+		if err := s.SaveDocument(ctx, newer, nil, nil); err != nil {
+			t.Fatal(err)
+		}
+		e.srv.ContentChanged()
+		r := e.get(old.Path())
+		mustContain(t, r, "Bị thay thế bởi Nghị định số 118/2025/NĐ-CP")
+		if strings.Contains(r.body, `href="`+newer.Path()+`"`) {
+			t.Error("links to an unpublished document")
+		}
+		// A document cannot be replaced by one that does not exist.
+		old.ReplacedByID, old.Version = 99999, 0
+		if err := s.SaveDocument(ctx, old, nil, nil); err != store.ErrReplacedByMissing {
+			t.Errorf("missing replacement: %v", err)
+		}
+	})
+}
