@@ -312,8 +312,14 @@ func (s *Store) ListDocuments(ctx context.Context, f DocumentFilter) ([]docs.Doc
 	if err := s.db.QueryRowContext(ctx, s.q(`SELECT COUNT(*) FROM documents d`+w), args...).Scan(&total); err != nil {
 		return nil, 0, err
 	}
+	// A number typed exactly (in any spelling) comes first, then by date.
+	order := ` ORDER BY d.issue_date DESC, d.id DESC`
+	if k := docs.Key(f.Query); k != "" {
+		order = ` ORDER BY CASE WHEN d.number_key = ? THEN 0 ELSE 1 END, d.issue_date DESC, d.id DESC`
+		args = append(args, k)
+	}
 	args = append(args, f.Limit, f.Offset)
-	rows, err := s.db.QueryContext(ctx, s.q(`SELECT `+documentCols+documentFrom+w+` ORDER BY d.issue_date DESC, d.id DESC LIMIT ? OFFSET ?`), args...)
+	rows, err := s.db.QueryContext(ctx, s.q(`SELECT `+documentCols+documentFrom+w+order+` LIMIT ? OFFSET ?`), args...)
 	if err != nil {
 		return nil, 0, err
 	}

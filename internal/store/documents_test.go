@@ -48,6 +48,18 @@ func TestDocumentsUniqueAndSearch(t *testing.T) {
 				t.Errorf("search %q: %d (%v), want %d", q, n, err, want)
 			}
 		}
+		// An exact number first, even when newer documents also match.
+		later := newDoc(t, st.ID, "103-NQ/TU", "Nghị quyết", "Tỉnh ủy Thử Nghiệm", "01/09/2024", news.StatusPublished)
+		if err := s.SaveDocument(ctx, later, nil, nil); err != nil {
+			t.Fatal(err)
+		}
+		if list, n, err := s.ListDocuments(ctx, store.DocumentFilter{SiteID: st.ID, Query: "03 nq tu"}); err != nil || n != 3 || list[0].Number != "03-NQ/TU" || list[2].Number != "103-NQ/TU" {
+			t.Errorf("exact number first: %d %v %+v", n, err, list)
+		}
+		later.Status, later.Version = news.StatusTrash, 0
+		if err := s.SaveDocument(ctx, later, nil, nil); err != nil {
+			t.Fatal(err)
+		}
 		if _, n, _ := s.ListDocuments(ctx, store.DocumentFilter{SiteID: st.ID, Year: 2021}); n != 1 {
 			t.Errorf("year filter: %d", n)
 		}
