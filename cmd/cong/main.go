@@ -37,6 +37,7 @@ Cách dùng:
   cong migrate [--data DIR] [--db URL] [--dry-run]
   cong import wxr [--data DIR] [--db URL] FILE
   cong import procedures [--data DIR] [--db URL] FILE.xlsx|FILE.csv
+  cong import documents [--data DIR] [--db URL] FILE.csv   (văn bản, xem README)
   cong user add --username U --role R [--name "Họ tên"]   (mật khẩu nhập từ stdin)
   cong user passwd --username U | cong user disable --username U
   cong token add --username U [--name TÊN]                (in mã API một lần)
@@ -94,8 +95,11 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, getenv fu
 		if len(args) >= 2 && args[1] == "procedures" {
 			return cmdImportProcedures(ctx, args[2:], stdout, getenv)
 		}
+		if len(args) >= 2 && args[1] == "documents" {
+			return cmdImportDocuments(ctx, args[2:], stdout, getenv)
+		}
 		if len(args) < 2 || args[1] != "wxr" {
-			return usageErr(errors.New("dùng: cong import wxr [--data DIR] [--db URL] FILE"))
+			return usageErr(errors.New("dùng: cong import wxr|procedures|documents [--data DIR] [--db URL] FILE"))
 		}
 		return cmdImportWXR(ctx, args[2:], stdout, getenv)
 	case "user":
@@ -355,7 +359,7 @@ func cmdImportWXR(ctx context.Context, args []string, stdout io.Writer, getenv f
 		return usageErr(err)
 	}
 	if fs.NArg() != 1 {
-		return usageErr(errors.New("dùng: cong import wxr [--data DIR] [--db URL] FILE"))
+		return usageErr(errors.New("dùng: cong import wxr|procedures|documents [--data DIR] [--db URL] FILE"))
 	}
 	f, err := os.Open(fs.Arg(0))
 	if err != nil {

@@ -75,6 +75,13 @@ const (
 	ActViewAudit    Action = "view_audit"    // read the audit log
 	ActManageTokens Action = "manage_tokens" // API tokens of others
 	ActManageDesk   Action = "manage_desk"   // units and the procedure catalogue
+	// Citizen Q&A, consultations and institutional pages: anyone in the
+	// newsroom moderates and answers questions; what goes public without
+	// the article workflow (answers, consultations, institutional pages)
+	// is an approver's call.
+	ActAnswerQuestion Action = "answer_question" // see the queue, assign, write answers, reject spam
+	ActPublishAnswer  Action = "publish_answer"  // publish or withdraw an answer
+	ActManagePages    Action = "manage_pages"    // institutional pages, draft-policy consultations
 )
 
 // Can is the one place that answers "may u do act to a". a may be nil for
@@ -127,6 +134,10 @@ func Can(u *User, act Action, a *news.Article) bool {
 		return admin
 	case ActManageDesk:
 		return admin
+	case ActAnswerQuestion:
+		return newsroom
+	case ActPublishAnswer, ActManagePages:
+		return approver
 	}
 	return false
 }

@@ -40,6 +40,9 @@ func Load(ctx context.Context, st *store.Store, siteID int64) (bool, error) {
 			}
 			ids[c.Slug] = cat.ID
 		}
+		if err := loadDocuments(ctx, tx, siteID); err != nil {
+			return err
+		}
 		// Oldest first, so ids follow publication order like a real site.
 		arts := append([]content.Article(nil), content.Articles...)
 		sort.SliceStable(arts, func(i, j int) bool { return arts[i].PublishedAt.Before(arts[j].PublishedAt) })
@@ -55,6 +58,9 @@ func Load(ctx context.Context, st *store.Store, siteID int64) (bool, error) {
 		}
 		return loadCatalogue(ctx, tx, siteID)
 	})
+	if err == nil {
+		err = loadQA(ctx, st, siteID)
+	}
 	return err == nil, err
 }
 

@@ -170,6 +170,9 @@ func (s *Store) saveArticleTx(ctx context.Context, tx *sql.Tx, a *news.Article, 
 	if err := s.setTags(ctx, tx, a); err != nil {
 		return err
 	}
+	if err := s.refreshCitationsTx(ctx, tx, a); err != nil {
+		return err
+	}
 	var saver any
 	if by != 0 {
 		saver = by

@@ -32,6 +32,11 @@ func (s *Server) loadArticlePage(w http.ResponseWriter, r *http.Request, print b
 	if err != nil {
 		return nil, false, err
 	}
+	// Citations of documents are linked here, when the page is built for
+	// the cache, so a view never costs a query.
+	if a.BodyHTML, err = s.linkCitations(ctx, a.BodyHTML); err != nil {
+		return nil, false, err
+	}
 	p := s.basePage(ctx)
 	p.Article, p.Print = a, print
 	p.Description = a.Summary

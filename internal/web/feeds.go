@@ -157,6 +157,12 @@ func (s *Server) sitemap(w http.ResponseWriter, r *http.Request) error {
 	if err := s.procedureSitemap(ctx, loc); err != nil {
 		return err
 	}
+	if err := s.qaSitemap(ctx, loc); err != nil {
+		return err
+	}
+	if err := s.documentSitemap(ctx, loc); err != nil {
+		return err
+	}
 	buf.WriteString("</urlset>\n")
 	w.Header().Set("Content-Type", "application/xml; charset=utf-8")
 	w.Write(buf.Bytes())
@@ -165,5 +171,5 @@ func (s *Server) sitemap(w http.ResponseWriter, r *http.Request) error {
 
 func (s *Server) robots(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
-	fmt.Fprintf(w, "User-agent: *\nDisallow: /quan-tri\nDisallow: /api/\nDisallow: /tim-kiem\nDisallow: /bai-viet/*/in\n\nSitemap: %s/sitemap.xml\n", s.baseURL)
+	fmt.Fprintf(w, "User-agent: *\nDisallow: /quan-tri\nDisallow: /api/\nDisallow: /tim-kiem\nDisallow: /bai-viet/*/in\nDisallow: /van-ban/*/in\n\nSitemap: %s/sitemap.xml\n", s.baseURL)
 }

@@ -12,4 +12,6 @@ func (s *Server) extraRoutes(handle func(pattern string, h http.HandlerFunc)) {
 	s.dossierPublicRoutes(handle)
 	s.calendarRoutes(handle)
 	s.deskRoutes(handle)
+	s.documentRoutes(handle)
+	s.qaRoutes(handle)
 }

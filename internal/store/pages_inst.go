@@ -1,0 +1,154 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"time"
+
+	"github.com/congportal/cong/internal/qa"
+)
+
+// InstPage is an institutional page (Decree 42/2022) in one language.
+type InstPage struct {
+	ID        int64
+	SiteID    int64
+	Kind      string
+	Lang      string // "vi" or "en"
+	Title     string
+	Slug      string
+	BodyHTML  string
+	SourceID  int64 // for an English page: its Vietnamese source
+	UpdatedAt time.Time
+	People    []qa.Person
+}
+
+// InstPage returns the page of a kind in a language, with its people.
+func (s *Store) InstPage(ctx context.Context, siteID int64, kind, lang string) (InstPage, error) {
+	var p InstPage
+	var src sql.NullInt64
+	err := s.db.QueryRowContext(ctx, s.q(`SELECT id, site_id, kind, lang, title, slug, body_html, source_id, updated_at FROM pages WHERE site_id = ? AND kind = ? AND lang = ?`), siteID, kind, lang).
+		Scan(&p.ID, &p.SiteID, &p.Kind, &p.Lang, &p.Title, &p.Slug, &p.BodyHTML, &src, &p.UpdatedAt)
+	if errors.Is(err, sql.ErrNoRows) {
+		return p, ErrNotFound
+	}
+	if err != nil {
+		return p, err
+	}
+	p.SourceID = src.Int64
+	rows, err := s.db.QueryContext(ctx, s.q(`SELECT name, job_title, phone, email, photo_url FROM page_people WHERE page_id = ? ORDER BY position, id`), p.ID)
+	if err != nil {
+		return p, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var x qa.Person
+		if err := rows.Scan(&x.Name, &x.Position, &x.Phone, &x.Email, &x.PhotoURL); err != nil {
+			return p, err
+		}
+		p.People = append(p.People, x)
+	}
+	return p, rows.Err()
+}
+
+// InstPageStamp is when each institutional page was last saved, by kind
+// and language ("gioi-thieu/vi").
+func (s *Store) InstPageStamps(ctx context.Context, siteID int64) (map[string]time.Time, error) {
+	rows, err := s.db.QueryContext(ctx, s.q(`SELECT kind, lang, updated_at FROM pages WHERE site_id = ? AND kind <> ''`), siteID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := map[string]time.Time{}
+	for rows.Next() {
+		var k, l string
+		var t time.Time
+		if err := rows.Scan(&k, &l, &t); err != nil {
+			return nil, err
+		}
+		out[k+"/"+l] = t
+	}
+	return out, rows.Err()
+}
+
+// SaveInstPage creates or replaces the page of p.Kind in p.Lang, with its
+// people, in one transaction. An existing plain page with the same slug
+// (say, "gioi-thieu" imported from WordPress) is adopted rather than
+// duplicated. An English page is linked to its Vietnamese source.
+func (s *Store) SaveInstPage(ctx context.Context, p *InstPage) error {
+	now := dbTime(time.Now())
+	p.UpdatedAt = now
+	return s.inTx(ctx, func(tx *sql.Tx) error {
+		var src any
+		if p.Lang != "vi" {
+			var id int64
+			err := tx.QueryRowContext(ctx, s.q(`SELECT id FROM pages WHERE site_id = ? AND kind = ? AND lang = 'vi'`), p.SiteID, p.Kind).Scan(&id)
+			if err == nil {
+				src, p.SourceID = id, id
+			} else if !errors.Is(err, sql.ErrNoRows) {
+				return err
+			}
+		}
+		err := tx.QueryRowContext(ctx, s.q(`SELECT id FROM pages WHERE site_id = ? AND ((kind = ? AND lang = ?) OR (kind = '' AND slug = ?))`), p.SiteID, p.Kind, p.Lang, p.Slug).Scan(&p.ID)
+		switch {
+		case errors.Is(err, sql.ErrNoRows):
+			err = tx.QueryRowContext(ctx, s.q(`INSERT INTO pages (site_id, title, slug, body_html, kind, lang, source_id, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`),
+				p.SiteID, p.Title, p.Slug, p.BodyHTML, p.Kind, p.Lang, src, now, now).Scan(&p.ID)
+		case err == nil:
+			_, err = tx.ExecContext(ctx, s.q(`UPDATE pages SET title = ?, slug = ?, body_html = ?, kind = ?, lang = ?, source_id = ?, updated_at = ? WHERE id = ?`),
+				p.Title, p.Slug, p.BodyHTML, p.Kind, p.Lang, src, now, p.ID)
+		}
+		if err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, s.q(`DELETE FROM page_people WHERE page_id = ?`), p.ID); err != nil {
+			return err
+		}
+		for i, x := range p.People {
+			if _, err := tx.ExecContext(ctx, s.q(`INSERT INTO page_people (page_id, position, name, job_title, phone, email, photo_url) VALUES (?, ?, ?, ?, ?, ?, ?)`),
+				p.ID, i, x.Name, x.Position, x.Phone, x.Email, x.PhotoURL); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+// OrgUnits returns the site's unit tree for the organisation chart, in
+// display order. The units table comes with the public-service migrations
+// (0009); until it exists this returns no units, and the page shows its
+// text alone.
+func (s *Store) OrgUnits(ctx context.Context, siteID int64, today string) ([]qa.OrgUnit, error) {
+	var exists bool
+	var err error
+	if s.dialect == Postgres {
+		err = s.db.QueryRowContext(ctx, `SELECT to_regclass('units') IS NOT NULL`).Scan(&exists)
+	} else {
+		var n int
+		err = s.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'units'`).Scan(&n)
+		exists = n > 0
+	}
+	if err != nil || !exists {
+		return nil, err
+	}
+	// valid_to is compared as text: both engines order 'YYYY-MM-DD…' values
+	// the same way, whatever type the other branch gives the column.
+	rows, err := s.db.QueryContext(ctx, s.q(`SELECT id, COALESCE(parent_id, 0), name, COALESCE(kind, ''), COALESCE(address, ''), COALESCE(phone, ''), COALESCE(email, ''),
+		CASE WHEN valid_to IS NOT NULL AND CAST(valid_to AS TEXT) < ? THEN 1 ELSE 0 END
+		FROM units WHERE site_id = ? ORDER BY position, name`), today, siteID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []qa.OrgUnit
+	for rows.Next() {
+		var u qa.OrgUnit
+		var former int
+		if err := rows.Scan(&u.ID, &u.ParentID, &u.Name, &u.Kind, &u.Address, &u.Phone, &u.Email, &former); err != nil {
+			return nil, err
+		}
+		u.Former = former == 1
+		out = append(out, u)
+	}
+	return out, rows.Err()
+}

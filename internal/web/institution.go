@@ -1,0 +1,81 @@
+package web
+
+import (
+	"errors"
+	"net/http"
+
+	"github.com/congportal/cong/internal/qa"
+	"github.com/congportal/cong/internal/store"
+)
+
+// instPage is the data of an institutional page, Vietnamese or English.
+type instPage struct {
+	*page
+	Kind    qa.PageKind
+	P       store.InstPage
+	Missing bool // no content yet: a placeholder is shown
+	English bool
+	HasEN   bool          // (Vietnamese page) an English version exists
+	Org     []*qa.OrgNode // Cơ cấu tổ chức: the unit tree
+	Kinds   []qa.PageKind // the sub-menu: every institutional page
+}
+
+func (s *Server) institution(k qa.PageKind) handlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) error {
+		ctx := r.Context()
+		p := &instPage{page: s.basePage(ctx), Kind: k, Kinds: qa.PageKinds}
+		p.Active = k.Code
+		pg, err := s.st.InstPage(ctx, s.siteID, k.Code, "vi")
+		switch {
+		case errors.Is(err, store.ErrNotFound):
+			// The menu links every Decree 42 page; until staff write it,
+			// say so rather than 404 (and keep it out of search engines).
+			p.Missing, p.NoIndex = true, true
+			pg.Title = k.Name
+		case err != nil:
+			return err
+		}
+		p.P = pg
+		if k.EnSlug != "" {
+			if _, err := s.st.InstPage(ctx, s.siteID, k.Code, "en"); err == nil {
+				p.HasEN = true
+			} else if !errors.Is(err, store.ErrNotFound) {
+				return err
+			}
+		}
+		if k.Code == "co-cau-to-chuc" {
+			units, err := s.st.OrgUnits(ctx, s.siteID, s.today())
+			if err != nil {
+				return err
+			}
+			p.Org = qa.OrgTree(units)
+		}
+		p.Canonical = s.baseURL + "/" + k.Code
+		s.countVisit(r, 0)
+		return s.renderPublic(w, http.StatusOK, "institution", p)
+	}
+}
+
+func (s *Server) institutionEN(w http.ResponseWriter, r *http.Request) error {
+	k, ok := qa.KindByEnSlug(r.PathValue("slug"))
+	if !ok {
+		return errNotFound()
+	}
+	ctx := r.Context()
+	pg, err := s.st.InstPage(ctx, s.siteID, k.Code, "en")
+	if err != nil {
+		return err
+	}
+	p := &instPage{page: s.basePage(ctx), Kind: k, P: pg, English: true}
+	if k.Code == "co-cau-to-chuc" {
+		units, err := s.st.OrgUnits(ctx, s.siteID, s.today())
+		if err != nil {
+			return err
+		}
+		p.Org = qa.OrgTree(units)
+	}
+	p.Canonical = s.baseURL + "/en/" + k.EnSlug
+	p.Description = pg.Title
+	s.countVisit(r, 0)
+	return s.renderPublic(w, http.StatusOK, "institution", p)
+}
