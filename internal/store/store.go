@@ -39,8 +39,8 @@ var ErrNotFound = errors.New("không tìm thấy")
 
 // Store wraps the database handle. It is safe for concurrent use.
 type Store struct {
-	db      *sql.DB
-	dialect Dialect
+	db        *sql.DB
+	dialect   Dialect
 	searchCap int // matches ranked and listed per search (searchCandidates)
 
 	// writers queues this process's SQLite transactions in arrival order.

@@ -104,7 +104,11 @@ func TestQAAsk(t *testing.T) {
 			msg    string
 		}{
 			{"wrong answer", func(f url.Values) { n, _ := strconv.Atoi(f.Get("challenge")); f.Set("challenge", strconv.Itoa(n+1)) }, 422, "Kết quả phép tính chưa đúng"},
-			{"expired", func(f url.Values) { tok, ans := issued(t, e, 3*time.Hour); f.Set("challenge_token", tok); f.Set("challenge", ans) }, 422, "hết hạn"},
+			{"expired", func(f url.Values) {
+				tok, ans := issued(t, e, 3*time.Hour)
+				f.Set("challenge_token", tok)
+				f.Set("challenge", ans)
+			}, 422, "hết hạn"},
 			{"honeypot", func(f url.Values) { f.Set("website", "http://quang-cao.example") }, 422, "Vui lòng để trống ô “Trang web”"},
 			{"forged token", func(f url.Values) { f.Set("challenge_token", "1700000000.0011223344556677.AAAAAAAAAAAAAAAAAAAAAA") }, 422, "Kết quả phép tính chưa đúng"},
 			{"too fast", func(f url.Values) {
