@@ -75,8 +75,10 @@ func freeAddr(t *testing.T) string {
 	return ln.Addr().String()
 }
 
+// waitUp allows a minute: start-up migrates and loads the demo, which on a
+// loaded CI machine with PostgreSQL has taken over ten seconds.
 func waitUp(t *testing.T, base string) {
-	for i := 0; i < 200; i++ {
+	for i := 0; i < 1200; i++ {
 		if r, err := http.Get(base + "/healthz"); err == nil {
 			r.Body.Close()
 			return
