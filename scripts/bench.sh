@@ -18,6 +18,10 @@
 #                       queries with 1 client, 3 rounds each with 4 clients)
 #   BENCH_KEEP=1        keep the temporary folder (data, pages, logs)
 #   BENCH_PORT=18080    first of the four ports used
+#   BENCH_REUSE=DIR     take DIR/cong-N.db as the N-article database instead
+#                       of generating it (same generator, seed 1; generating
+#                       100,000 articles takes ~10 minutes); it is copied and
+#                       migrated by the server at start-up
 #   BENCH_QUIET_LOAD=1  before each round, wait (up to BENCH_QUIET_WAIT=900 s)
 #                       until the 1-minute load average is below this; on a
 #                       shared machine other jobs otherwise skew the ratios
@@ -175,10 +179,17 @@ declare -A R
 
 for N in "${SIZES[@]}"; do
 	DATA="$TMP/data-$N"
-	log "generating $N articles"
 	t0=$(date +%s.%N)
-	"$TMP/cong" gen --articles "$N" --data "$DATA" --seed 1 | tail -1 >&2
-	GEN_S=$(awk -v a="$t0" -v b="$(date +%s.%N)" 'BEGIN { printf "%.1f", b - a }')
+	if [[ -n ${BENCH_REUSE:-} && -f $BENCH_REUSE/cong-$N.db ]]; then
+		log "reusing $BENCH_REUSE/cong-$N.db"
+		mkdir -p "$DATA" && cp "$BENCH_REUSE/cong-$N.db" "$DATA/cong.db"
+		"$TMP/cong" migrate --data "$DATA" >&2
+		GEN_S=reused
+	else
+		log "generating $N articles"
+		"$TMP/cong" gen --articles "$N" --data "$DATA" --seed 1 | tail -1 >&2
+		GEN_S=$(awk -v a="$t0" -v b="$(date +%s.%N)" 'BEGIN { printf "%.1f", b - a }')
+	fi
 	DB_MB=$(du -m "$DATA/cong.db" | cut -f1)
 
 	BASE="http://127.0.0.1:$CONG_PORT"
@@ -299,7 +310,8 @@ done
 	echo
 	for N in "${SIZES[@]}"; do
 		read -r GEN_S DB_MB PAGE_BYTES HOME_BYTES GZ_BYTES <<<"${R[meta-$N]}"
-		echo "### $N articles (generated in ${GEN_S}s, database $DB_MB MB; article page $PAGE_BYTES bytes, home $HOME_BYTES bytes)"
+		if [[ $GEN_S == reused ]]; then how="pre-generated database, same generator and seed"; else how="generated in ${GEN_S}s"; fi
+		echo "### $N articles ($how, database $DB_MB MB; article page $PAGE_BYTES bytes, home $HOME_BYTES bytes)"
 		echo
 		echo "| target | req/s (median of $REPEAT) | range | p50 | p99 | errors |"
 		echo "|---|---:|---:|---:|---:|---:|"
