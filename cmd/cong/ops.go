@@ -65,6 +65,9 @@ func cmdBackup(ctx context.Context, args []string, stdout io.Writer, getenv func
 	if fs.NArg() != 1 {
 		return usageErr(errors.New("dùng: cong backup [--data DIR] TỆP.tar.gz"))
 	}
+	if c.DB != "" {
+		return usageErr(errors.New("cong backup sao lưu cơ sở dữ liệu SQLite trong --data; bỏ --db"))
+	}
 	st, err := openExisting(ctx, c.Data)
 	if err != nil {
 		return err
@@ -96,6 +99,9 @@ func cmdRestore(ctx context.Context, args []string, stdout io.Writer, getenv fun
 	}
 	if fs.NArg() != 1 {
 		return usageErr(errors.New("dùng: cong restore [--data DIR] [--force] [--verify] TỆP.tar.gz"))
+	}
+	if c.DB != "" {
+		return usageErr(errors.New("cong restore khôi phục vào thư mục --data (SQLite); bỏ --db"))
 	}
 	loc, _ := time.LoadLocation("Asia/Ho_Chi_Minh")
 	if *verify {

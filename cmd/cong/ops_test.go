@@ -143,6 +143,7 @@ func TestBackupOnPostgresExplains(t *testing.T) {
 		{"serve", "--data", filepath.Join(notDir, "data"), "--addr", freeAddr(t)}, // data folder cannot be created
 		{"backup", "--data", t.TempDir(), "x.tar.gz"},                             // no database there
 		{"backup"},
+		{"backup", "--db", "sqlite:/tmp/khac.db", "x.tar.gz"},
 		{"restore", "--data", t.TempDir()},
 		{"serve", "--backup-every", "1s"},
 		{"serve", "--backup-keep", "0"},
