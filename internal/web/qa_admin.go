@@ -156,7 +156,9 @@ func (s *Server) adminQuestionAction(w http.ResponseWriter, r *http.Request) err
 		if err != nil {
 			return errBadRequest("Vui lòng chọn người trả lời.")
 		}
-		if to != u.ID && !auth.Can(u, auth.ActPublishAnswer, nil) {
+		// Editors take unassigned questions for themselves; moving a
+		// question between people is the approver's call.
+		if !auth.Can(u, auth.ActPublishAnswer, nil) && (to != u.ID || (q.AssignedTo != 0 && q.AssignedTo != u.ID)) {
 			return errForbidden()
 		}
 		target, err := s.st.UserByID(ctx, s.siteID, to)

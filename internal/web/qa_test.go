@@ -255,6 +255,12 @@ func TestQAModeration(t *testing.T) {
 		apUser, _ := s.UserByName(ctx, e.site.ID, "duyet")
 		wantCode(t, "editor assigns to another", ed.post("/quan-tri/hoi-dap/"+id+"/phan-cong", url.Values{"user": {fmt.Sprint(apUser.ID)}}), http.StatusForbidden)
 		wantCode(t, "take", ed.post("/quan-tri/hoi-dap/"+id+"/phan-cong", url.Values{"user": {fmt.Sprint(edUser.ID)}}), http.StatusSeeOther)
+		e.addUser(t, "bientap2", auth.RoleEditor)
+		ed2 := e.browser(t)
+		ed2.login("bientap2")
+		ed2User, _ := s.UserByName(ctx, e.site.ID, "bientap2")
+		wantCode(t, "editor takes another's question", ed2.post("/quan-tri/hoi-dap/"+id+"/phan-cong", url.Values{"user": {fmt.Sprint(ed2User.ID)}}), http.StatusForbidden)
+		wantCode(t, "editor answers another's question", ed2.post("/quan-tri/hoi-dap/"+id+"/tra-loi", url.Values{"answer": {"Trả lời thử"}}), http.StatusForbidden)
 		wantCode(t, "empty answer", ed.post("/quan-tri/hoi-dap/"+id+"/tra-loi", url.Values{"answer": {"  "}}), http.StatusUnprocessableEntity, "Vui lòng nhập nội dung câu trả lời")
 		answer := "Căn cứ Luật Đất đai 2024, hồ sơ gồm đơn đăng ký và giấy tờ về quyền sử dụng đất.\n\nXin trân trọng.<script>alert(1)</script>"
 		wantCode(t, "answer", ed.post("/quan-tri/hoi-dap/"+id+"/tra-loi", url.Values{"answer": {answer}}), http.StatusSeeOther)
