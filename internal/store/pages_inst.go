@@ -114,41 +114,18 @@ func (s *Store) SaveInstPage(ctx context.Context, p *InstPage) error {
 	})
 }
 
-// OrgUnits returns the site's unit tree for the organisation chart, in
-// display order. The units table comes with the public-service migrations
-// (0009); until it exists this returns no units, and the page shows its
-// text alone.
+// OrgUnits returns the site's units for the organisation chart, in display
+// order: the same tree the public-service desk uses. A unit whose end date
+// has passed is shown as former.
 func (s *Store) OrgUnits(ctx context.Context, siteID int64, today string) ([]qa.OrgUnit, error) {
-	var exists bool
-	var err error
-	if s.dialect == Postgres {
-		err = s.db.QueryRowContext(ctx, `SELECT to_regclass('units') IS NOT NULL`).Scan(&exists)
-	} else {
-		var n int
-		err = s.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'units'`).Scan(&n)
-		exists = n > 0
-	}
-	if err != nil || !exists {
-		return nil, err
-	}
-	// valid_to is compared as text: both engines order 'YYYY-MM-DD…' values
-	// the same way, whatever type the other branch gives the column.
-	rows, err := s.db.QueryContext(ctx, s.q(`SELECT id, COALESCE(parent_id, 0), name, COALESCE(kind, ''), COALESCE(address, ''), COALESCE(phone, ''), COALESCE(email, ''),
-		CASE WHEN valid_to IS NOT NULL AND CAST(valid_to AS TEXT) < ? THEN 1 ELSE 0 END
-		FROM units WHERE site_id = ? ORDER BY position, name`), today, siteID)
+	units, err := s.Units(ctx, siteID)
 	if err != nil {
 		return nil, err
 	}
-	defer rows.Close()
-	var out []qa.OrgUnit
-	for rows.Next() {
-		var u qa.OrgUnit
-		var former int
-		if err := rows.Scan(&u.ID, &u.ParentID, &u.Name, &u.Kind, &u.Address, &u.Phone, &u.Email, &former); err != nil {
-			return nil, err
-		}
-		u.Former = former == 1
-		out = append(out, u)
+	out := make([]qa.OrgUnit, 0, len(units))
+	for _, u := range units {
+		out = append(out, qa.OrgUnit{ID: u.ID, ParentID: u.ParentID, Name: u.Name, Kind: u.Kind, Address: u.Address, Phone: u.Phone, Email: u.Email,
+			Former: !u.ValidTo.IsZero() && u.ValidTo.Format("2006-01-02") < today})
 	}
-	return out, rows.Err()
+	return out, nil
 }
