@@ -7,8 +7,6 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
-	"sync"
-	"sync/atomic"
 	"time"
 
 	"github.com/congportal/cong/internal/auth"
@@ -31,14 +29,10 @@ func init() {
 	}
 }
 
-// calendarCache keeps each server's calendar with the version it was built
-// from. The version is re-read (a primary-key lookup) on every use, so an
-// edit on any instance is seen at once by all, and the calendar itself is
-// only rebuilt when it changed. It lives beside the Server rather than in it
-// only because server.go belongs to another part of the code; one entry per
-// Server.
-var calendarCache sync.Map // *Server → *atomic.Pointer[cachedCalendar]
-
+// cachedCalendar is a site's calendar with the version it was built from
+// (Server.calendar). The version is re-read (a primary-key lookup) on every
+// use, so an edit on any instance is seen at once by all, and the calendar
+// itself is only rebuilt when it changed.
 type cachedCalendar struct {
 	version int64
 	cal     *calendar.Calendar
@@ -51,8 +45,7 @@ func (s *Server) workCalendar(ctx context.Context) (*calendar.Calendar, error) {
 	if err != nil {
 		return nil, err
 	}
-	slot, _ := calendarCache.LoadOrStore(s, new(atomic.Pointer[cachedCalendar]))
-	p := slot.(*atomic.Pointer[cachedCalendar])
+	p := &s.calendar
 	if c := p.Load(); c != nil && c.version == v {
 		return c.cal, nil
 	}
@@ -68,9 +61,7 @@ func (s *Server) workCalendar(ctx context.Context) (*calendar.Calendar, error) {
 // calendarChanged drops this instance's cached calendar at once after an
 // edit (the version check would catch it on the next use anyway).
 func (s *Server) calendarChanged() {
-	if slot, ok := calendarCache.Load(s); ok {
-		slot.(*atomic.Pointer[cachedCalendar]).Store(nil)
-	}
+	s.calendar.Store(nil)
 }
 
 // calendarCell is one day in a month grid.

@@ -59,6 +59,7 @@ type Server struct {
 
 	siteMu   sync.Mutex
 	siteData atomic.Pointer[siteData]
+	calendar atomic.Pointer[cachedCalendar] // the working-day calendar (workCalendar)
 
 	handler http.Handler
 }
