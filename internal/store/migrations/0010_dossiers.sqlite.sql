@@ -41,6 +41,8 @@ CREATE INDEX dossiers_queue ON dossiers (site_id, unit_id, status, due_at);
 CREATE INDEX dossiers_site_status ON dossiers (site_id, status, due_at);
 CREATE INDEX dossiers_id_number ON dossiers (site_id, applicant_id_number);
 CREATE INDEX dossiers_assignee ON dossiers (assignee_id, status);
+-- The private link (/ho-so-cua-toi/{token}) finds its dossier by the hash.
+CREATE INDEX dossiers_private_token ON dossiers (private_token_hash);
 
 CREATE TABLE dossier_files (
     id          INTEGER PRIMARY KEY,
