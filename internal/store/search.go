@@ -13,10 +13,11 @@ import (
 )
 
 // searchCandidates bounds how many of the newest matches are ranked and
-// listed. Ranking a common word over every match at 100k articles took
-// seconds; nobody pages past a thousand results, and the page says "hơn
-// 1.000 kết quả" so the reader narrows the query instead.
-const searchCandidates = 1000
+// listed. Ranking a common word over every match at 100k articles took a
+// second; at 100k, 1,000 candidates gave a p95 of ~85 ms and 300 give
+// ~37 ms (BENCHMARKS.md). Nobody pages past 20 pages of results, and the
+// page says "hơn 300 kết quả" so the reader narrows the query instead.
+const searchCandidates = 300
 
 // SearchResult is one page of search results with the match count, which
 // stops at searchCandidates (More is then true).
