@@ -182,6 +182,8 @@ func kinds() []Kind {
 		{"articles", emitArticles},
 		{"pages", emitPages},
 		{"media", emitMedia},
+		{"documents", emitDocuments},
+		{"procedures", emitProcedures},
 	}
 }
 

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"os"
 	"slices"
 	"strings"
@@ -11,6 +12,8 @@ import (
 	"time"
 	_ "time/tzdata"
 
+	"github.com/congportal/cong/internal/desk"
+	"github.com/congportal/cong/internal/docs"
 	"github.com/congportal/cong/internal/export"
 	"github.com/congportal/cong/internal/importer"
 	"github.com/congportal/cong/internal/news"
@@ -169,6 +172,28 @@ func TestJSONExport(t *testing.T) {
 	loc, _ := time.LoadLocation("Asia/Ho_Chi_Minh")
 	testdb.Each(t, func(t *testing.T, s *store.Store) {
 		site := fill(t, s, loc)
+		// Documents and procedures: published ones go out, drafts do not.
+		unit := desk.Unit{SiteID: site.ID, Code: "XTP", Name: "UBND xã Tân Phú", Kind: desk.KindCommune}
+		if err := s.CreateUnit(ctx, &unit); err != nil {
+			t.Fatal(err)
+		}
+		for i, pub := range []bool{true, false} {
+			p := desk.Procedure{SiteID: site.ID, Code: fmt.Sprintf("1.00%d", i), Slug: fmt.Sprintf("khai-sinh-%d", i), Name: "Đăng ký khai sinh", Level: desk.LevelFull,
+				TimeAmount: 1, TimeUnit: desk.TimeWorkingDays, Published: pub, Units: []desk.Unit{{ID: unit.ID}},
+				Components: []desk.Component{{Name: "Tờ khai đăng ký khai sinh", Required: true, Copies: 1}}}
+			if err := s.SaveProcedure(ctx, &p); err != nil {
+				t.Fatal(err)
+			}
+		}
+		for i, status := range []string{news.StatusPublished, news.StatusDraft} {
+			d := &docs.Document{SiteID: site.ID, Status: status}
+			if err := docs.Apply(d, docs.Draft{Number: fmt.Sprintf("0%d-NQ/ĐU", i+1), Type: "Nghị quyết", Issuer: "Đảng ủy xã Tân Phú", Abstract: "Về chuyển đổi số", IssueDate: "21/01/2026"}); err != nil {
+				t.Fatal(err)
+			}
+			if err := s.SaveDocument(ctx, d, []docs.File{{Name: "nq.pdf", Mime: "application/pdf", Ext: "pdf", Data: []byte("%PDF-1.4 x")}}, nil); err != nil {
+				t.Fatal(err)
+			}
+		}
 		var buf bytes.Buffer
 		counts, err := export.JSON(ctx, export.Source{Store: s, SiteID: site.ID, BaseURL: "https://tanphu.example.vn", Location: loc}, &buf)
 		if err != nil {
@@ -186,12 +211,29 @@ func TestJSONExport(t *testing.T) {
 			Categories []struct{ Slug string }
 			Pages      []struct{ Slug string }
 			Media      []any
+			Documents  []struct {
+				Number, URL string
+				Files       []struct{ URL string }
+			}
+			Procedures []struct {
+				Code, URL  string
+				Components []struct{ Name string }
+				Units      []struct{ Code string }
+			}
 		}
 		if err := json.Unmarshal(buf.Bytes(), &doc); err != nil {
 			t.Fatalf("invalid JSON: %v\n%s", err, buf.String())
 		}
 		if doc.Format != export.JSONFormat || doc.Site.Name != "Cổng xã Tân Phú" || len(doc.Articles) != 7 || len(doc.Categories) != 5 || len(doc.Pages) != 1 || doc.Media == nil {
 			t.Fatalf("doc %+v counts %v", doc, counts)
+		}
+		if len(doc.Documents) != 1 || doc.Documents[0].Number != "01-NQ/ĐU" || len(doc.Documents[0].Files) != 1 ||
+			!strings.HasPrefix(doc.Documents[0].Files[0].URL, doc.Documents[0].URL+"/tep/") || !strings.HasPrefix(doc.Documents[0].URL, "https://tanphu.example.vn/van-ban/") {
+			t.Fatalf("documents %+v", doc.Documents)
+		}
+		if len(doc.Procedures) != 1 || doc.Procedures[0].Code != "1.000" || doc.Procedures[0].URL != "https://tanphu.example.vn/thu-tuc/khai-sinh-0" ||
+			len(doc.Procedures[0].Components) != 1 || len(doc.Procedures[0].Units) != 1 || doc.Procedures[0].Units[0].Code != "XTP" {
+			t.Fatalf("procedures %+v", doc.Procedures)
 		}
 		var found bool
 		for _, a := range doc.Articles {
