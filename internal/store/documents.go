@@ -460,31 +460,63 @@ func (s *Store) refreshCitationsTx(ctx context.Context, tx *sql.Tx, a *news.Arti
 // RefreshAllCitations rebuilds the citation edges of every article of the
 // site (after an import of articles written before the library existed).
 func (s *Store) RefreshAllCitations(ctx context.Context, siteID int64) error {
-	return s.inTx(ctx, func(tx *sql.Tx) error {
-		rows, err := tx.QueryContext(ctx, s.q(`SELECT id, body_html FROM articles WHERE site_id = ?`), siteID)
-		if err != nil {
+	return s.inTx(ctx, func(tx *sql.Tx) error { return s.refreshAllCitationsTx(ctx, tx, siteID) })
+}
+
+func (s *Store) refreshAllCitationsTx(ctx context.Context, tx *sql.Tx, siteID int64) error {
+	rows, err := tx.QueryContext(ctx, s.q(`SELECT id, body_html FROM articles WHERE site_id = ?`), siteID)
+	if err != nil {
+		return err
+	}
+	var arts []news.Article
+	for rows.Next() {
+		a := news.Article{SiteID: siteID}
+		if err := rows.Scan(&a.ID, &a.BodyHTML); err != nil {
+			rows.Close()
 			return err
 		}
-		var arts []news.Article
-		for rows.Next() {
-			a := news.Article{SiteID: siteID}
-			if err := rows.Scan(&a.ID, &a.BodyHTML); err != nil {
-				rows.Close()
-				return err
-			}
-			arts = append(arts, a)
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
+		arts = append(arts, a)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	for i := range arts {
+		if err := s.refreshCitationsTx(ctx, tx, &arts[i]); err != nil {
 			return err
 		}
-		for i := range arts {
-			if err := s.refreshCitationsTx(ctx, tx, &arts[i]); err != nil {
-				return err
-			}
+	}
+	return s.bumpContent(ctx, tx, siteID)
+}
+
+// citeExistingArticles is migration 12's Go step: articles written before
+// the documents library get their citation edges at once, so a document
+// added later lists them and their pages link it without waiting for an
+// edit.
+func (s *Store) citeExistingArticles(ctx context.Context, tx *sql.Tx) error {
+	rows, err := tx.QueryContext(ctx, `SELECT id FROM sites`)
+	if err != nil {
+		return err
+	}
+	var sites []int64
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			rows.Close()
+			return err
 		}
-		return s.bumpContent(ctx, tx, siteID)
-	})
+		sites = append(sites, id)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	for _, id := range sites {
+		if err := s.refreshAllCitationsTx(ctx, tx, id); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // DocumentSitemap lists published documents for the sitemap.

@@ -119,3 +119,31 @@ func TestCitationEdges(t *testing.T) {
 		}
 	})
 }
+
+// Migration 12 gives articles written before the library their citation
+// edges: a document added afterwards lists them without anyone re-saving.
+func TestCitationsBackfilledByMigration(t *testing.T) {
+	s := testdb.Open(t, "sqlite")
+	st := site(t, s)
+	a := &news.Article{SiteID: st.ID, Title: "Học tập nghị quyết", BodyHTML: "<p>Triển khai Nghị quyết số 03-NQ/TU ngày 21/1/2021 của Tỉnh ủy.</p>", Status: news.StatusPublished}
+	if err := s.SaveArticle(ctx, a); err != nil {
+		t.Fatal(err)
+	}
+	// Back to the schema before 12, with the article already there.
+	for _, q := range []string{`DROP TABLE document_citations`, `DROP TABLE document_files`, `DROP TABLE documents`, `DELETE FROM schema_migrations WHERE version = 12`} {
+		if _, err := s.DB().Exec(q); err != nil {
+			t.Fatal(q, err)
+		}
+	}
+	if _, err := s.Migrate(ctx); err != nil {
+		t.Fatal(err)
+	}
+	d := newDoc(t, st.ID, "03-NQ/TU", "Nghị quyết", "Tỉnh ủy Thử Nghiệm", "21/01/2021", news.StatusPublished)
+	if err := s.SaveDocument(ctx, d, nil, nil); err != nil {
+		t.Fatal(err)
+	}
+	got, err := s.CitingArticles(ctx, *d, 10)
+	if err != nil || len(got) != 1 || got[0].ID != a.ID {
+		t.Fatalf("citing articles after migration: %+v %v", got, err)
+	}
+}

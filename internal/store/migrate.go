@@ -261,7 +261,10 @@ func (s *Store) applyOne(ctx context.Context, m Migration, newest int) (bool, er
 // migrationStep is Go code a migration runs in its transaction after its
 // SQL, for work SQL cannot do (such as folding Vietnamese text).
 func (s *Store) migrationStep(version int) func(context.Context, *sql.Tx) error {
-	if version == 15 && s.dialect == SQLite {
+	switch {
+	case version == 12:
+		return s.citeExistingArticles
+	case version == 15 && s.dialect == SQLite:
 		return rebuildSearchIndex
 	}
 	return nil
