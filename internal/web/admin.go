@@ -131,6 +131,11 @@ type dashboardPage struct {
 func (s *Server) dashboard(w http.ResponseWriter, r *http.Request) error {
 	ctx := r.Context()
 	u := userFrom(ctx)
+	if u.Role == auth.RoleOfficer {
+		// The newsroom dashboard has nothing for the one-stop desk.
+		http.Redirect(w, r, "/quan-tri/ho-so", http.StatusSeeOther)
+		return nil
+	}
 	p := &dashboardPage{adminPage: s.newAdminPage(r, "Bảng điều khiển")}
 	p.Nav = "home"
 	var err error

@@ -162,6 +162,8 @@ func (s *Server) auditLog(w http.ResponseWriter, r *http.Request) error {
 					row.ObjectURL = "/quan-tri/nguoi-dung/" + id
 				case "category":
 					row.ObjectURL = "/quan-tri/chuyen-muc/" + id
+				case "dossier":
+					row.ObjectURL = "/quan-tri/ho-so/" + id
 				}
 			}
 		}

@@ -131,6 +131,9 @@ func TestDeskQueueScoping(t *testing.T) {
 		b := oe.counterDossierB(t)
 
 		ba := oe.as(t, "motcuaa")
+		if r := ba.get("/quan-tri"); r.code != http.StatusSeeOther || r.hdr.Get("Location") != "/quan-tri/ho-so" {
+			t.Fatalf("an officer's dashboard: %d %q, want the dossier queue", r.code, r.hdr.Get("Location"))
+		}
 		q := ba.get("/quan-tri/ho-so")
 		wantCode(t, "queue A", q, 200, a.Code, "Trần Thị Bích Ngọc", "Mới đăng ký (1)")
 		if strings.Contains(q.body, b.Code) || strings.Contains(q.body, "Hoàng Văn Khải") {
