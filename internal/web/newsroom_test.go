@@ -90,6 +90,9 @@ func (b *browser) login(username string) {
 	// the dashboard.
 	d := b.get("/quan-tri")
 	if d.code == http.StatusSeeOther && d.hdr.Get("Location") == "/quan-tri/ho-so" {
+		if q := b.get("/quan-tri/ho-so"); q.code != 200 {
+			b.t.Fatalf("dossier queue %d", q.code)
+		}
 		return
 	}
 	if d.code != 200 || !strings.Contains(d.body, "Bảng điều khiển") {
