@@ -51,11 +51,26 @@ const firstHref = (re) => {
   if (!m) throw new Error('home page has no link matching ' + re);
   return new URL(m[1], base).href;
 };
+// The first link matching re on the page at path (absolute URL).
+const hrefOn = async (path, re) => {
+  const m = (await (await fetch(new URL(path, base))).text()).match(re);
+  if (!m) throw new Error(path + ' has no link matching ' + re);
+  return new URL(m[1], base).href;
+};
+const procedure = await hrefOn('/thu-tuc', /href="(\/thu-tuc\/[^"\/?#]+)"/);
 const pages = [
   { name: 'home', url: base + '/' },
   { name: 'article', url: firstHref(/href="(\/bai-viet\/[^"\/?#]+)"/) },
   { name: 'category', url: firstHref(/href="(\/chuyen-muc\/[^"\/?#]+)"/) },
   { name: 'search', url: base + '/tim-kiem?q=' + encodeURIComponent('cải cách').replace(/%20/g, '+') },
+  // The citizen's side of the desk, documents and Q&A (DESIGN §8 names the
+  // procedure and submission pages).
+  { name: 'procedures', url: base + '/thu-tuc' },
+  { name: 'procedure', url: procedure },
+  { name: 'submission', url: await hrefOn(new URL(procedure).pathname, /href="(\/nop-ho-so\/[^"\/?#]+)"/) },
+  { name: 'lookup', url: base + '/tra-cuu' },
+  { name: 'documents', url: base + '/van-ban' },
+  { name: 'questions', url: base + '/hoi-dap' },
 ];
 
 // --- Lighthouse -----------------------------------------------------------
