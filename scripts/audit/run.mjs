@@ -39,8 +39,10 @@ const categories = ['performance', 'accessibility', 'best-practices', 'seo'];
 // Search results carry <meta name="robots" content="noindex"> (set in
 // internal/web/search.go, asserted by web_test.go) so that crawlers do not
 // index endless query pages; Lighthouse's is-crawlable audit counts that
-// against SEO on purpose.
-const accepted = { search: ['is-crawlable'] };
+// against SEO on purpose. The same holds for the submission form (the
+// procedure's own page is what should be found; the form is one click away)
+// and the dossier lookup (a query page about one citizen's dossier).
+const accepted = { search: ['is-crawlable'], submission: ['is-crawlable'], lookup: ['is-crawlable'] };
 
 await mkdir(outDir, { recursive: true });
 
