@@ -45,6 +45,11 @@ type Dossier struct {
 	CreatedBy       int64
 	UpdatedAt       time.Time
 	Version         int
+	// ApologyCount is how many apologies (form 04) were issued; NewDueAt is
+	// the date the latest one promised. DueAt stays the appointment the
+	// on-time rule judges against.
+	ApologyCount int
+	NewDueAt     time.Time
 
 	// Filled by listings, for display.
 	ProcedureName string

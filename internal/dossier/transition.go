@@ -26,6 +26,9 @@ const (
 	ActStop              Action = "stop"               // 2/4/5/6 → 8, reason
 	ActFinish            Action = "finish"             // 4 → 9, result file
 	ActReturn            Action = "return"             // 9 → 10
+	// ActApologise is not a status move: the desk issues form 04 (apology
+	// and a new date) and the status stays. It is logged like a move.
+	ActApologise Action = "apologise"
 )
 
 // Actor is a capability someone has on one dossier. Roles are decided by the

@@ -26,11 +26,11 @@ func (s *Store) MoveDossier(ctx context.Context, before dossier.Dossier, in doss
 	err = s.inTx(ctx, func(tx *sql.Tx) error {
 		res, err := tx.ExecContext(ctx, s.q(`UPDATE dossiers SET status = ?, prev_status = ?, responded_at = ?, received_at = ?, due_at = ?,
 			finished_at = ?, returned_at = ?, paused_at = ?, paused_total_seconds = ?, supplement_count = ?, assignee_id = ?, result_file = ?,
-			updated_at = ?, version = version + 1
+			apology_count = ?, new_due_at = ?, updated_at = ?, version = version + 1
 			WHERE id = ? AND site_id = ? AND version = ?`),
 			int(after.Status), int(after.PrevStatus), optTime(after.RespondedAt), optTime(after.ReceivedAt), optTime(after.DueAt),
 			optTime(after.FinishedAt), optTime(after.ReturnedAt), optTime(after.PausedAt), int64(after.PausedTotal/time.Second),
-			after.SupplementCount, optID(after.AssigneeID), optString(after.ResultFile), dbTime(after.UpdatedAt),
+			after.SupplementCount, optID(after.AssigneeID), optString(after.ResultFile), after.ApologyCount, optTime(after.NewDueAt), dbTime(after.UpdatedAt),
 			before.ID, before.SiteID, before.Version)
 		if err != nil {
 			return err
@@ -41,6 +41,11 @@ func (s *Store) MoveDossier(ctx context.Context, before dossier.Dossier, in doss
 			return ErrStale
 		}
 		if err := s.insertEvent(ctx, tx, ev); err != nil {
+			return err
+		}
+		moved := after
+		moved.Version = before.Version + 1
+		if err := s.afterDossierEvent(ctx, tx, moved, ev); err != nil {
 			return err
 		}
 		for i := range files {

@@ -20,7 +20,7 @@ const dossierCols = `d.id, d.site_id, d.code, d.procedure_id, d.unit_id, d.chann
 	d.private_token_hash, COALESCE(d.idempotency_key, ''),
 	d.submitted_at, d.responded_at, d.received_at, d.due_at, d.finished_at, d.returned_at, d.paused_at,
 	d.paused_total_seconds, d.supplement_count, COALESCE(d.assignee_id, 0), COALESCE(d.result_file, ''), COALESCE(d.created_by, 0),
-	d.updated_at, d.version,
+	d.updated_at, d.version, d.apology_count, d.new_due_at,
 	p.name, p.code, un.name, un.code, COALESCE(NULLIF(au.name, ''), au.username, '')`
 
 const dossierFrom = ` FROM dossiers d
@@ -30,14 +30,14 @@ const dossierFrom = ` FROM dossiers d
 
 func scanDossier(row interface{ Scan(...any) error }) (dossier.Dossier, error) {
 	var d dossier.Dossier
-	var responded, received, due, finished, returned, paused sql.NullTime
+	var responded, received, due, finished, returned, paused, newDue sql.NullTime
 	var pausedSecs int64
 	err := row.Scan(&d.ID, &d.SiteID, &d.Code, &d.ProcedureID, &d.UnitID, &d.Channel, &d.Status, &d.PrevStatus,
 		&d.ApplicantName, &d.ApplicantIDNumber, &d.ApplicantDOB, &d.ApplicantPhone, &d.ApplicantEmail, &d.ApplicantAddress,
 		&d.PrivateTokenHash, &d.IdempotencyKey,
 		&d.SubmittedAt, &responded, &received, &due, &finished, &returned, &paused,
 		&pausedSecs, &d.SupplementCount, &d.AssigneeID, &d.ResultFile, &d.CreatedBy,
-		&d.UpdatedAt, &d.Version,
+		&d.UpdatedAt, &d.Version, &d.ApologyCount, &newDue,
 		&d.ProcedureName, &d.ProcedureCode, &d.UnitName, &d.UnitCode, &d.AssigneeName)
 	if errors.Is(err, sql.ErrNoRows) {
 		return d, ErrNotFound
@@ -46,6 +46,7 @@ func scanDossier(row interface{ Scan(...any) error }) (dossier.Dossier, error) {
 	d.UpdatedAt = d.UpdatedAt.UTC()
 	d.RespondedAt, d.ReceivedAt, d.DueAt = nullTime(responded), nullTime(received), nullTime(due)
 	d.FinishedAt, d.ReturnedAt, d.PausedAt = nullTime(finished), nullTime(returned), nullTime(paused)
+	d.NewDueAt = nullTime(newDue)
 	d.PausedTotal = time.Duration(pausedSecs) * time.Second
 	return d, err
 }
@@ -237,7 +238,10 @@ func (s *Store) insertDossier(ctx context.Context, tx *sql.Tx, d *dossier.Dossie
 	if ev.To == 0 {
 		ev.To = d.Status
 	}
-	return s.insertEvent(ctx, tx, ev)
+	if err := s.insertEvent(ctx, tx, ev); err != nil {
+		return err
+	}
+	return s.afterDossierEvent(ctx, tx, *d, ev)
 }
 
 func (s *Store) insertEvent(ctx context.Context, tx *sql.Tx, e dossier.Event) error {

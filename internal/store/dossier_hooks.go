@@ -1,0 +1,20 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+
+	"github.com/congportal/cong/internal/dossier"
+)
+
+// afterDossierEvent runs inside the transaction of every dossier event
+// (submission, counter entry, each move, an apology), after the event row.
+// What it records — the forms the event calls for, the mail it sends —
+// lands with the move or not at all, so a crash can neither lose a form or
+// a notification nor produce one for a move that did not happen.
+func (s *Store) afterDossierEvent(ctx context.Context, tx *sql.Tx, d dossier.Dossier, ev dossier.Event) error {
+	if err := s.recordDossierForms(ctx, tx, d, ev); err != nil {
+		return err
+	}
+	return s.enqueueDossierMail(ctx, tx, d, ev)
+}
