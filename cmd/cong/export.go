@@ -6,7 +6,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"log/slog"
 	"os"
 	"path/filepath"
 	"strings"
@@ -38,15 +37,11 @@ func cmdExport(ctx context.Context, args []string, stdout io.Writer, getenv func
 	if err != nil {
 		return err
 	}
-	st, err := openStore(ctx, &c, slog.New(slog.NewTextHandler(io.Discard, nil)))
+	st, siteID, err := openForCLI(ctx, &c)
 	if err != nil {
 		return err
 	}
 	defer st.Close()
-	site, err := st.EnsureSite(ctx, defaultSite)
-	if err != nil {
-		return err
-	}
 	dest := fs.Arg(0)
 	// Written beside the destination and renamed: an interrupted export
 	// never leaves a truncated file that looks complete.
@@ -55,7 +50,7 @@ func cmdExport(ctx context.Context, args []string, stdout io.Writer, getenv func
 		return usageErr(fmt.Errorf("không ghi được vào %s: %w", filepath.Dir(dest), err))
 	}
 	defer os.Remove(tmp.Name())
-	src := export.Source{Store: st, SiteID: site.ID, BaseURL: base, Location: loc}
+	src := export.Source{Store: st, SiteID: siteID, BaseURL: base, Location: loc}
 	var counts export.Counts
 	if kind == "wxr" {
 		counts, err = export.WXR(ctx, src, tmp)

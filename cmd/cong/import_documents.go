@@ -6,7 +6,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"log/slog"
 	"os"
 
 	"github.com/congportal/cong/internal/config"
@@ -35,19 +34,15 @@ func cmdImportDocuments(ctx context.Context, args []string, stdout io.Writer, ge
 		return usageErr(fmt.Errorf("không mở được tệp: %w", err))
 	}
 	defer f.Close()
-	st, err := openStore(ctx, &c, slog.New(slog.NewTextHandler(io.Discard, nil)))
+	st, siteID, err := openForCLI(ctx, &c)
 	if err != nil {
 		return err
 	}
 	defer st.Close()
-	site, err := st.EnsureSite(ctx, defaultSite)
-	if err != nil {
-		return err
-	}
 	var n int
 	err = st.InTx(ctx, func(tx *store.Tx) error {
 		var err error
-		n, err = docs.ImportCSV(ctx, f, site.ID, 0, news.StatusPublished, tx)
+		n, err = docs.ImportCSV(ctx, f, siteID, 0, news.StatusPublished, tx)
 		return err
 	})
 	if err != nil {
@@ -56,7 +51,7 @@ func cmdImportDocuments(ctx context.Context, args []string, stdout io.Writer, ge
 	// Articles written before the library existed (or imported from
 	// WordPress) get their citation edges now, so the new documents list
 	// the articles that cite them.
-	if err := st.RefreshAllCitations(ctx, site.ID); err != nil {
+	if err := st.RefreshAllCitations(ctx, siteID); err != nil {
 		return err
 	}
 	fmt.Fprintf(stdout, "Đã nhập %d văn bản (đã xuất bản).\n", n)

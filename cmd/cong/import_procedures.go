@@ -6,7 +6,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"log/slog"
 	"os"
 
 	"github.com/congportal/cong/internal/config"
@@ -33,19 +32,15 @@ func cmdImportProcedures(ctx context.Context, args []string, stdout io.Writer, g
 	if err != nil {
 		return usageErr(fmt.Errorf("không mở được tệp: %w", err))
 	}
-	st, err := openStore(ctx, &c, slog.New(slog.NewTextHandler(io.Discard, nil)))
+	st, siteID, err := openForCLI(ctx, &c)
 	if err != nil {
 		return err
 	}
 	defer st.Close()
-	site, err := st.EnsureSite(ctx, defaultSite)
-	if err != nil {
-		return err
-	}
 	var res desk.ImportResult
 	err = st.InTx(ctx, func(tx *store.Tx) error {
 		var err error
-		res, err = desk.Import(ctx, tx, site.ID, data, func(err error) bool { return errors.Is(err, store.ErrNotFound) })
+		res, err = desk.Import(ctx, tx, siteID, data, func(err error) bool { return errors.Is(err, store.ErrNotFound) })
 		return err
 	})
 	if ie, ok := desk.IsImportErrors(err); ok {
