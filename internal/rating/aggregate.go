@@ -1,6 +1,9 @@
 package rating
 
-import "slices"
+import (
+	"slices"
+	"strconv"
+)
 
 // Sums are the additive totals of a set of ratings: what SQL returns per
 // unit and what rolling a unit's sub-units up adds together. Averages and
@@ -66,6 +69,15 @@ func (r Ratio) Percent() float64 {
 	return float64(r.Num) * 100 / float64(r.Den)
 }
 
+// String shows the ratio as "75,0 % (3/4)", or "Không áp dụng (0/0)" when
+// nothing was counted: each figure with its numerator and denominator.
+func (r Ratio) String() string {
+	if !r.OK() {
+		return "Không áp dụng (0/0)"
+	}
+	return decimal(r.Percent(), 1) + " % (" + strconv.Itoa(r.Num) + "/" + strconv.Itoa(r.Den) + ")"
+}
+
 // Mean is an average level with the sum and count it comes from.
 type Mean struct {
 	Total, Rated int
@@ -80,6 +92,23 @@ func (m Mean) Value() float64 {
 		return 0
 	}
 	return float64(m.Total) / float64(m.Rated)
+}
+
+// String shows the mean as "4,25 / 5", or "—" when nobody answered.
+func (m Mean) String() string {
+	if !m.OK() {
+		return "—"
+	}
+	return decimal(m.Value(), 2) + " / 5"
+}
+
+// decimal writes a number the Vietnamese way, with a decimal comma.
+func decimal(f float64, prec int) string {
+	b := []byte(strconv.FormatFloat(f, 'f', prec, 64))
+	if i := slices.Index(b, '.'); i >= 0 {
+		b[i] = ','
+	}
+	return string(b)
 }
 
 // CriterionStat is one criterion's published figures.

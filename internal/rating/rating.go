@@ -63,6 +63,7 @@ func (l Level) IsSatisfied() bool { return l >= Satisfied }
 type Criterion struct {
 	Key   string // form field and JSON key
 	Label string
+	Short string // column head where the question does not fit
 	Hint  string
 	// Optional criteria may be left unanswered: most applicants never file
 	// a complaint, and an invented answer would distort the figure.
@@ -82,17 +83,17 @@ const (
 
 // Criteria lists the survey's questions in order.
 var Criteria = []Criterion{
-	{Key: Overall, Label: "Mức độ hài lòng chung về việc giải quyết hồ sơ",
+	{Key: Overall, Short: "Chung", Label: "Mức độ hài lòng chung về việc giải quyết hồ sơ",
 		Hint: "Đánh giá chung của ông/bà về toàn bộ quá trình nộp hồ sơ và nhận kết quả."},
-	{Key: Time, Label: "Thời gian giải quyết hồ sơ",
+	{Key: Time, Short: "Thời gian", Label: "Thời gian giải quyết hồ sơ",
 		Hint: "Hồ sơ có được trả kết quả đúng hoặc sớm hơn ngày hẹn không."},
-	{Key: Visits, Label: "Số lần phải đi lại, liên hệ với cơ quan",
+	{Key: Visits, Short: "Đi lại, liên hệ", Label: "Số lần phải đi lại, liên hệ với cơ quan",
 		Hint: "Ông/bà có phải đi lại, gọi điện hoặc liên hệ nhiều lần để hoàn thành thủ tục không."},
-	{Key: Attitude, Label: "Thái độ, tinh thần phục vụ của cán bộ, công chức",
+	{Key: Attitude, Short: "Thái độ cán bộ", Label: "Thái độ, tinh thần phục vụ của cán bộ, công chức",
 		Hint: "Sự lịch sự, tận tình, đúng mực khi hướng dẫn và tiếp nhận hồ sơ."},
-	{Key: Clarity, Label: "Tính công khai, minh bạch, rõ ràng của thông tin về thủ tục hành chính",
+	{Key: Clarity, Short: "Công khai, minh bạch", Label: "Tính công khai, minh bạch, rõ ràng của thông tin về thủ tục hành chính",
 		Hint: "Thành phần hồ sơ, phí, lệ phí, thời hạn giải quyết có được niêm yết, công bố đầy đủ và dễ hiểu không."},
-	{Key: Complaints, Label: "Việc tiếp nhận và xử lý phản ánh, kiến nghị", Optional: true,
+	{Key: Complaints, Short: "Xử lý phản ánh", Label: "Việc tiếp nhận và xử lý phản ánh, kiến nghị", Optional: true,
 		Hint: "Chỉ đánh giá nếu ông/bà đã gửi phản ánh, kiến nghị trong quá trình giải quyết hồ sơ."},
 }
 

@@ -12,6 +12,7 @@ import (
 
 	"github.com/congportal/cong/internal/calendar"
 	"github.com/congportal/cong/internal/dossier"
+	"github.com/congportal/cong/internal/rating"
 	"github.com/congportal/cong/internal/store"
 	"github.com/congportal/cong/internal/viet"
 )
@@ -40,6 +41,7 @@ type deskDetailPage struct {
 	Accept       string
 	MaxMB        int
 	IsSpecialist bool
+	Rating       *rating.Rating // the citizen's, once given
 }
 
 func (o *officerDesk) detail(w http.ResponseWriter, r *http.Request) error {
@@ -79,6 +81,9 @@ func (o *officerDesk) detailPage(r *http.Request, sc deskScope, d dossier.Dossie
 	}
 	if proc, err := o.s.st.ProcedureByID(ctx, o.s.siteID, d.ProcedureID); err == nil {
 		p.ProcTime = proc.TimeText()
+	}
+	if p.Rating, err = o.dossierRating(ctx, d); err != nil {
+		return nil, err
 	}
 	who := sc.actor(&d)
 	p.IsSpecialist = who&dossier.Specialist != 0
