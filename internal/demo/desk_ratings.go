@@ -51,9 +51,12 @@ func Ratings(ctx context.Context, st *store.Store, siteID int64, now time.Time) 
 			late := dossier.Classify(&d, now, cal) == dossier.Late
 			r := rating.Rating{DossierID: d.ID, SiteID: siteID, Scores: map[string]rating.Level{},
 				Comment: demoComments[rnd.IntN(len(demoComments))]}
-			base := []rating.Level{5, 5, 4, 4, 4, 4, 3, 3, 2, 1}[rnd.IntN(10)]
+			base := []rating.Level{5, 5, 5, 4, 4, 4, 4, 4, 3, 2}[rnd.IntN(10)]
 			for _, c := range rating.Criteria {
-				l := base + rating.Level(rnd.IntN(3)-1)
+				l := base
+				if c.Key != rating.Overall {
+					l += []rating.Level{-1, 0, 0, 1}[rnd.IntN(4)]
+				}
 				if c.Key == rating.Time && late {
 					l -= 2
 				}
