@@ -31,6 +31,7 @@ type deskDetailPage struct {
 	Breach       bool
 	RespondBy    time.Time
 	Events       []dossier.Event
+	Rating       *rating.Rating // the citizen's, once given
 	Files        []store.DossierFile
 	Moves        []deskMove
 	Officers     []store.Officer
@@ -41,7 +42,6 @@ type deskDetailPage struct {
 	Accept       string
 	MaxMB        int
 	IsSpecialist bool
-	Rating       *rating.Rating // the citizen's, once given
 }
 
 func (o *officerDesk) detail(w http.ResponseWriter, r *http.Request) error {

@@ -56,9 +56,9 @@ func (s *Server) dossierPublicRoutes(handle func(pattern string, h http.HandlerF
 	handle("GET /ho-so-cua-toi/{token}/tep/{id}", s.adapt(c.myFile))
 	handle("POST /ho-so-cua-toi/{token}/bo-sung", s.adapt(c.supplement))
 	handle("POST /ho-so-cua-toi/{token}/rut", s.adapt(c.withdraw))
-	handle("POST /ho-so-cua-toi/{token}/danh-gia", s.adapt(c.rate))
 	handle("GET /tra-cuu", s.adapt(c.lookup))
 	handle("GET /api/v1/dossiers/{code}/status", s.adapt(c.apiStatus))
+	c.ratingRoutes(handle)
 }
 
 func newCitizenDesk(s *Server) (*citizenDesk, error) {
@@ -87,11 +87,7 @@ func newCitizenDesk(s *Server) (*citizenDesk, error) {
 		submitLimit:   newRateLimiter(60, time.Minute),
 	}
 	for _, name := range citizenPages {
-		files := []string{"templates/layout.html", "templates/" + name + ".html"}
-		if name == "mydossier" {
-			files = append(files, "templates/mydossier_rating.html")
-		}
-		t, err := template.New(name).Funcs(funcs).ParseFS(templateFS, files...)
+		t, err := template.New(name).Funcs(funcs).ParseFS(templateFS, "templates/layout.html", "templates/"+name+".html")
 		if err != nil {
 			return nil, fmt.Errorf("template %s: %w", name, err)
 		}

@@ -8,11 +8,11 @@ import "net/http"
 func (s *Server) extraRoutes(handle func(pattern string, h http.HandlerFunc)) {
 	s.adminSectionRoutes(handle)
 	s.mediaRoutes(handle)
+	s.ratingRoutes(handle)
 	s.catalogueRoutes(handle)
 	s.dossierPublicRoutes(handle)
 	s.calendarRoutes(handle)
 	s.deskRoutes(handle)
 	s.documentRoutes(handle)
 	s.qaRoutes(handle)
-	s.ratingRoutes(handle)
 }
