@@ -235,6 +235,11 @@ func cmdServe(ctx context.Context, args []string, stderr io.Writer, getenv func(
 			} else if n > 0 {
 				log.Info("demo dossiers loaded", "count", n)
 			}
+			if n, err := demo.Ratings(ctx, st, site.ID, time.Now()); err != nil {
+				return fmt.Errorf("nạp đánh giá mẫu: %w", err)
+			} else if n > 0 {
+				log.Info("demo ratings loaded", "count", n)
+			}
 		} else {
 			log.Info("database already has content: demo content not loaded")
 		}

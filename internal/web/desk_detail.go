@@ -12,6 +12,7 @@ import (
 
 	"github.com/congportal/cong/internal/calendar"
 	"github.com/congportal/cong/internal/dossier"
+	"github.com/congportal/cong/internal/rating"
 	"github.com/congportal/cong/internal/store"
 	"github.com/congportal/cong/internal/viet"
 )
@@ -30,6 +31,7 @@ type deskDetailPage struct {
 	Breach       bool
 	RespondBy    time.Time
 	Events       []dossier.Event
+	Rating       *rating.Rating // the citizen's, once given
 	Files        []store.DossierFile
 	Moves        []deskMove
 	Officers     []store.Officer
@@ -79,6 +81,9 @@ func (o *officerDesk) detailPage(r *http.Request, sc deskScope, d dossier.Dossie
 	}
 	if proc, err := o.s.st.ProcedureByID(ctx, o.s.siteID, d.ProcedureID); err == nil {
 		p.ProcTime = proc.TimeText()
+	}
+	if p.Rating, err = o.dossierRating(ctx, d); err != nil {
+		return nil, err
 	}
 	who := sc.actor(&d)
 	p.IsSpecialist = who&dossier.Specialist != 0

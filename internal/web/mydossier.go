@@ -71,7 +71,7 @@ func (c *citizenDesk) fillDossier(r *http.Request, p *citizenPage, d dossier.Dos
 			p.CanWithdraw = true
 		}
 	}
-	return nil
+	return c.fillRating(r, p, d)
 }
 
 func (c *citizenDesk) myDossier(w http.ResponseWriter, r *http.Request) error {

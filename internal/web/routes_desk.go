@@ -24,7 +24,7 @@ type officerDesk struct {
 	tmpl map[string]*template.Template
 }
 
-var deskPages = []string{"desk_queue", "desk_detail", "desk_counter", "desk_officers", "desk_receipt"}
+var deskPages = []string{"desk_queue", "desk_detail", "desk_counter", "desk_officers", "desk_receipt", "desk_ratings"}
 
 func (s *Server) deskRoutes(handle func(pattern string, h http.HandlerFunc)) {
 	o, err := newOfficerDesk(s)
@@ -35,6 +35,7 @@ func (s *Server) deskRoutes(handle func(pattern string, h http.HandlerFunc)) {
 	handle("GET /quan-tri/ho-so/moi", s.adapt(s.staff(o.counterForm)))
 	handle("POST /quan-tri/ho-so/moi", s.adapt(limitBody(maxDossierBody, s.staff(o.counterCreate))))
 	handle("GET /quan-tri/ho-so/can-bo", s.adapt(s.staff(o.officers)))
+	handle("GET /quan-tri/ho-so/danh-gia", s.adapt(s.staff(o.ratings)))
 	handle("POST /quan-tri/ho-so/can-bo", s.adapt(s.staff(o.saveOfficerUnits)))
 	handle("GET /quan-tri/ho-so/{id}", s.adapt(s.staff(o.detail)))
 	handle("POST /quan-tri/ho-so/{id}/chuyen", s.adapt(limitBody(maxDossierBody, s.staff(o.move))))

@@ -58,6 +58,7 @@ func (s *Server) dossierPublicRoutes(handle func(pattern string, h http.HandlerF
 	handle("POST /ho-so-cua-toi/{token}/rut", s.adapt(c.withdraw))
 	handle("GET /tra-cuu", s.adapt(c.lookup))
 	handle("GET /api/v1/dossiers/{code}/status", s.adapt(c.apiStatus))
+	c.ratingRoutes(handle)
 }
 
 func newCitizenDesk(s *Server) (*citizenDesk, error) {
@@ -121,6 +122,7 @@ type citizenPage struct {
 	Code        string
 	Found       bool
 	CanWithdraw bool
+	Rating      ratingBlock
 }
 
 func (c *citizenDesk) newPage(r *http.Request) *citizenPage {

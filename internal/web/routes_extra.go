@@ -8,6 +8,7 @@ import "net/http"
 func (s *Server) extraRoutes(handle func(pattern string, h http.HandlerFunc)) {
 	s.adminSectionRoutes(handle)
 	s.mediaRoutes(handle)
+	s.ratingRoutes(handle)
 	s.catalogueRoutes(handle)
 	s.dossierPublicRoutes(handle)
 	s.calendarRoutes(handle)
