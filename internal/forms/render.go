@@ -107,24 +107,24 @@ func (w *writer) header() {
 	p.SetXY(marginL, 8)
 	p.CellFormat(bodyW, 5, nfc("Mẫu số "+d.Form.Number()+" (Thông tư số 01/2018/TT-VPCP)"), "", 1, "R", false, 0, "")
 	top := marginT
-	leftW := 78.0
+	leftW := 82.0
 	p.SetXY(marginL, top)
 	if d.Agency != "" {
-		w.font("", 11)
+		w.font("", 10.5)
 		p.MultiCell(leftW, 5, nfc(strings.ToUpper(d.Agency)), "", "C", false)
 	}
-	w.font("B", 11)
+	w.font("B", 10.5)
 	p.SetX(marginL)
 	p.MultiCell(leftW, 5, nfc(strings.ToUpper(unitOrDesk(d))), "", "C", false)
 	leftEnd := p.GetY()
 	p.Line(marginL+leftW/2-12, leftEnd+1, marginL+leftW/2+12, leftEnd+1)
 
-	rightX := marginL + leftW + 3
-	rightW := bodyW - leftW - 3
+	rightX := marginL + leftW
+	rightW := bodyW - leftW
 	p.SetXY(rightX, top)
-	w.font("B", 11)
+	w.font("B", 10.5)
 	p.CellFormat(rightW, 5, nfc("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"), "", 2, "C", false, 0, "")
-	w.font("B", 12)
+	w.font("B", 11.5)
 	p.CellFormat(rightW, 6, nfc("Độc lập - Tự do - Hạnh phúc"), "", 2, "C", false, 0, "")
 	mw := p.GetStringWidth(nfc("Độc lập - Tự do - Hạnh phúc"))
 	y := p.GetY() + 0.5
