@@ -181,3 +181,16 @@ func TestWritePDFs(t *testing.T) {
 		os.WriteFile(filepath.Join(dir, "mau-"+k.Number()+".pdf"), pdf, 0o644)
 	}
 }
+
+func BenchmarkRender(b *testing.B) {
+	for _, k := range []Kind{Receipt, Control} {
+		d := sample(k)
+		b.Run(k.Number(), func(b *testing.B) {
+			for b.Loop() {
+				if _, err := Render(d, Options{BaseURL: "https://dichvucong.example.vn"}); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}

@@ -173,24 +173,25 @@ func (s *Store) DossierForms(ctx context.Context, dossierID int64) ([]DossierFor
 	return out, rows.Err()
 }
 
-// DossierFormData returns the snapshot of a dossier's form: the one with
-// that id, or with id 0 the latest of the kind. ErrNotFound when the
-// dossier has none (the move that issues it has not happened).
-func (s *Store) DossierFormData(ctx context.Context, dossierID int64, kind forms.Kind, id int64) (forms.Data, error) {
+// DossierFormData returns the row id and snapshot of a dossier's form: the
+// one with that id, or with id 0 the latest of the kind. ErrNotFound when
+// the dossier has none (the move that issues it has not happened).
+func (s *Store) DossierFormData(ctx context.Context, dossierID int64, kind forms.Kind, id int64) (int64, forms.Data, error) {
 	var js string
 	var err error
 	if id != 0 {
-		err = s.db.QueryRowContext(ctx, s.q(`SELECT data FROM dossier_forms WHERE dossier_id = ? AND form = ? AND id = ?`), dossierID, int(kind), id).Scan(&js)
+		err = s.db.QueryRowContext(ctx, s.q(`SELECT id, data FROM dossier_forms WHERE dossier_id = ? AND form = ? AND id = ?`), dossierID, int(kind), id).Scan(&id, &js)
 	} else {
-		err = s.db.QueryRowContext(ctx, s.q(`SELECT data FROM dossier_forms WHERE dossier_id = ? AND form = ? ORDER BY id DESC LIMIT 1`), dossierID, int(kind)).Scan(&js)
+		err = s.db.QueryRowContext(ctx, s.q(`SELECT id, data FROM dossier_forms WHERE dossier_id = ? AND form = ? ORDER BY id DESC LIMIT 1`), dossierID, int(kind)).Scan(&id, &js)
 	}
 	if errors.Is(err, sql.ErrNoRows) {
-		return forms.Data{}, ErrNotFound
+		return 0, forms.Data{}, ErrNotFound
 	}
 	if err != nil {
-		return forms.Data{}, err
+		return 0, forms.Data{}, err
 	}
-	return forms.Unmarshal(js)
+	d, err := forms.Unmarshal(js)
+	return id, d, err
 }
 
 // LiveControlForm is the control sheet (form 05) of the dossier as it

@@ -41,7 +41,7 @@ func TestDossierFormsAtTheirTransitions(t *testing.T) {
 		if got := formKinds(t, s, d.ID); got != "01" {
 			t.Fatalf("after counter entry: %q", got)
 		}
-		r, err := s.DossierFormData(ctx, d.ID, forms.Receipt, 0)
+		_, r, err := s.DossierFormData(ctx, d.ID, forms.Receipt, 0)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -63,7 +63,7 @@ func TestDossierFormsAtTheirTransitions(t *testing.T) {
 		at := func(day, hour int) time.Time { return time.Date(2026, 3, day, hour, 0, 0, 0, dossier.Loc) }
 		move(dossier.Input{Action: dossier.ActProcess, Who: dossier.Desk, Assignee: f.specialist.ID, Now: at(2, 10)}, "01")
 		move(dossier.Input{Action: dossier.ActRequestSupplement, Who: dossier.Specialist, Note: "Thiếu bản sao giấy khai sinh", Now: at(2, 11), Actor: "Cán bộ 1"}, "01,02")
-		sup, err := s.DossierFormData(ctx, d.ID, forms.Supplement, 0)
+		_, sup, err := s.DossierFormData(ctx, d.ID, forms.Supplement, 0)
 		if err != nil || sup.Reason != "Thiếu bản sao giấy khai sinh" || sup.Officer != "Cán bộ 1" {
 			t.Fatalf("form 02: %+v %v", sup, err)
 		}
@@ -113,7 +113,7 @@ func TestDossierFormsAtTheirTransitions(t *testing.T) {
 		if kinds := formKinds(t, s, d.ID); kinds != "01,02,04" {
 			t.Fatalf("after apology: %q", kinds)
 		}
-		ap, err := s.DossierFormData(ctx, d.ID, forms.Apology, 0)
+		_, ap, err := s.DossierFormData(ctx, d.ID, forms.Apology, 0)
 		if err != nil || ap.Reason != "Chờ kết quả xác minh của công an xã" || !ap.NewDueAt.Equal(at(10, 16)) || !ap.DueAt.Equal(dueBefore) {
 			t.Fatalf("form 04: %+v %v", ap, err)
 		}
@@ -129,14 +129,14 @@ func TestDossierFormsAtTheirTransitions(t *testing.T) {
 			t.Fatalf("live form 05: %+v %v", live, err)
 		}
 		move(dossier.Input{Action: dossier.ActReturn, Who: dossier.Desk, Now: at(10, 9)}, "01,02,04,05")
-		ctl, err := s.DossierFormData(ctx, d.ID, forms.Control, 0)
+		_, ctl, err := s.DossierFormData(ctx, d.ID, forms.Control, 0)
 		if err != nil || len(ctl.Steps) != 7 || ctl.Steps[6].To != "Đã trả kết quả" || ctl.Result != "Trễ hạn" {
 			t.Fatalf("form 05: %+v %v", ctl, err)
 		}
 		if _, err := forms.Render(ctl, forms.Options{}); err != nil {
 			t.Fatal(err)
 		}
-		if _, err := s.DossierFormData(ctx, d.ID, forms.Refusal, 0); !errors.Is(err, store.ErrNotFound) {
+		if _, _, err := s.DossierFormData(ctx, d.ID, forms.Refusal, 0); !errors.Is(err, store.ErrNotFound) {
 			t.Fatalf("form 03 of a dossier never refused: %v", err)
 		}
 

@@ -70,6 +70,7 @@ func (o *officerDesk) formPDF(w http.ResponseWriter, r *http.Request) error {
 	id, _ := strconv.ParseInt(r.URL.Query().Get("ban"), 10, 64)
 	ctx := r.Context()
 	var data forms.Data
+	var pdf []byte
 	if kind == forms.Control && id == 0 {
 		cal, err := o.s.workCalendar(ctx)
 		if err != nil {
@@ -79,15 +80,21 @@ func (o *officerDesk) formPDF(w http.ResponseWriter, r *http.Request) error {
 		if err != nil {
 			return err
 		}
-	} else if data, err = o.s.st.DossierFormData(ctx, d.ID, kind, id); errors.Is(err, store.ErrNotFound) {
-		return &Error{Status: http.StatusNotFound, Code: "not_found", Err: err,
-			Message: "Hồ sơ " + d.Code + " chưa có " + lowerFirst(kind.Title()) + " (mẫu " + kind.Number() + "): mẫu này được lập khi hồ sơ đến bước tương ứng."}
-	} else if err != nil {
-		return err
-	}
-	pdf, err := forms.Render(data, forms.Options{BaseURL: o.s.baseURL})
-	if err != nil {
-		return err
+		if pdf, err = forms.Render(data, forms.Options{BaseURL: o.s.baseURL}); err != nil {
+			return err
+		}
+	} else {
+		id, data, err = o.s.st.DossierFormData(ctx, d.ID, kind, id)
+		if errors.Is(err, store.ErrNotFound) {
+			return &Error{Status: http.StatusNotFound, Code: "not_found", Err: err,
+				Message: "Hồ sơ " + d.Code + " chưa có " + lowerFirst(kind.Title()) + " (mẫu " + kind.Number() + "): mẫu này được lập khi hồ sơ đến bước tương ứng."}
+		}
+		if err != nil {
+			return err
+		}
+		if pdf, err = issuedForms.pdf(o.s, id, data); err != nil {
+			return err
+		}
 	}
 	o.s.audit(r, "dossier.form", "dossier", d.ID, d.Code+": mẫu "+kind.Number())
 	writeFormPDF(w, data, pdf)

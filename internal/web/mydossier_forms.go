@@ -40,14 +40,14 @@ func (c *citizenDesk) myForm(w http.ResponseWriter, r *http.Request) error {
 		return errNotFound()
 	}
 	id, _ := strconv.ParseInt(r.URL.Query().Get("ban"), 10, 64)
-	data, err := c.s.st.DossierFormData(r.Context(), d.ID, kind, id)
+	id, data, err := c.s.st.DossierFormData(r.Context(), d.ID, kind, id)
 	if errors.Is(err, store.ErrNotFound) {
 		return errNotFound()
 	}
 	if err != nil {
 		return err
 	}
-	pdf, err := forms.Render(data, forms.Options{BaseURL: c.s.baseURL})
+	pdf, err := issuedForms.pdf(c.s, id, data)
 	if err != nil {
 		return err
 	}
