@@ -435,7 +435,13 @@ func (w *writer) control() {
 	}
 	p.Ln(3)
 	if d.Result != "" {
-		w.field("Kết quả giải quyết hồ sơ", d.Result)
+		label := "Kết quả giải quyết hồ sơ"
+		if d.FinishedAt.IsZero() && d.ReturnedAt.IsZero() {
+			// A live sheet of a dossier still in progress: how it stands
+			// against its appointment, not a final result.
+			label = "Tình trạng thời hạn (đến thời điểm in)"
+		}
+		w.field(label, d.Result)
 	}
 	if !d.ReturnedAt.IsZero() {
 		w.field("Ngày trả kết quả", clockWords(d.ReturnedAt))

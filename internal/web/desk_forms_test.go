@@ -103,7 +103,7 @@ func TestDeskFormsDownload(t *testing.T) {
 		plain := oe.fetch(t, forged)
 		wantCode(t, "forged link", oe.fetch(t, forged+"/mau/01"), plain.code, "Không tìm thấy")
 		wantCode(t, "other unit's form", oe.as(t, "motcuab").get(path+"/mau/01"), 403, "thuộc đơn vị khác")
-		wantPDF(t, "live 05", ba.get(path+"/mau/05"), "PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ", "Nộp hồ sơ", "Tiếp nhận")
+		wantPDF(t, "live 05", ba.get(path+"/mau/05"), "PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ", "Nộp hồ sơ", "Tiếp nhận", "Tình trạng thời hạn (đến thời điểm in): Sắp đến hạn")
 		wantCode(t, "officer page lists forms", ba.get(path), 200, path+"/mau/01?ban=", path+"/mau/05")
 		wantCode(t, "citizen page lists forms", oe.fetch(t, my), 200, my+"/mau/01?ban=")
 
@@ -130,7 +130,7 @@ func TestDeskFormsDownload(t *testing.T) {
 			t.Fatalf("forms after return: %q", got)
 		}
 		fs, _ := s.DossierForms(ctx, d.ID)
-		wantPDF(t, "stored 05", ba.get(fmt.Sprintf("%s/mau/05?ban=%d", path, fs[2].ID)), "Trả kết quả", "Đã trả kết quả", "Yêu cầu bổ sung")
+		wantPDF(t, "stored 05", ba.get(fmt.Sprintf("%s/mau/05?ban=%d", path, fs[2].ID)), "Trả kết quả", "Đã trả kết quả", "Yêu cầu bổ sung", "Kết quả giải quyết hồ sơ:")
 		wantCode(t, "citizen 05 after return", oe.fetch(t, my+"/mau/05"), 404)
 		wantCode(t, "form of another dossier's number", ba.get(fmt.Sprintf("%s/mau/01?ban=%d", path, fs[2].ID)), 404)
 
