@@ -251,6 +251,9 @@ func ActionLabel(a Action) string {
 	if a == ActSubmit {
 		return "Nộp hồ sơ"
 	}
+	if a == ActApologise {
+		return "Xin lỗi, hẹn lại ngày trả kết quả"
+	}
 	if t, ok := Lookup(a); ok {
 		return t.Label
 	}

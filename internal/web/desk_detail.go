@@ -42,6 +42,8 @@ type deskDetailPage struct {
 	Accept       string
 	MaxMB        int
 	IsSpecialist bool
+	Forms        []store.DossierForm // TT 01/2018 forms issued (desk_forms.go)
+	Apology      deskApology
 }
 
 func (o *officerDesk) detail(w http.ResponseWriter, r *http.Request) error {
@@ -96,6 +98,9 @@ func (o *officerDesk) detailPage(r *http.Request, sc deskScope, d dossier.Dossie
 			}
 		}
 		p.Moves = append(p.Moves, m)
+	}
+	if err := o.fillForms(r, sc, p, now, cal); err != nil {
+		return nil, err
 	}
 	return p, nil
 }

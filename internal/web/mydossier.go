@@ -48,6 +48,9 @@ func (c *citizenDesk) fillDossier(r *http.Request, p *citizenPage, d dossier.Dos
 	if p.Files, err = c.s.st.DossierFiles(ctx, d.ID); err != nil {
 		return err
 	}
+	if p.Forms, err = c.citizenForms(ctx, d.ID); err != nil {
+		return err
+	}
 	for i := range p.Files {
 		if p.Files[i].Kind == "result" {
 			p.Result = &p.Files[i]

@@ -41,6 +41,8 @@ func (s *Server) deskRoutes(handle func(pattern string, h http.HandlerFunc)) {
 	handle("POST /quan-tri/ho-so/{id}/chuyen", s.adapt(limitBody(maxDossierBody, s.staff(o.move))))
 	handle("GET /quan-tri/ho-so/{id}/tep/{file}", s.adapt(s.staff(o.download)))
 	handle("GET /quan-tri/ho-so/{id}/bien-nhan", s.adapt(s.staff(o.receipt)))
+	handle("GET /quan-tri/ho-so/{id}/mau/{form}", s.adapt(s.staff(o.formPDF)))
+	handle("POST /quan-tri/ho-so/{id}/xin-loi", s.adapt(s.staff(o.apologise)))
 }
 
 // limitBody refuses bodies over n bytes with a 413 page before anything
@@ -86,6 +88,9 @@ func newOfficerDesk(s *Server) (*officerDesk, error) {
 		files := []string{"templates/admin/layout.html", "templates/admin/" + name + ".html"}
 		if name == "desk_receipt" {
 			files = files[1:] // a sheet of paper: its own layout
+		}
+		if name == "desk_detail" {
+			files = append(files, "templates/admin/desk_forms.html")
 		}
 		t, err := template.New(name).Funcs(funcs).ParseFS(templateFS, files...)
 		if err != nil {

@@ -54,6 +54,7 @@ func (s *Server) dossierPublicRoutes(handle func(pattern string, h http.HandlerF
 	handle("GET /ho-so-cua-toi/{token}", s.adapt(c.myDossier))
 	handle("GET /ho-so-cua-toi/{token}/bien-nhan", s.adapt(c.receipt))
 	handle("GET /ho-so-cua-toi/{token}/tep/{id}", s.adapt(c.myFile))
+	handle("GET /ho-so-cua-toi/{token}/mau/{form}", s.adapt(c.myForm))
 	handle("POST /ho-so-cua-toi/{token}/bo-sung", s.adapt(c.supplement))
 	handle("POST /ho-so-cua-toi/{token}/rut", s.adapt(c.withdraw))
 	handle("GET /tra-cuu", s.adapt(c.lookup))
@@ -87,7 +88,11 @@ func newCitizenDesk(s *Server) (*citizenDesk, error) {
 		submitLimit:   newRateLimiter(60, time.Minute),
 	}
 	for _, name := range citizenPages {
-		t, err := template.New(name).Funcs(funcs).ParseFS(templateFS, "templates/layout.html", "templates/"+name+".html")
+		files := []string{"templates/layout.html", "templates/" + name + ".html"}
+		if name == "mydossier" {
+			files = append(files, "templates/mydossier_forms.html")
+		}
+		t, err := template.New(name).Funcs(funcs).ParseFS(templateFS, files...)
 		if err != nil {
 			return nil, fmt.Errorf("template %s: %w", name, err)
 		}
@@ -113,6 +118,7 @@ type citizenPage struct {
 	Events      []dossier.Event
 	Files       []store.DossierFile
 	Result      *store.DossierFile
+	Forms       []store.DossierForm // forms 01–04 issued (mydossier_forms.go)
 	Reason      string
 	DOB         string
 	QR          template.HTML

@@ -1,0 +1,129 @@
+package web
+
+import (
+	"errors"
+	"mime"
+	"net/http"
+	"strconv"
+	"time"
+
+	"github.com/congportal/cong/internal/calendar"
+	"github.com/congportal/cong/internal/dossier"
+	"github.com/congportal/cong/internal/forms"
+	"github.com/congportal/cong/internal/store"
+)
+
+// The forms of TT 01/2018 (mẫu 01–05) on the officer's dossier page, and
+// their download as PDF.
+
+// deskApology is the form 04 prompt of the dossier page.
+type deskApology struct {
+	Show    bool
+	Overdue bool
+	Min     string // earliest date the picker offers (yyyy-mm-dd)
+	Date    string // typed before an error, kept
+	Reason  string
+}
+
+// fillForms lists the dossier's issued forms and decides whether to prompt
+// for an apology: the dossier is open and at most one working day from its
+// appointment (or past it), and the user may work on it.
+func (o *officerDesk) fillForms(r *http.Request, sc deskScope, p *deskDetailPage, now time.Time, cal *calendar.Calendar) error {
+	var err error
+	if p.Forms, err = o.s.st.DossierForms(r.Context(), p.D.ID); err != nil {
+		return err
+	}
+	d := &p.D
+	who := sc.actor(d)
+	if d.Status.Open() && (p.Timing == dossier.NearDue || p.Timing == dossier.Overdue) && who&(dossier.Desk|dossier.Specialist|dossier.Admin) != 0 {
+		p.Apology.Show = true
+		p.Apology.Overdue = p.Timing == dossier.Overdue
+		from := now
+		if d.DueAt.After(from) {
+			from = d.DueAt
+		}
+		day := calendar.DayOf(from, o.s.loc).AddDays(1)
+		for i := 0; i < 60 && cal != nil && !cal.IsWorkingDay(day); i++ {
+			day = day.AddDays(1)
+		}
+		p.Apology.Min = day.String()
+	}
+	return nil
+}
+
+// formPDF sends one of the dossier's forms to an officer of its unit: the
+// issued form of that number (the latest, or ?ban=<id> for an earlier
+// one), or for 05 without ?ban the control sheet as the dossier stands.
+func (o *officerDesk) formPDF(w http.ResponseWriter, r *http.Request) error {
+	sc, err := o.scope(r)
+	if err != nil {
+		return err
+	}
+	d, err := o.loadDossier(r, sc)
+	if err != nil {
+		return err
+	}
+	kind, ok := forms.ParseKind(r.PathValue("form"))
+	if !ok {
+		return errNotFound()
+	}
+	id, _ := strconv.ParseInt(r.URL.Query().Get("ban"), 10, 64)
+	ctx := r.Context()
+	var data forms.Data
+	var pdf []byte
+	if kind == forms.Control && id == 0 {
+		cal, err := o.s.workCalendar(ctx)
+		if err != nil {
+			return err
+		}
+		data, err = o.s.st.LiveControlForm(ctx, d, dossier.Classify(&d, time.Now(), cal).String())
+		if err != nil {
+			return err
+		}
+		if pdf, err = forms.Render(data, forms.Options{BaseURL: o.s.baseURL}); err != nil {
+			return err
+		}
+	} else {
+		id, data, err = o.s.st.DossierFormData(ctx, d.ID, kind, id)
+		if errors.Is(err, store.ErrNotFound) {
+			return &Error{Status: http.StatusNotFound, Code: "not_found", Err: err,
+				Message: "Hồ sơ " + d.Code + " chưa có " + lowerFirst(kind.Title()) + " (mẫu " + kind.Number() + "): mẫu này được lập khi hồ sơ đến bước tương ứng."}
+		}
+		if err != nil {
+			return err
+		}
+		if pdf, err = issuedForms.pdf(o.s, id, data); err != nil {
+			return err
+		}
+	}
+	o.s.audit(r, "dossier.form", "dossier", d.ID, d.Code+": mẫu "+kind.Number())
+	writeFormPDF(w, data, pdf)
+	return nil
+}
+
+func lowerFirst(s string) string {
+	if s == "" || s[0] < 'A' || s[0] > 'Z' {
+		return s
+	}
+	return string(s[0]+'a'-'A') + s[1:]
+}
+
+// writeFormPDF sends a form inline, so the browser opens it ready to
+// print. The PDF is ours, not an upload, so it may be shown; it carries
+// personal data, so nothing keeps a copy.
+func writeFormPDF(w http.ResponseWriter, data forms.Data, pdf []byte) {
+	h := w.Header()
+	h.Set("Content-Type", "application/pdf")
+	h.Set("Content-Disposition", mime.FormatMediaType("inline", map[string]string{"filename": data.FileName()}))
+	h.Set("X-Content-Type-Options", "nosniff")
+	h.Set("Cache-Control", "private, no-store")
+	h.Set("Referrer-Policy", "no-referrer")
+	h.Set("Content-Length", strconv.Itoa(len(pdf)))
+	w.Write(pdf)
+}
+
+func init() {
+	auditActionNames["dossier.form"] = "Tải biểu mẫu của hồ sơ (PDF)"
+	auditActionNames["dossier.apologise"] = "Lập phiếu xin lỗi và hẹn lại ngày trả kết quả"
+	deskFlashes["xin-loi"] = "Đã lập phiếu xin lỗi và hẹn lại ngày trả kết quả (mẫu 04). Hãy in phiếu gửi người nộp hồ sơ."
+}
