@@ -96,8 +96,8 @@ type Data struct {
 	Unit      string    `json:"unit,omitempty"`
 	Applicant string    `json:"applicant,omitempty"`
 	Channel   string    `json:"channel,omitempty"`
-	At        time.Time `json:"at"`                 // when the event happened
-	DueAt     time.Time `json:"due_at,omitzero"`    // the appointment
+	At        time.Time `json:"at"`                  // when the event happened
+	DueAt     time.Time `json:"due_at,omitzero"`     // the appointment
 	NewDueAt  time.Time `json:"new_due_at,omitzero"` // the apology's new date
 	Reason    string    `json:"reason,omitempty"`
 }
