@@ -44,12 +44,10 @@ func (m Message) Bytes() ([]byte, error) {
 		}
 	}
 	var b bytes.Buffer
-	hdr := func(k, v string) { b.WriteString(k + ": " + v + "\r\n") }
+	hdr := func(k, v string) { b.WriteString(fold(k, v)) }
 	hdr("From", address(m.From))
 	hdr("To", address(m.To))
-	// Long subjects become several encoded-words; folding between them
-	// keeps the header lines short (decoders drop that whitespace).
-	hdr("Subject", strings.ReplaceAll(mime.BEncoding.Encode("utf-8", oneLine(m.Subject)), "?= =?", "?=\r\n =?"))
+	hdr("Subject", mime.BEncoding.Encode("utf-8", oneLine(m.Subject)))
 	hdr("Date", m.Date.Format(time.RFC1123Z))
 	hdr("Message-ID", "<"+m.MessageID+">")
 	hdr("MIME-Version", "1.0")
@@ -77,6 +75,23 @@ func (m Message) Bytes() ([]byte, error) {
 func address(a mail.Address) string {
 	a.Name = oneLine(a.Name)
 	return a.String()
+}
+
+// fold writes a header field with its lines within RFC 5322's 78
+// characters where the words allow, breaking only at spaces: between
+// encoded-words (decoders drop that whitespace) or before an address.
+func fold(key, value string) string {
+	var b strings.Builder
+	line := key + ":"
+	for _, w := range strings.Split(value, " ") {
+		if len(line)+1+len(w) > 78 && len(line) > 0 {
+			b.WriteString(line + "\r\n")
+			line = ""
+		}
+		line += " " + w
+	}
+	b.WriteString(line + "\r\n")
+	return b.String()
 }
 
 func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }

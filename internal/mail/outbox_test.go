@@ -575,3 +575,54 @@ func TestNoSenderKeepsMailQueued(t *testing.T) {
 		}
 	})
 }
+
+// A claim holds a row against every other worker until its lease ends; a
+// worker whose lease lapsed cannot record a failure over the new holder's
+// claim; nothing is claimed before it is due.
+func TestClaimLease(t *testing.T) {
+	testdb.Each(t, func(t *testing.T, s *store.Store) {
+		f := newFixture(t, s)
+		at := time.Date(2026, 3, 4, 9, 0, 0, 0, dossier.Loc)
+		f.counter(t, s, "Lê Văn Tám", "tam.le@dan.vn", at)
+		if ids, err := s.DueMail(ctx, at.Add(-time.Second), 10); err != nil || len(ids) != 0 {
+			t.Fatalf("due before its time: %v %v", ids, err)
+		}
+		ids, err := s.DueMail(ctx, at, 10)
+		if err != nil || len(ids) != 1 {
+			t.Fatalf("due: %v %v", ids, err)
+		}
+		id := ids[0]
+		it, ok, err := s.ClaimMail(ctx, id, "a", at, at.Add(5*time.Minute))
+		if err != nil || !ok || it.Attempts != 1 || it.To != "tam.le@dan.vn" || it.Kind != cmail.Received {
+			t.Fatalf("first claim: %+v %v %v", it, ok, err)
+		}
+		if _, ok, err := s.ClaimMail(ctx, id, "b", at.Add(time.Minute), at.Add(6*time.Minute)); err != nil || ok {
+			t.Fatalf("second claim during the lease: %v %v", ok, err)
+		}
+		if ids, _ := s.DueMail(ctx, at.Add(time.Minute), 10); len(ids) != 0 {
+			t.Fatalf("leased row listed as due: %v", ids)
+		}
+		// a's sender hung past its lease: b takes over.
+		it, ok, err = s.ClaimMail(ctx, id, "b", at.Add(6*time.Minute), at.Add(11*time.Minute))
+		if err != nil || !ok || it.Attempts != 2 {
+			t.Fatalf("claim after the lease: %+v %v %v", it, ok, err)
+		}
+		if err := s.MailFailed(ctx, id, "a", "trễ", at.Add(time.Hour), true); err != nil {
+			t.Fatal(err)
+		}
+		rows := outbox(t, s, f.site)
+		if rows[0].Status != cmail.StatusQueued || rows[0].LastError != "" {
+			t.Fatalf("stale owner changed the row: %+v", rows[0])
+		}
+		if err := s.MailSent(ctx, id, "b", at.Add(7*time.Minute)); err != nil {
+			t.Fatal(err)
+		}
+		if _, ok, _ := s.ClaimMail(ctx, id, "c", at.Add(time.Hour), at.Add(2*time.Hour)); ok {
+			t.Fatal("a sent row was claimed")
+		}
+		counts, err := s.OutboxCounts(ctx, f.site)
+		if err != nil || counts[cmail.StatusSent] != 1 || len(counts) != 1 {
+			t.Fatalf("counts %v %v", counts, err)
+		}
+	})
+}

@@ -39,7 +39,7 @@ const DefaultTimeout = time.Minute
 // ParseURL reads --smtp-url.
 func ParseURL(raw string) (*SMTP, error) {
 	u, err := url.Parse(raw)
-	if err != nil || u.Host == "" || (u.Scheme != "smtp" && u.Scheme != "smtps") {
+	if err != nil || u.Hostname() == "" || (u.Scheme != "smtp" && u.Scheme != "smtps") {
 		return nil, fmt.Errorf("--smtp-url phải có dạng smtp://tên:mật-khẩu@máy-chủ:587 hoặc smtps://…:465 (nhận được %q)", redact(raw))
 	}
 	s := &SMTP{Host: u.Hostname(), Implicit: u.Scheme == "smtps", Timeout: DefaultTimeout}
