@@ -30,6 +30,20 @@ type Item struct {
 	SentAt        time.Time
 }
 
+// Subject is the row's subject as it is (or was) sent; empty when the row
+// cannot be rendered.
+func (it Item) Subject() string {
+	var d Data
+	if err := json.Unmarshal([]byte(it.Data), &d); err != nil {
+		return ""
+	}
+	r, err := Render(it.Kind, d, "")
+	if err != nil {
+		return ""
+	}
+	return r.Subject
+}
+
 // Row statuses.
 const (
 	StatusQueued = "queued"
