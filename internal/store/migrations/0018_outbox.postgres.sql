@@ -38,3 +38,7 @@ CREATE TABLE mail_outbox (
 CREATE INDEX mail_outbox_due ON mail_outbox (status, next_attempt_at);
 CREATE INDEX mail_outbox_site ON mail_outbox (site_id, id);
 CREATE INDEX mail_outbox_dossier ON mail_outbox (dossier_id);
+
+-- The near-due scan (store.EnqueueNearDue) looks at dossiers in progress by
+-- appointment, across sites, every few minutes on every instance.
+CREATE INDEX dossiers_open_due ON dossiers (status, due_at);
