@@ -95,9 +95,10 @@ type Worker struct {
 	Lease time.Duration
 	// Backoff doubles from BackoffMin per failed attempt up to BackoffMax.
 	BackoffMin, BackoffMax time.Duration
-	// MaxPermanent is how many 5xx refusals a row gets before it is marked
-	// failed (a relay misconfiguration may be fixed meanwhile). Outages
-	// (4xx, timeouts) never fail a row: they only delay it.
+	// MaxPermanent: a 5xx refusal at the MaxPermanent-th attempt or later
+	// marks the row failed (earlier ones are retried: a relay
+	// misconfiguration may be fixed meanwhile). Outages (4xx, timeouts)
+	// never fail a row: they only delay it.
 	MaxPermanent int
 	Batch        int
 
