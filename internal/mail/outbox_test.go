@@ -626,3 +626,24 @@ func TestClaimLease(t *testing.T) {
 		}
 	})
 }
+
+// A move that does not happen (another officer moved the dossier first)
+// leaves no mail behind: the row is written in the move's transaction.
+func TestNoMailForAMoveThatFailed(t *testing.T) {
+	testdb.Each(t, func(t *testing.T, s *store.Store) {
+		f := newFixture(t, s)
+		at := time.Date(2026, 3, 4, 9, 0, 0, 0, dossier.Loc)
+		d := f.submit(t, s, "Lê Văn Tám", "tam.le@dan.vn", at)
+		before := len(outbox(t, s, f.site))
+		due, _ := f.cal.Due(at, 3, calendar.WorkingDays)
+		move(t, s, d, dossier.Input{Action: dossier.ActReceive, Now: at.Add(time.Hour), Due: due})
+		// The same old copy again: stale.
+		if _, err := s.MoveDossier(ctx, d, dossier.Input{Action: dossier.ActRefuse, Who: dossier.Admin, Now: at.Add(2 * time.Hour), Note: "Sai thủ tục"}, nil); !errors.Is(err, store.ErrStale) {
+			t.Fatalf("stale move: %v", err)
+		}
+		rows := outbox(t, s, f.site)
+		if len(rows) != before+1 || rows[0].Kind != cmail.Received {
+			t.Fatalf("rows after a refused move: %+v", rows)
+		}
+	})
+}
