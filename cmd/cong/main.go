@@ -266,6 +266,8 @@ func cmdServe(ctx context.Context, args []string, stderr io.Writer, getenv func(
 	counterDone := make(chan struct{})
 	go func() { counter.Run(counterCtx, c.FlushInterval); close(counterDone) }()
 	go srv.Watch(counterCtx, time.Second)
+	mailDone := startMail(counterCtx, &c, st, log)
+	defer func() { <-mailDone }()
 	if backupStats != nil {
 		sc := &backup.Scheduler{Store: st, DataDir: c.Data, Every: c.BackupEvery, Keep: c.BackupKeep,
 			Version: versionString(), Logger: log, Stats: backupStats}

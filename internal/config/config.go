@@ -11,6 +11,8 @@ import (
 	"os"
 	"strings"
 	"time"
+
+	"github.com/congportal/cong/internal/mail"
 )
 
 // Config is the serve-time configuration.
@@ -25,6 +27,8 @@ type Config struct {
 	FlushInterval  time.Duration
 	BackupEvery    time.Duration
 	BackupKeep     int
+	SMTPURL        string
+	MailFrom       string
 }
 
 // Flag describes one flag for docs: name, env twin, default and help.
@@ -55,6 +59,8 @@ func ServeFlags(fs *flag.FlagSet, c *Config) {
 	fs.DurationVar(&c.FlushInterval, "flush-interval", time.Second, "chu kỳ ghi bộ đếm xuống cơ sở dữ liệu")
 	fs.DurationVar(&c.BackupEvery, "backup-every", 0, "sao lưu tự động vào thư mục backups trong --data theo chu kỳ này, ví dụ 24h (0 = tắt; chỉ với SQLite)")
 	fs.IntVar(&c.BackupKeep, "backup-keep", 7, "số bản sao lưu tự động được giữ lại; bản cũ hơn bị xoá")
+	fs.StringVar(&c.SMTPURL, "smtp-url", "", "máy chủ gửi thư thông báo hồ sơ, ví dụ smtp://tên:mật-khẩu@máy-chủ:587 (STARTTLS nếu có) hoặc smtps://…:465 (ký tự đặc biệt của mật khẩu viết dạng %XX); để trống thì thư nằm chờ trong hàng đợi, không mất")
+	fs.StringVar(&c.MailFrom, "mail-from", "", "địa chỉ người gửi thư thông báo, ví dụ \"Cổng dịch vụ công <khongtraloi@tinh.gov.vn>\" (bắt buộc khi có --smtp-url)")
 }
 
 // Parse parses args into fs, taking a flag's value from its environment twin
@@ -101,6 +107,19 @@ func (c *Config) Validate() error {
 	}
 	if c.BackupKeep < 1 {
 		return errors.New("--backup-keep phải từ 1 trở lên")
+	}
+	if c.SMTPURL != "" {
+		if _, err := mail.ParseURL(c.SMTPURL); err != nil {
+			return err
+		}
+		if c.MailFrom == "" {
+			return errors.New("--mail-from là bắt buộc khi có --smtp-url (địa chỉ người gửi thư thông báo)")
+		}
+	}
+	if c.MailFrom != "" {
+		if _, err := mail.ParseFrom(c.MailFrom); err != nil {
+			return err
+		}
 	}
 	return nil
 }

@@ -112,3 +112,24 @@ func TestDeployFilesUseRealSettings(t *testing.T) {
 		t.Errorf("nginx client_max_body_size %sm is below the upload limit", m[1])
 	}
 }
+
+// A relay needs a sender address; both are checked before serving.
+func TestMailFlags(t *testing.T) {
+	base := Config{BaseURL: "https://cong.example.vn", FlushInterval: time.Second, BackupKeep: 1}
+	for _, tc := range []struct {
+		url, from string
+		ok        bool
+	}{
+		{"", "", true},
+		{"smtp://u:p@mail.tinh.gov.vn:587", "Cổng dịch vụ công <khongtraloi@tinh.gov.vn>", true},
+		{"smtp://u:p@mail.tinh.gov.vn:587", "", false},
+		{"mail.tinh.gov.vn:25", "khongtraloi@tinh.gov.vn", false},
+		{"", "khong phai dia chi", false},
+	} {
+		c := base
+		c.SMTPURL, c.MailFrom = tc.url, tc.from
+		if err := c.Validate(); (err == nil) != tc.ok {
+			t.Errorf("%q %q: %v", tc.url, tc.from, err)
+		}
+	}
+}
