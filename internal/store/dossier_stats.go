@@ -77,6 +77,17 @@ func (s *Store) localDay(col string) string {
 	return "date(" + col + ", '+7 hours')"
 }
 
+// fence keeps the engines from merging the inner select into the outer
+// aggregate: merged, End and the local days would be evaluated again at each
+// of their twenty-odd uses per row (measured: 30× slower on SQLite). A LIMIT
+// stops SQLite's flattening, OFFSET 0 PostgreSQL's subquery pull-up.
+func (s *Store) fence() string {
+	if s.dialect == Postgres {
+		return " OFFSET 0"
+	}
+	return " LIMIT -1"
+}
+
 func unitFilter(b *binder, units []int64) string {
 	if units == nil {
 		return ""
@@ -107,10 +118,12 @@ const endExpr = `CASE WHEN d.status IN (3, 7, 8, 9, 10) THEN
 
 // DossierStats counts the period's figures per unit (not rolled up).
 //
-// The rows read are those received in the period, those that ended at or
-// after its start (finished_at index) and those still open (status index):
-// everything else cannot contribute, and each arm is an index range on both
-// engines (migration 0020).
+// The rows read are the four kinds that can contribute, each an index
+// range on both engines (migration 0020): received in the period; closed in
+// it (finished_at is set by every closing move, and End ≤ finished_at);
+// received before it and closed after it (carried over and still running
+// at its end: the received_at test is answered from the index entry); and
+// still open (few; the outer sums pick the carried ones).
 func (s *Store) DossierStats(ctx context.Context, siteID int64, q DossierStatsQuery) (map[int64]deskstats.Counts, error) {
 	if q.Clock == nil {
 		return nil, fmt.Errorf("dossier stats: no calendar")
@@ -150,12 +163,14 @@ func (s *Store) DossierStats(ctx context.Context, siteID int64, q DossierStatsQu
 	FROM (SELECT d.unit_id, d.channel, d.status, d.received_at, d.due_at, d.paused_at, d.supplement_count, d.apology_count,
 		CASE WHEN p.level IN ('full', 'partial') THEN 1 ELSE 0 END AS eligible,
 		` + endExpr + ` AS e,
-		` + s.localDay(endExpr) + ` AS eday, ` + s.localDay("d.due_at") + ` AS dday
+		CASE WHEN d.status IN (9, 10) THEN ` + s.localDay(endExpr) + ` END AS eday,
+		CASE WHEN d.status IN (9, 10) THEN ` + s.localDay("d.due_at") + ` END AS dday
 	FROM dossiers d JOIN procedures p ON p.id = d.procedure_id
 	WHERE (d.site_id = :S AND d.received_at >= :F AND d.received_at < :T
-		OR d.site_id = :S AND d.finished_at >= :F
+		OR d.site_id = :S AND d.finished_at >= :F AND d.finished_at < :T
+		OR d.site_id = :S AND d.finished_at >= :T AND d.received_at < :F
 		OR d.site_id = :S AND d.status IN (2, 4, 5, 6))`)
-	query := head + unitFilter(b, q.Units) + `) x GROUP BY x.unit_id`
+	query := head + unitFilter(b, q.Units) + s.fence() + `) x GROUP BY x.unit_id`
 	rows, err := s.db.QueryContext(ctx, s.q(query), b.args...)
 	if err != nil {
 		return nil, fmt.Errorf("dossier stats: %w", err)
@@ -242,7 +257,7 @@ func (s *Store) DossierMonthly(ctx context.Context, siteID int64, bounds []time.
 	FROM (SELECT d.status, d.received_at, d.due_at, d.supplement_count, ` + endExpr + ` AS e
 	FROM dossiers d WHERE (d.site_id = :S AND d.received_at >= :F AND d.received_at < :T
 		OR d.site_id = :S AND d.finished_at >= :F AND d.finished_at < :T)`)
-	query := head + unitFilter(b, units) + `) x`
+	query := head + unitFilter(b, units) + s.fence() + `) x`
 	n := len(cols)
 	vals := make([]sql.NullInt64, n)
 	dest := make([]any, n)
@@ -383,3 +398,4 @@ func codeSeq(code string) ([2]string, int, bool) {
 	}
 	return [2]string{code[:j], code[j+1 : i]}, n, true
 }
+
