@@ -398,4 +398,3 @@ func codeSeq(code string) ([2]string, int, bool) {
 	}
 	return [2]string{code[:j], code[j+1 : i]}, n, true
 }
-
