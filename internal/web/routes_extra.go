@@ -14,4 +14,5 @@ func (s *Server) extraRoutes(handle func(pattern string, h http.HandlerFunc)) {
 	s.deskRoutes(handle)
 	s.documentRoutes(handle)
 	s.qaRoutes(handle)
+	s.statsDossierRoutes(handle)
 }
