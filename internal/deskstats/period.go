@@ -198,10 +198,8 @@ func MonthsBefore(p Period, n int) []Period {
 	l := p.Last()
 	out := make([]Period, n)
 	for i := range n {
+		// time.Date normalises the month underflow into earlier years.
 		out[n-1-i] = MonthOf(l.Year(), l.Month()-time.Month(i))
-		// time.Date normalises month underflow, so re-derive the key.
-		f := out[n-1-i].From
-		out[n-1-i] = MonthOf(f.Year(), f.Month())
 	}
 	return out
 }

@@ -184,7 +184,14 @@ func (h *statsDossiers) report(ctx context.Context, req statsRequest, withMonths
 	}
 	e := statsEntry{rep: rep}
 	if withMonths {
-		ms := deskstats.MonthsBefore(p, 12)
+		// The chart ends with the period, or with this month while the
+		// period runs: empty future months say nothing.
+		last := p
+		if !p.Closed(req.now) {
+			n := req.now.In(dossier.Loc)
+			last = deskstats.MonthOf(n.Year(), n.Month())
+		}
+		ms := deskstats.MonthsBefore(last, 12)
 		bounds := make([]time.Time, 0, len(ms)+1)
 		for _, m := range ms {
 			bounds = append(bounds, m.From)
