@@ -88,7 +88,11 @@ func (s *Store) fence() string {
 	return " LIMIT -1"
 }
 
-func unitFilter(b *binder, units []int64) string {
+func (s *Store) unitFilter(b *binder, units []int64) string {
+	plus := "+"
+	if s.dialect == Postgres {
+		plus = "" // its planner weighs the ranges with real statistics
+	}
 	if units == nil {
 		return ""
 	}
@@ -96,7 +100,9 @@ func unitFilter(b *binder, units []int64) string {
 		return " AND 1 = 0"
 	}
 	var sb strings.Builder
-	sb.WriteString(" AND d.unit_id IN (")
+	// In SQLite the unary plus keeps the planner on the time ranges: the
+	// unit index would read every dossier the units ever had.
+	sb.WriteString(" AND " + plus + "d.unit_id IN (")
 	for i, u := range units {
 		if i > 0 {
 			sb.WriteString(", ")
@@ -170,7 +176,7 @@ func (s *Store) DossierStats(ctx context.Context, siteID int64, q DossierStatsQu
 		OR d.site_id = :S AND d.finished_at >= :F AND d.finished_at < :T
 		OR d.site_id = :S AND d.finished_at >= :T AND d.received_at < :F
 		OR d.site_id = :S AND d.status IN (2, 4, 5, 6))`)
-	query := head + unitFilter(b, q.Units) + s.fence() + `) x GROUP BY x.unit_id`
+	query := head + s.unitFilter(b, q.Units) + s.fence() + `) x GROUP BY x.unit_id`
 	rows, err := s.db.QueryContext(ctx, s.q(query), b.args...)
 	if err != nil {
 		return nil, fmt.Errorf("dossier stats: %w", err)
@@ -206,7 +212,7 @@ func (s *Store) addPausedStats(ctx context.Context, siteID int64, q DossierStats
 	head := b.bind(`SELECT d.unit_id, d.due_at, d.paused_at, d.supplement_count FROM dossiers d
 		WHERE d.site_id = :S AND d.status IN (2, 4, 5, 6) AND d.paused_at IS NOT NULL AND d.paused_at <= :A
 		AND d.received_at < :T AND d.due_at IS NOT NULL`)
-	rows, err := s.db.QueryContext(ctx, s.q(head+unitFilter(b, q.Units)), b.args...)
+	rows, err := s.db.QueryContext(ctx, s.q(head+s.unitFilter(b, q.Units)), b.args...)
 	if err != nil {
 		return err
 	}
@@ -257,7 +263,7 @@ func (s *Store) DossierMonthly(ctx context.Context, siteID int64, bounds []time.
 	FROM (SELECT d.status, d.received_at, d.due_at, d.supplement_count, ` + endExpr + ` AS e
 	FROM dossiers d WHERE (d.site_id = :S AND d.received_at >= :F AND d.received_at < :T
 		OR d.site_id = :S AND d.finished_at >= :F AND d.finished_at < :T)`)
-	query := head + unitFilter(b, units) + s.fence() + `) x`
+	query := head + s.unitFilter(b, units) + s.fence() + `) x`
 	n := len(cols)
 	vals := make([]sql.NullInt64, n)
 	dest := make([]any, n)
