@@ -242,54 +242,56 @@ type MonthCount struct {
 	Received, Finished, Late int64
 }
 
-// DossierMonthly counts, for each [bounds[i], bounds[i+1]), new receipts and
-// finished dossiers in one pass over the two index ranges.
+// DossierMonthly counts, for each month [bounds[i], bounds[i+1]) (bounds
+// are month starts in Vietnam), new receipts and dossiers finished (9/10),
+// with the late ones among them. Two grouped passes over the two time
+// indexes; a finished dossier's End is its finished_at (finishing needs
+// status 4, so it is never paused then).
 func (s *Store) DossierMonthly(ctx context.Context, siteID int64, bounds []time.Time, units []int64) ([]MonthCount, error) {
 	if len(bounds) < 2 {
 		return nil, nil
 	}
-	b := &binder{named: map[string]any{"S": siteID, "F": dbTime(bounds[0]), "T": dbTime(bounds[len(bounds)-1])}}
-	var cols []string
+	idx := map[string]int{}
 	for i := 0; i+1 < len(bounds); i++ {
-		b.named[fmt.Sprintf("L%s", letters(i))] = dbTime(bounds[i])
-		b.named[fmt.Sprintf("H%s", letters(i))] = dbTime(bounds[i+1])
-		lo, hi := ":L"+letters(i), ":H"+letters(i)
-		cols = append(cols,
-			"SUM(CASE WHEN x.received_at >= "+lo+" AND x.received_at < "+hi+" THEN 1 ELSE 0 END)",
-			"SUM(CASE WHEN x.status IN (9, 10) AND x.due_at IS NOT NULL AND x.e >= "+lo+" AND x.e < "+hi+" THEN 1 ELSE 0 END)",
-			"SUM(CASE WHEN x.status IN (9, 10) AND x.due_at IS NOT NULL AND x.e >= "+lo+" AND x.e < "+hi+" AND (x.supplement_count >= 2 OR x.e > x.due_at) THEN 1 ELSE 0 END)")
-	}
-	head := b.bind(`SELECT ` + strings.Join(cols, ", ") + `
-	FROM (SELECT d.status, d.received_at, d.due_at, d.supplement_count, ` + endExpr + ` AS e
-	FROM dossiers d WHERE (d.site_id = :S AND d.received_at >= :F AND d.received_at < :T
-		OR d.site_id = :S AND d.finished_at >= :F AND d.finished_at < :T)`)
-	query := head + s.unitFilter(b, units) + s.fence() + `) x`
-	n := len(cols)
-	vals := make([]sql.NullInt64, n)
-	dest := make([]any, n)
-	for i := range vals {
-		dest[i] = &vals[i]
-	}
-	if err := s.db.QueryRowContext(ctx, s.q(query), b.args...).Scan(dest...); err != nil {
-		return nil, fmt.Errorf("dossier monthly: %w", err)
+		idx[bounds[i].In(dossier.Loc).Format("2006-01")] = i
 	}
 	out := make([]MonthCount, len(bounds)-1)
-	for i := range out {
-		out[i] = MonthCount{vals[3*i].Int64, vals[3*i+1].Int64, vals[3*i+2].Int64}
+	run := func(col, extra, sums string, add func(i int, a, b int64)) error {
+		b := &binder{named: map[string]any{"S": siteID, "F": dbTime(bounds[0]), "T": dbTime(bounds[len(bounds)-1])}}
+		head := b.bind(`SELECT ` + s.localMonth("d."+col) + `, COUNT(*), ` + sums + ` FROM dossiers d
+			WHERE d.site_id = :S AND d.` + col + ` >= :F AND d.` + col + ` < :T` + extra)
+		rows, err := s.db.QueryContext(ctx, s.q(head+s.unitFilter(b, units)+` GROUP BY 1`), b.args...)
+		if err != nil {
+			return fmt.Errorf("dossier monthly: %w", err)
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var m string
+			var n, x int64
+			if err := rows.Scan(&m, &n, &x); err != nil {
+				return err
+			}
+			if i, ok := idx[m]; ok {
+				add(i, n, x)
+			}
+		}
+		return rows.Err()
 	}
-	return out, nil
+	if err := run("received_at", "", "0", func(i int, n, _ int64) { out[i].Received = n }); err != nil {
+		return nil, err
+	}
+	err := run("finished_at", " AND d.status IN (9, 10) AND d.due_at IS NOT NULL",
+		"SUM(CASE WHEN d.supplement_count >= 2 OR d.finished_at > d.due_at THEN 1 ELSE 0 END)",
+		func(i int, n, late int64) { out[i].Finished, out[i].Late = n, late })
+	return out, err
 }
 
-// letters names bucket i with capital letters only (the binder's markers).
-func letters(i int) string {
-	s := ""
-	for {
-		s = string(rune('A'+i%26)) + s
-		i = i/26 - 1
-		if i < 0 {
-			return s
-		}
+// localMonth is the month (YYYY-MM) in Vietnam of a timestamp column.
+func (s *Store) localMonth(col string) string {
+	if s.dialect == Postgres {
+		return "to_char(" + col + " AT TIME ZONE 'Asia/Ho_Chi_Minh', 'YYYY-MM')"
 	}
+	return "strftime('%Y-%m', " + col + ", '+7 hours')"
 }
 
 // HistoricalDossier is a dossier written directly, with its history, by the

@@ -222,6 +222,15 @@ func TestDossierStatsMatchesClassify(t *testing.T) {
 					t.Errorf("%s %s:\n sql %+v\n  go %+v", p.Key, u.Code, raw[u.ID], want[u.ID])
 				}
 			}
+			if p.Kind == deskstats.Month {
+				m, err := s.DossierMonthly(ctx, f.site, []time.Time{p.From, p.To}, nil)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if len(m) != 1 || m[0].Received != all.New || m[0].Finished != all.Finished() || m[0].Late != all.Late {
+					t.Errorf("%s monthly %+v, stats %+v", p.Key, m, all)
+				}
+			}
 			// One unit alone gives the same as its share of the whole.
 			one, err := s.DossierStats(ctx, f.site, store.DossierStatsQuery{From: p.From, To: p.To, AsOf: asOf, Clock: cal, Units: []int64{f.child.ID}})
 			if err != nil {
