@@ -17,11 +17,18 @@ import (
 	"github.com/congportal/cong/internal/store"
 )
 
-// Demo dossiers: about forty applications over the past three months, in
-// every status, on time and late, with supplements and fees, on all three
-// channels. Each is moved through the real transition table (store
-// MoveDossier) at past instants, so histories, appointments and pauses are
-// what the desk itself would have recorded. Applicants are fictional.
+// Demo dossiers, in two parts. About forty "live" applications over the
+// past three months, in every status, on time and late, with supplements
+// and fees, on all three channels: each is moved through the real
+// transition table (store MoveDossier) at past instants, so histories,
+// appointments and pauses are what the desk itself would have recorded.
+// Before them, about two thousand historical dossiers over the past year
+// give the statistics (/thong-ke) a real province's shape: they are written
+// in one transaction by store.InsertHistoricalDossiers with the same
+// times, appointments (the site calendar's Due and Resume) and event chains
+// the transitions would produce, but without the in-transaction hook — no
+// forms are generated and no mail is queued for history. Applicants are
+// fictional.
 
 // timing says when a scenario's dossier is finished, against its appointment.
 type timing int
@@ -138,12 +145,212 @@ func Dossiers(ctx context.Context, st *store.Store, siteID int64, dossierDir str
 	cal := calendar.New(dossier.Loc, calendar.DefaultOfficeHours(), nil)
 	l := &demoLoader{st: st, site: siteID, cal: cal, now: now, officer: officer.ID, label: officer.Name, dir: dossierDir,
 		rnd: mrand.New(mrand.NewPCG(2026, 4))}
+	// History first: its codes take the first numbers of their days, and
+	// the live dossiers' codes continue from the raised sequences.
+	hist, err := l.history(ctx, usable)
+	if err != nil {
+		return 0, fmt.Errorf("hồ sơ mẫu (lịch sử): %w", err)
+	}
 	for i, sc := range scenarios {
 		if err := l.load(ctx, i, sc, usable[i%len(usable)]); err != nil {
-			return i, fmt.Errorf("hồ sơ mẫu %d: %w", i+1, err)
+			return hist + i, fmt.Errorf("hồ sơ mẫu %d: %w", i+1, err)
 		}
 	}
-	return len(scenarios), nil
+	return hist + len(scenarios), nil
+}
+
+// historyDays is how far back the historical dossiers go.
+const historyDays = 365
+
+// history writes the year of historical dossiers: on each working day of
+// the past year (today excluded) 5 to 10 dossiers, a mix close to what
+// provinces publish — mostly early or on time, some late (half of them with
+// an apology), a few second supplements, refusals, withdrawals and stops,
+// about half online where the procedure allows it. Dossiers whose next step
+// would fall after now stay open.
+func (l *demoLoader) history(ctx context.Context, procs []desk.Procedure) (int, error) {
+	r := mrand.New(mrand.NewPCG(2026, 766))
+	today := l.now.In(dossier.Loc)
+	seq := map[string]int{}
+	var out []store.HistoricalDossier
+	for back := historyDays; back >= 1; back-- {
+		day := time.Date(today.Year(), today.Month(), today.Day()-back, 0, 0, 0, 0, dossier.Loc)
+		if !l.cal.IsWorkingDay(calendar.DayOf(day, dossier.Loc)) {
+			continue
+		}
+		for range 5 + r.IntN(6) {
+			h, ok, err := l.historical(r, day, procs[r.IntN(len(procs))], seq)
+			if err != nil {
+				return 0, err
+			}
+			if ok {
+				out = append(out, h)
+			}
+		}
+	}
+	return len(out), l.st.InsertHistoricalDossiers(ctx, out)
+}
+
+// historical makes one dossier submitted on day; ok is false when it
+// would have been submitted after now.
+func (l *demoLoader) historical(r *mrand.Rand, day time.Time, proc desk.Procedure, seq map[string]int) (store.HistoricalDossier, bool, error) {
+	var units []desk.Unit
+	for _, u := range proc.Units {
+		if u.Selectable(l.now) {
+			units = append(units, u)
+		}
+	}
+	unit := units[r.IntN(len(units))]
+	cal := l.cal
+	sub := cal.AddWorking(day, time.Duration(r.IntN(450))*time.Minute).UTC()
+	if sub.After(l.now) {
+		return store.HistoricalDossier{}, false, nil
+	}
+	d := dossier.Dossier{SiteID: l.site, ProcedureID: proc.ID, UnitID: unit.ID, SubmittedAt: sub, UnitCode: unit.Code}
+	l.applicant(&d)
+	tok := make([]byte, 16)
+	rand.Read(tok)
+	sum := sha256.Sum256(tok)
+	d.PrivateTokenHash = hex.EncodeToString(sum[:])
+	switch x := r.IntN(100); {
+	case proc.Online() && x < 62:
+		d.Channel = dossier.Online
+	case x >= 93:
+		d.Channel = dossier.Post
+	default:
+		d.Channel = dossier.Counter
+	}
+	h := store.HistoricalDossier{}
+	ev := func(at time.Time, from, to dossier.Status, a dossier.Action, note string) {
+		h.Events = append(h.Events, dossier.Event{At: at.UTC(), ActorLabel: l.label, From: from, To: to, Action: a, Note: note})
+	}
+	past := func(t time.Time) bool { return !t.After(l.now) }
+	// done fills the code and returns the dossier as it stands.
+	done := func() (store.HistoricalDossier, bool, error) {
+		codeAt := d.SubmittedAt
+		if !d.ReceivedAt.IsZero() {
+			codeAt = d.ReceivedAt
+		}
+		key := unit.Code + dossier.CodeDay(codeAt)
+		seq[key]++
+		d.Code = dossier.Code(unit.Code, codeAt, seq[key])
+		d.UpdatedAt = d.SubmittedAt
+		if n := len(h.Events); n > 0 {
+			d.UpdatedAt = h.Events[n-1].At
+		}
+		h.Dossier = d
+		return h, true, nil
+	}
+	recv := sub
+	if d.Channel == dossier.Online {
+		d.Status = dossier.New
+		h.Events = append(h.Events, dossier.Event{At: sub, ActorLabel: d.ApplicantName, To: dossier.New, Action: dossier.ActSubmit})
+		delay := time.Duration(30+r.IntN(300)) * time.Minute
+		if r.IntN(30) == 0 {
+			delay = 10 * time.Hour // answered after the 8 working hours
+		}
+		recv = cal.AddWorking(sub, delay).UTC()
+		if !past(recv) {
+			return done()
+		}
+		d.RespondedAt = recv
+		if r.IntN(50) == 0 {
+			d.Status, d.FinishedAt = dossier.Refused, recv
+			ev(recv, dossier.New, dossier.Refused, dossier.ActRefuse, "Hồ sơ không thuộc thẩm quyền giải quyết của đơn vị.")
+			return done()
+		}
+		ev(recv, dossier.New, dossier.Received, dossier.ActReceive, "")
+	} else {
+		d.RespondedAt = recv
+		ev(recv, 0, dossier.Received, dossier.ActSubmit, "")
+	}
+	due, err := cal.Due(recv, proc.TimeAmount, calendar.Unit(proc.TimeUnit))
+	if err != nil {
+		return h, false, err
+	}
+	d.Status, d.ReceivedAt, d.DueAt = dossier.Received, recv, due.UTC()
+	t := cal.AddWorking(recv, time.Duration(30+r.IntN(120))*time.Minute).UTC()
+	if !past(t) {
+		return done()
+	}
+	d.Status = dossier.Processing
+	ev(t, dossier.Received, dossier.Processing, dossier.ActProcess, "")
+	// Supplements: one in ten dossiers, a few of them twice (late by rule).
+	supp := 0
+	if x := r.IntN(100); x < 10 {
+		supp = 1
+		if x < 2 {
+			supp = 2
+		}
+	}
+	for k := range supp {
+		p := cal.AddWorking(t, time.Duration(2+r.IntN(6))*time.Hour).UTC()
+		if !past(p) {
+			return done()
+		}
+		d.Status, d.PausedAt, d.PrevStatus = dossier.Supplement, p, dossier.Processing
+		d.SupplementCount = k + 1
+		ev(p, dossier.Processing, dossier.Supplement, dossier.ActRequestSupplement, "Đề nghị bổ sung bản sao có chứng thực giấy tờ kèm theo.")
+		back := cal.AddWorking(p, time.Duration(8+r.IntN(24))*time.Hour).UTC()
+		if !past(back) {
+			return done()
+		}
+		d.DueAt = cal.Resume(d.DueAt, p, back).UTC()
+		d.PausedTotal += cal.WorkingBetween(p, back)
+		d.Status, d.PausedAt, d.PrevStatus = dossier.Processing, time.Time{}, 0
+		ev(back, dossier.Supplement, dossier.Processing, dossier.ActSupplemented, "Công dân đã nộp bổ sung.")
+		t = back
+	}
+	switch x := r.IntN(100); {
+	case x < 2:
+		w := cal.AddWorking(t, time.Duration(1+r.IntN(8))*time.Hour).UTC()
+		if past(w) {
+			d.Status, d.FinishedAt = dossier.Withdrawn, w
+			ev(w, dossier.Processing, dossier.Withdrawn, dossier.ActWithdraw, "Công dân có đơn xin rút hồ sơ.")
+		}
+		return done()
+	case x < 3:
+		w := cal.AddWorking(t, time.Duration(1+r.IntN(8))*time.Hour).UTC()
+		if past(w) {
+			d.Status, d.FinishedAt = dossier.Stopped, w
+			ev(w, dossier.Processing, dossier.Stopped, dossier.ActStop, "Người nộp đề nghị dừng để hoàn thiện thủ tục liên quan.")
+		}
+		return done()
+	}
+	left := cal.WorkingBetween(t, d.DueAt)
+	var fin time.Time
+	switch x := r.IntN(100); {
+	case x < 58: // early: well before the appointment's day
+		fin = cal.AddWorking(t, left*time.Duration(20+r.IntN(50))/100)
+	case x < 92: // on the appointment's day
+		fin = d.DueAt.Add(-time.Duration(5+r.IntN(90)) * time.Minute)
+	default: // late
+		fin = cal.AddWorking(d.DueAt, time.Duration(2+r.IntN(30))*time.Hour)
+		if r.IntN(2) == 0 {
+			// Form 04 the day before: a new date, while the original
+			// appointment stays what the dossier is judged against.
+			at := cal.AddWorking(d.DueAt, 0).Add(-4 * time.Hour).UTC()
+			if at.After(t) && past(at) {
+				d.ApologyCount, d.NewDueAt = 1, cal.AddWorking(d.DueAt, 32*time.Hour).UTC()
+				ev(at, dossier.Processing, dossier.Processing, dossier.ActApologise, "Hồ sơ cần thêm thời gian thẩm định; hẹn lại ngày trả kết quả.")
+			}
+		}
+	}
+	if !fin.After(t) {
+		fin = t.Add(time.Minute)
+	}
+	fin = fin.UTC()
+	if !past(fin) {
+		return done()
+	}
+	d.Status, d.FinishedAt, d.ResultFile = dossier.Finished, fin, ""
+	ev(fin, dossier.Processing, dossier.Finished, dossier.ActFinish, "")
+	ret := cal.AddWorking(fin, time.Duration(1+r.IntN(24))*time.Hour).UTC()
+	if past(ret) {
+		d.Status, d.ReturnedAt = dossier.Returned, ret
+		ev(ret, dossier.Finished, dossier.Returned, dossier.ActReturn, "")
+	}
+	return done()
 }
 
 // demoStep is one move of a scenario, taken the given working time after

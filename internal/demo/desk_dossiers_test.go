@@ -46,20 +46,35 @@ func TestDemoDossiers(t *testing.T) {
 		}
 		dir := t.TempDir()
 		now := time.Now()
+		start := time.Now()
 		n, err := demo.Dossiers(ctx, s, site.ID, dir, now)
-		if err != nil || n < 40 {
+		if err != nil || n < 1500 || n > 3000 {
 			t.Fatalf("loaded %d: %v", n, err)
 		}
-		list, total, err := s.DossierQueue(ctx, store.QueueFilter{SiteID: site.ID, AllUnits: true, Limit: 100})
-		if err != nil || total != n {
-			t.Fatalf("queue %d of %d: %v", total, n, err)
+		t.Logf("%s: %d demo dossiers in %s", s.Dialect(), n, time.Since(start).Round(time.Millisecond))
+		list, total, err := s.DossierQueue(ctx, store.QueueFilter{SiteID: site.ID, AllUnits: true, Limit: 5000})
+		if err != nil || total != n || len(list) != n {
+			t.Fatalf("queue %d (%d listed) of %d: %v", total, len(list), n, err)
 		}
 		cal := calendar.New(dossier.Loc, calendar.DefaultOfficeHours(), nil)
 		statuses := map[dossier.Status]int{}
 		channels := map[dossier.Channel]int{}
 		timings := map[dossier.Timeliness]int{}
-		breaches, twoSupp := 0, 0
+		breaches, twoSupp, online, apologies := 0, 0, 0, 0
+		codes := map[string]bool{}
+		months := map[string]int{}
 		for _, d := range list {
+			if codes[d.Code] {
+				t.Fatalf("code %s twice", d.Code)
+			}
+			codes[d.Code] = true
+			months[d.SubmittedAt.In(dossier.Loc).Format("2006-01")]++
+			if d.Channel == dossier.Online {
+				online++
+			}
+			if d.ApologyCount > 0 {
+				apologies++
+			}
 			statuses[d.Status]++
 			channels[d.Channel]++
 			timings[dossier.Classify(&d, now, cal)]++
@@ -69,12 +84,18 @@ func TestDemoDossiers(t *testing.T) {
 			if d.SupplementCount >= 2 {
 				twoSupp++
 			}
-			if d.SubmittedAt.Before(now.AddDate(0, 0, -92)) || d.UpdatedAt.After(now) {
-				t.Errorf("%s outside the past three months: %v–%v", d.Code, d.SubmittedAt, d.UpdatedAt)
+			if d.SubmittedAt.Before(now.AddDate(0, 0, -367)) || d.UpdatedAt.After(now) {
+				t.Errorf("%s outside the past year: %v–%v", d.Code, d.SubmittedAt, d.UpdatedAt)
+			}
+			if d.ApologyCount > 0 && (d.NewDueAt.IsZero() || !d.NewDueAt.After(d.DueAt)) {
+				t.Errorf("%s: apology without a later date", d.Code)
 			}
 			evs, err := s.DossierEvents(ctx, d.ID)
 			if err != nil || len(evs) == 0 || evs[len(evs)-1].To != d.Status {
 				t.Fatalf("%s: history does not end in its status %v: %v", d.Code, d.Status, evs)
+			}
+			if !evs[len(evs)-1].At.Equal(d.UpdatedAt) && evs[len(evs)-1].At.After(d.UpdatedAt) {
+				t.Fatalf("%s: last event %v after updated_at %v", d.Code, evs[len(evs)-1].At, d.UpdatedAt)
 			}
 			for k := 1; k < len(evs); k++ {
 				if evs[k].From != evs[k-1].To || evs[k].At.Before(evs[k-1].At) {
@@ -104,6 +125,17 @@ func TestDemoDossiers(t *testing.T) {
 		}
 		if breaches == 0 || twoSupp == 0 {
 			t.Errorf("breaches %d, second supplements %d", breaches, twoSupp)
+		}
+		// A province's shape: online around half, a few apologies, every
+		// month of the past year populated, mostly on time.
+		if share := float64(online) / float64(n); share < 0.35 || share > 0.65 {
+			t.Errorf("online share %.2f", share)
+		}
+		if apologies < 5 || len(months) < 12 {
+			t.Errorf("apologies %d, months %d", apologies, len(months))
+		}
+		if ok := timings[dossier.Early] + timings[dossier.OnTime]; ok < 5*timings[dossier.Late] {
+			t.Errorf("not mostly on time: %v", timings)
 		}
 		u, _ := s.UserByName(ctx, site.ID, "motcua")
 		if ids, _ := s.UserUnitIDs(ctx, u.ID); len(ids) != 1 || ids[0] != unit.ID {

@@ -16,4 +16,5 @@ func (s *Server) extraRoutes(handle func(pattern string, h http.HandlerFunc)) {
 	s.documentRoutes(handle)
 	s.qaRoutes(handle)
 	s.mailAdminRoutes(handle)
+	s.statsDossierRoutes(handle)
 }

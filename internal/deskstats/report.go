@@ -1,0 +1,241 @@
+package deskstats
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/congportal/cong/internal/desk"
+)
+
+// Figure is a ratio shown with its parts, so every percentage on the page
+// can be checked by hand. A zero denominator has no rate ("N/A"), never 0%.
+type Figure struct {
+	Num int64 `json:"num"`
+	Den int64 `json:"den"`
+}
+
+// Rate is Num/Den as a fraction; ok is false when Den is 0.
+func (f Figure) Rate() (r float64, ok bool) {
+	if f.Den == 0 {
+		return 0, false
+	}
+	return float64(f.Num) / float64(f.Den), true
+}
+
+// Percent is the rate in per cent with one decimal and a Vietnamese decimal
+// comma ("95,2%"), or "N/A".
+func (f Figure) Percent() string {
+	r, ok := f.Rate()
+	if !ok {
+		return "N/A"
+	}
+	return strings.Replace(strconv.FormatFloat(r*100, 'f', 1, 64), ".", ",", 1) + "%"
+}
+
+// Counts are the raw numbers of one unit (without its sub-units) in one
+// period, as the store counts them. Definitions, for unit U and period
+// [From, To), judged at AsOf = min(To, now):
+//
+//   - New: received_at in [From, To).
+//   - Carried: received_at before From and not ended at From (End is zero
+//     or at/after From) — "tồn kỳ trước chuyển sang".
+//   - Received = New + Carried ("tổng số hồ sơ tiếp nhận").
+//   - Online*: the same, received through channel 2 (trực tuyến).
+//   - Eligible*: the same, for procedures with online service (full or
+//     partial level), and how many of those came online.
+//   - Early/OnTime/Late: status 9 or 10 whose End (dossier.End: the 9 time,
+//     else 10, capped by a supplement pause) is in [From, To), classified by
+//     dossier.Classify's rule: late if a second supplement was requested or
+//     End is after due_at; early if End's day (+07:00) is before due_at's
+//     day; on time otherwise. An apology (form 04) does not move due_at, so
+//     an apologised dossier finished after its first appointment is late.
+//   - InTime/NearDue/Overdue: received before To and not ended at To
+//     ("đang giải quyết" at the end of the period), classified at AsOf — or
+//     at the pause, for a dossier waiting for a supplement — exactly as the
+//     desk does: overdue if a second supplement was requested or AsOf is
+//     after due_at; near due if at most one working day is left.
+//   - Withdrawn (7), Refused (3), Stopped (8): End in [From, To).
+//   - Apologised: received dossiers (New + Carried) with at least one
+//     apology (form 04).
+type Counts struct {
+	New, Carried                int64
+	NewOnline, CarriedOnline    int64
+	Eligible, EligibleOnline    int64
+	Early, OnTime, Late         int64
+	InTime, NearDue, Overdue    int64
+	Withdrawn, Refused, Stopped int64
+	Apologised                  int64
+}
+
+// Add sums o into c (roll-up of sub-units).
+func (c *Counts) Add(o Counts) {
+	c.New += o.New
+	c.Carried += o.Carried
+	c.NewOnline += o.NewOnline
+	c.CarriedOnline += o.CarriedOnline
+	c.Eligible += o.Eligible
+	c.EligibleOnline += o.EligibleOnline
+	c.Early += o.Early
+	c.OnTime += o.OnTime
+	c.Late += o.Late
+	c.InTime += o.InTime
+	c.NearDue += o.NearDue
+	c.Overdue += o.Overdue
+	c.Withdrawn += o.Withdrawn
+	c.Refused += o.Refused
+	c.Stopped += o.Stopped
+	c.Apologised += o.Apologised
+}
+
+// Received is new plus carried over.
+func (c Counts) Received() int64 { return c.New + c.Carried }
+
+// Finished is early plus on time plus late.
+func (c Counts) Finished() int64 { return c.Early + c.OnTime + c.Late }
+
+// InProgress is what is still being handled at the end of the period.
+func (c Counts) InProgress() int64 { return c.InTime + c.NearDue + c.Overdue }
+
+// Online is how many received dossiers came online.
+func (c Counts) Online() int64 { return c.NewOnline + c.CarriedOnline }
+
+// Complaints: the desk records no complaints (khiếu nại, phản ánh) linked
+// to dossiers — the Q&A section is not tied to a dossier — so the
+// complaints rate of Decision 766's satisfaction indicator is counted as 0
+// and the page says so (ComplaintsSource).
+const ComplaintsSource = "Chưa có dữ liệu khiếu nại, phản ánh gắn với hồ sơ: tỷ lệ khiếu nại được tính bằng 0."
+
+// Row is one line of the report table.
+type Row struct {
+	Key    string `json:"key"`
+	Label  string `json:"label"`
+	Figure Figure `json:"figure"`
+	// Indent marks a part of the line above it.
+	Indent bool `json:"-"`
+}
+
+// Figures lists every figure of c, each with its numerator and
+// denominator: parts are shown against their whole.
+func (c Counts) Figures() []Row {
+	rec, fin, prog := c.Received(), c.Finished(), c.InProgress()
+	closed := fin + c.Withdrawn + c.Refused + c.Stopped
+	return []Row{
+		{"received", "Tổng số hồ sơ tiếp nhận", Figure{rec, rec}, false},
+		{"new", "Tiếp nhận mới trong kỳ", Figure{c.New, rec}, true},
+		{"carried", "Kỳ trước chuyển sang", Figure{c.Carried, rec}, true},
+		{"finished", "Đã giải quyết", Figure{fin, rec}, false},
+		{"early", "Trước hạn", Figure{c.Early, fin}, true},
+		{"on_time", "Đúng hạn", Figure{c.OnTime, fin}, true},
+		{"late", "Trễ hạn", Figure{c.Late, fin}, true},
+		{"in_progress", "Đang giải quyết cuối kỳ", Figure{prog, rec}, false},
+		{"in_time", "Trong hạn", Figure{c.InTime, prog}, true},
+		{"near_due", "Sắp đến hạn", Figure{c.NearDue, prog}, true},
+		{"overdue", "Quá hạn", Figure{c.Overdue, prog}, true},
+		{"withdrawn", "Công dân rút hồ sơ", Figure{c.Withdrawn, closed}, false},
+		{"refused", "Không được tiếp nhận", Figure{c.Refused, closed}, false},
+		{"stopped", "Dừng xử lý", Figure{c.Stopped, closed}, false},
+		{"on_time_rate", "Tỷ lệ giải quyết đúng hạn (trước hạn + đúng hạn)", c.OnTimeRate(), false},
+		{"online_share", "Tỷ lệ hồ sơ trực tuyến", c.OnlineShare(), false},
+		{"online_eligible_share", "Tỷ lệ hồ sơ trực tuyến của thủ tục có dịch vụ trực tuyến", c.EligibleShare(), false},
+		{"satisfaction", "Mức độ hài lòng (100% − tỷ lệ trễ hạn − tỷ lệ khiếu nại)", c.Satisfaction(), false},
+		{"apologised", "Hồ sơ có phiếu xin lỗi, hẹn lại", Figure{c.Apologised, rec}, false},
+	}
+}
+
+// OnTimeRate is (early + on time) / finished.
+func (c Counts) OnTimeRate() Figure { return Figure{c.Early + c.OnTime, c.Finished()} }
+
+// OnlineShare is online received / received.
+func (c Counts) OnlineShare() Figure { return Figure{c.Online(), c.Received()} }
+
+// EligibleShare is online received / received, for procedures offered online.
+func (c Counts) EligibleShare() Figure { return Figure{c.EligibleOnline, c.Eligible} }
+
+// Satisfaction is Decision 766's "mức độ hài lòng" as the desk can measure
+// it: 100% − late rate − complaints rate, both over finished dossiers, i.e.
+// (finished − late − complaints) / finished with complaints = 0 (see
+// ComplaintsSource).
+func (c Counts) Satisfaction() Figure {
+	return Figure{c.Finished() - c.Late, c.Finished()}
+}
+
+// UnitRef names the unit a report is about; ID 0 is the whole province.
+type UnitRef struct {
+	ID     int64  `json:"id"`
+	Code   string `json:"code"`
+	Name   string `json:"name"`
+	Former bool   `json:"former,omitempty"`
+	Depth  int    `json:"-"`
+}
+
+// Report is the statistics of one unit (sub-units rolled up) in one period.
+type Report struct {
+	Unit   UnitRef
+	Period Period
+	AsOf   time.Time
+	Counts Counts
+	Scores []Score
+	// Children are the direct sub-units (or the roots, for the province),
+	// each rolled up: the per-unit table and chart.
+	Children []ChildReport
+}
+
+// ChildReport is one sub-unit's rolled-up counts.
+type ChildReport struct {
+	Unit   UnitRef
+	Counts Counts
+}
+
+// Rollup sums raw per-unit counts over unit id and all its descendants.
+// Former units (valid_to set) stay in the tree, so their history counts for
+// their parent. id 0 sums every unit.
+func Rollup(units []desk.Unit, raw map[int64]Counts, id int64) Counts {
+	var c Counts
+	if id == 0 {
+		for _, x := range raw {
+			c.Add(x)
+		}
+		return c
+	}
+	for uid := range desk.Descendants(units, id) {
+		c.Add(raw[uid])
+	}
+	return c
+}
+
+// Build assembles the report of unit id (0: the whole province) from raw
+// per-unit counts.
+func Build(units []desk.Unit, raw map[int64]Counts, id int64, p Period, asOf time.Time, cfg Config) (Report, error) {
+	r := Report{Period: p, AsOf: asOf, Unit: UnitRef{Name: "Toàn tỉnh"}}
+	byID := map[int64]desk.Unit{}
+	for _, u := range units {
+		byID[u.ID] = u
+	}
+	if id != 0 {
+		u, ok := byID[id]
+		if !ok {
+			return r, fmt.Errorf("đơn vị %d: %w", id, ErrUnknownUnit)
+		}
+		r.Unit = Ref(u)
+	}
+	r.Counts = Rollup(units, raw, id)
+	r.Scores = cfg.Score(r.Counts)
+	for _, u := range desk.Tree(units) {
+		parent := u.ParentID
+		if _, ok := byID[parent]; !ok {
+			parent = 0
+		}
+		if parent != id || u.ID == id {
+			continue
+		}
+		r.Children = append(r.Children, ChildReport{Unit: Ref(u), Counts: Rollup(units, raw, u.ID)})
+	}
+	return r, nil
+}
+
+// Ref is the UnitRef of u.
+func Ref(u desk.Unit) UnitRef {
+	return UnitRef{ID: u.ID, Code: u.Code, Name: u.Name, Former: u.Former(), Depth: u.Depth}
+}
