@@ -2,12 +2,12 @@ package web
 
 import (
 	"errors"
+	"html"
 	"html/template"
 	"net/http"
 	"net/url"
 	"strings"
 
-	"github.com/congportal/cong/internal/news"
 	"github.com/congportal/cong/internal/store"
 	"github.com/congportal/cong/internal/viet"
 )
@@ -59,7 +59,7 @@ func (s *Server) search(w http.ResponseWriter, r *http.Request) error {
 		}
 		p.Pager = pager{Page: n, Pages: pages(res.Total, perPage), Base: "/tim-kiem?q=" + url.QueryEscape(raw) + "&"}
 		for _, a := range res.Items {
-			text := a.Summary + " " + news.PlainText(a.BodyHTML)
+			text := a.Summary + " " + plainText(a.BodyHTML)
 			p.Results = append(p.Results, searchHit{
 				Article: a,
 				Title:   template.HTML(viet.Highlight(a.Title, q)),
@@ -69,4 +69,27 @@ func (s *Server) search(w http.ResponseWriter, r *http.Request) error {
 	}
 	s.countVisit(r, 0)
 	return s.renderTo(w, r, status, "search", p)
+}
+
+// plainText is news.PlainText without its regular expression, which took
+// a tenth of the search page's time: tags (from '<' to the next '>') become
+// spaces, entities are decoded, whitespace is collapsed.
+func plainText(h string) string {
+	var b strings.Builder
+	b.Grow(len(h))
+	for {
+		i := strings.IndexByte(h, '<')
+		if i < 0 {
+			break
+		}
+		j := strings.IndexByte(h[i:], '>')
+		if j < 0 {
+			break // no tag closes: the regular expression matches nothing more
+		}
+		b.WriteString(h[:i])
+		b.WriteByte(' ')
+		h = h[i+j+1:]
+	}
+	b.WriteString(h)
+	return strings.Join(strings.Fields(html.UnescapeString(b.String())), " ")
 }
