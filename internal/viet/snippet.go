@@ -193,6 +193,23 @@ func Snippet(text string, q Query, maxRunes int) string {
 	return s
 }
 
+// SnippetOfPrefix is Snippet for a text of which the caller has only
+// computed the start, prefix: the whole text must be prefix followed by
+// whitespace and more text, or prefix itself. ok is false when the rest
+// could change the excerpt (including when prefix has no match); the
+// caller then calls Snippet with the whole text. This lets the search page
+// turn only the first part of each article's HTML into text.
+func SnippetOfPrefix(prefix string, q Query, maxRunes int) (string, bool) {
+	if maxRunes <= 0 {
+		maxRunes = DefaultSnippetRunes
+	}
+	s, ok := newHighlighter(q).excerpt([]rune(strings.Join(strings.Fields(NFC(prefix)), " ")), maxRunes, true)
+	if !ok {
+		return "", false
+	}
+	return s, true
+}
+
 // snippetFirstCut is where prefixSnippet first cuts the text, in bytes per
 // rune of the excerpt: the summary and the body's first paragraphs, where
 // most first matches are.
@@ -253,8 +270,8 @@ const errNoMatch = "\x00no match"
 
 // excerpt computes Snippet's excerpt of rs, the whitespace-collapsed NFC
 // text. When partial is true, rs is only the text's start, cut at a space
-// and followed by more words; ok is then false if the result could depend
-// on those words (with errNoMatch when rs has no match at all).
+// (possibly all of it); ok is then false if the result could depend on any
+// words that follow (with errNoMatch when rs has no match at all).
 func (h highlighter) excerpt(rs []rune, maxRunes int, partial bool) (string, bool) {
 	ws := splitWords(rs)
 	marked := h.mark(ws)

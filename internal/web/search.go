@@ -8,6 +8,7 @@ import (
 	"net/url"
 	"strings"
 
+	"github.com/congportal/cong/internal/news"
 	"github.com/congportal/cong/internal/store"
 	"github.com/congportal/cong/internal/viet"
 )
@@ -59,16 +60,54 @@ func (s *Server) search(w http.ResponseWriter, r *http.Request) error {
 		}
 		p.Pager = pager{Page: n, Pages: pages(res.Total, perPage), Base: "/tim-kiem?q=" + url.QueryEscape(raw) + "&"}
 		for _, a := range res.Items {
-			text := a.Summary + " " + plainText(a.BodyHTML)
 			p.Results = append(p.Results, searchHit{
 				Article: a,
 				Title:   template.HTML(viet.Highlight(a.Title, q)),
-				Snippet: template.HTML(viet.Snippet(text, q, 240)),
+				Snippet: template.HTML(searchSnippet(a, q)),
 			})
 		}
 	}
 	s.countVisit(r, 0)
 	return s.renderTo(w, r, status, "search", p)
+}
+
+// snippetHTMLBytes is how much of an article's HTML is first turned into
+// text for its excerpt: enough for the summary's and the first paragraphs'
+// matches, where nearly all excerpts come from.
+const snippetHTMLBytes = 3000
+
+// searchSnippet is the excerpt of a result: viet.Snippet of the summary
+// and the body's text, computed from the body's first part when that
+// settles it.
+func searchSnippet(a news.Article, q viet.Query) string {
+	if k := tagStart(a.BodyHTML, snippetHTMLBytes); k > 0 {
+		// Cut just before a tag, which plainText turns into a space: the
+		// whole text is then this text, whitespace and the rest.
+		if s, ok := viet.SnippetOfPrefix(a.Summary+" "+plainText(a.BodyHTML[:k]), q, 240); ok {
+			return s
+		}
+	}
+	return viet.Snippet(a.Summary+" "+plainText(a.BodyHTML), q, 240)
+}
+
+// tagStart returns the offset of the first tag plainText removes that
+// starts at or after from, or 0 if there is none.
+func tagStart(h string, from int) int {
+	off := 0
+	for {
+		i := strings.IndexByte(h[off:], '<')
+		if i < 0 {
+			return 0
+		}
+		j := strings.IndexByte(h[off+i:], '>')
+		if j < 0 {
+			return 0
+		}
+		if off+i >= from {
+			return off + i
+		}
+		off += i + j + 1
+	}
 }
 
 // plainText is news.PlainText without its regular expression, which took
