@@ -74,7 +74,7 @@ func (s *Server) search(w http.ResponseWriter, r *http.Request) error {
 // snippetHTMLBytes is how much of an article's HTML is first turned into
 // text for its excerpt: enough for the summary's and the first paragraphs'
 // matches, where nearly all excerpts come from.
-const snippetHTMLBytes = 1500
+const snippetHTMLBytes = 800
 
 // searchSnippet is the excerpt of a result: viet.Snippet of the summary
 // and the body's text, computed from the body's first part when that
