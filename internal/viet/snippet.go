@@ -185,14 +185,104 @@ func Snippet(text string, q Query, maxRunes int) string {
 	if maxRunes <= 0 {
 		maxRunes = DefaultSnippetRunes
 	}
-	rs := []rune(strings.Join(strings.Fields(NFC(text)), " "))
+	h := newHighlighter(q)
+	if s, ok := h.prefixSnippet(text, maxRunes); ok {
+		return s
+	}
+	s, _ := h.excerpt([]rune(strings.Join(strings.Fields(NFC(text)), " ")), maxRunes, false)
+	return s
+}
+
+// SnippetOfPrefix is Snippet for a text of which the caller has only
+// computed the start, prefix: the whole text must be prefix followed by
+// whitespace and more text, or prefix itself. ok is false when the rest
+// could change the excerpt (including when prefix has no match); the
+// caller then calls Snippet with the whole text. This lets the search page
+// turn only the first part of each article's HTML into text.
+func SnippetOfPrefix(prefix string, q Query, maxRunes int) (string, bool) {
+	if maxRunes <= 0 {
+		maxRunes = DefaultSnippetRunes
+	}
+	s, ok := newHighlighter(q).excerpt([]rune(strings.Join(strings.Fields(NFC(prefix)), " ")), maxRunes, true)
+	if !ok {
+		return "", false
+	}
+	return s, true
+}
+
+// snippetFirstCut is where prefixSnippet first cuts the text, in bytes per
+// rune of the excerpt: the summary and the body's first paragraphs, where
+// most first matches are.
+const snippetFirstCut = 6
+
+// prefixSnippet computes the excerpt from the start of a long text only,
+// when the rest cannot change it. A search results page shows an excerpt
+// for each of its articles, and splitting, folding and marking the whole
+// body of every one cost more than the search itself; the excerpt nearly
+// always comes from the first few hundred words. ok is false when the
+// whole text is needed.
+func (h highlighter) prefixSnippet(text string, maxRunes int) (string, bool) {
+	mayMatch := -1 // whether the text has a word the query could mark: unknown yet
+	for cut := snippetFirstCut * maxRunes; cut < len(text); cut *= 4 {
+		// Cut at ASCII whitespace: NFC, whitespace collapsing and word
+		// splitting of the two parts then give the whole text's, so the
+		// prefix's words are the text's first words.
+		i := strings.IndexAny(text[cut:], " \t\n\r")
+		if i < 0 {
+			return "", false
+		}
+		prefix := text[:cut+i]
+		if strings.TrimSpace(text[cut+i:]) == "" {
+			return "", false
+		}
+		rs := []rune(strings.Join(strings.Fields(NFC(prefix)), " "))
+		if s, ok := h.excerptOfPrefix(rs, maxRunes, &mayMatch, text); ok {
+			return s, true
+		}
+	}
+	return "", false
+}
+
+// excerptOfPrefix is excerpt for rs, the start of text that more words
+// follow, when they cannot change the result. mayMatch caches
+// h.mayMatch(text), which is only needed when rs has no match.
+func (h highlighter) excerptOfPrefix(rs []rune, maxRunes int, mayMatch *int, text string) (string, bool) {
+	s, ok := h.excerpt(rs, maxRunes, true)
+	if ok || s != errNoMatch {
+		return s, ok
+	}
+	if *mayMatch < 0 {
+		*mayMatch = 0
+		if h.mayMatch(text) {
+			*mayMatch = 1
+		}
+	}
+	if *mayMatch == 1 {
+		return "", false
+	}
+	// Nothing in the whole text can be marked: the excerpt is its start.
+	return h.excerptStart(rs, maxRunes)
+}
+
+// errNoMatch is what excerpt returns, with ok false, when a prefix has no
+// match: only then is it worth looking for one in the rest of the text.
+const errNoMatch = "\x00no match"
+
+// excerpt computes Snippet's excerpt of rs, the whitespace-collapsed NFC
+// text. When partial is true, rs is only the text's start, cut at a space
+// (possibly all of it); ok is then false if the result could depend on any
+// words that follow (with errNoMatch when rs has no match at all).
+func (h highlighter) excerpt(rs []rune, maxRunes int, partial bool) (string, bool) {
 	ws := splitWords(rs)
-	marked := newHighlighter(q).mark(ws)
+	marked := h.mark(ws)
 	n := len(rs)
 	var b strings.Builder
 	if n <= maxRunes {
+		if partial {
+			return "", false
+		}
 		render(&b, rs, ws, marked, 0, n)
-		return b.String()
+		return b.String(), true
 	}
 
 	start, first := 0, -1
@@ -204,6 +294,9 @@ func Snippet(text string, q Query, maxRunes int) string {
 		// Give the match some lead-in context, but slide the window back
 		// if it would otherwise run past the end and be short.
 		start = ws[i].start - maxRunes/3
+		if partial && start > n-maxRunes {
+			return "", false // the slide depends on the text's length
+		}
 		start = max(min(start, n-maxRunes), 0)
 		if start > 0 {
 			for _, w := range ws[:i+1] {
@@ -215,7 +308,25 @@ func Snippet(text string, q Query, maxRunes int) string {
 		}
 		break
 	}
+	if partial && first < 0 {
+		return errNoMatch, false
+	}
+	return h.window(&b, rs, ws, marked, start, first, maxRunes, partial)
+}
 
+// excerptStart is the excerpt of a prefix of a text in which nothing is
+// marked: its first maxRunes runes.
+func (h highlighter) excerptStart(rs []rune, maxRunes int) (string, bool) {
+	ws := splitWords(rs)
+	var b strings.Builder
+	return h.window(&b, rs, ws, make([]bool, len(ws)), 0, -1, maxRunes, true)
+}
+
+// window writes the excerpt of maxRunes runes from start. For a partial
+// rs (see excerpt), ok is false unless the excerpt and the marks of its
+// words are settled by rs alone.
+func (h highlighter) window(b *strings.Builder, rs []rune, ws []textWord, marked []bool, start, first, maxRunes int, partial bool) (string, bool) {
+	n := len(rs)
 	end := n
 	if limit := start + maxRunes; limit < n {
 		end = limit // a single word longer than the window: hard cut
@@ -229,14 +340,70 @@ func Snippet(text string, q Query, maxRunes int) string {
 			// possible rather than an excerpt without the match.
 			end = limit
 		}
+	} else if partial {
+		return "", false
+	}
+	if partial {
+		// A phrase starting at or before the last word shown must lie
+		// wholly within rs, or the words after rs could mark it.
+		longest := 1
+		for _, p := range h.phrases {
+			longest = max(longest, len(p))
+		}
+		for j, w := range ws {
+			if w.start >= end {
+				break
+			}
+			if j+longest > len(ws) {
+				return "", false
+			}
+		}
 	}
 
 	if start > 0 {
 		b.WriteString("…")
 	}
-	render(&b, rs, ws, marked, start, end)
-	if end < n {
+	render(b, rs, ws, marked, start, end)
+	if end < n || partial {
 		b.WriteString("…")
 	}
-	return b.String()
+	return b.String(), true
+}
+
+// mayMatch reports whether text could have a word that h marks: one of
+// the query's words, abbreviations or phrases' first words must occur at
+// the start of a word of the folded text. It folds as splitWords does
+// (NFC, combining marks dropped), with every other character a space, so
+// a word of the text always appears whole after a space.
+func (h highlighter) mayMatch(text string) bool {
+	var b strings.Builder
+	b.Grow(len(text) + 1)
+	b.WriteByte(' ')
+	for _, r := range NFC(text) {
+		switch {
+		case isWordRune(r):
+			b.WriteRune(FoldRune(r))
+		case unicode.Is(unicode.Mn, r):
+		default:
+			b.WriteByte(' ')
+		}
+	}
+	folded := b.String()
+	has := func(w string) bool { return strings.Contains(folded, " "+w) }
+	for _, w := range h.words {
+		if has(w) {
+			return true
+		}
+	}
+	for _, k := range h.keys {
+		if has(k) {
+			return true
+		}
+	}
+	for _, p := range h.phrases {
+		if len(p) > 0 && has(p[0]) {
+			return true
+		}
+	}
+	return false
 }

@@ -2,6 +2,7 @@ package web
 
 import (
 	"errors"
+	"html"
 	"html/template"
 	"net/http"
 	"net/url"
@@ -59,14 +60,75 @@ func (s *Server) search(w http.ResponseWriter, r *http.Request) error {
 		}
 		p.Pager = pager{Page: n, Pages: pages(res.Total, perPage), Base: "/tim-kiem?q=" + url.QueryEscape(raw) + "&"}
 		for _, a := range res.Items {
-			text := a.Summary + " " + news.PlainText(a.BodyHTML)
 			p.Results = append(p.Results, searchHit{
 				Article: a,
 				Title:   template.HTML(viet.Highlight(a.Title, q)),
-				Snippet: template.HTML(viet.Snippet(text, q, 240)),
+				Snippet: template.HTML(searchSnippet(a, q)),
 			})
 		}
 	}
 	s.countVisit(r, 0)
 	return s.renderTo(w, r, status, "search", p)
+}
+
+// snippetHTMLBytes is how much of an article's HTML is first turned into
+// text for its excerpt: enough for the summary's and the first paragraphs'
+// matches, where nearly all excerpts come from.
+const snippetHTMLBytes = 800
+
+// searchSnippet is the excerpt of a result: viet.Snippet of the summary
+// and the body's text, computed from the body's first part when that
+// settles it.
+func searchSnippet(a news.Article, q viet.Query) string {
+	if k := tagStart(a.BodyHTML, snippetHTMLBytes); k > 0 {
+		// Cut just before a tag, which plainText turns into a space: the
+		// whole text is then this text, whitespace and the rest.
+		if s, ok := viet.SnippetOfPrefix(a.Summary+" "+plainText(a.BodyHTML[:k]), q, 240); ok {
+			return s
+		}
+	}
+	return viet.Snippet(a.Summary+" "+plainText(a.BodyHTML), q, 240)
+}
+
+// tagStart returns the offset of the first tag plainText removes that
+// starts at or after from, or 0 if there is none.
+func tagStart(h string, from int) int {
+	off := 0
+	for {
+		i := strings.IndexByte(h[off:], '<')
+		if i < 0 {
+			return 0
+		}
+		j := strings.IndexByte(h[off+i:], '>')
+		if j < 0 {
+			return 0
+		}
+		if off+i >= from {
+			return off + i
+		}
+		off += i + j + 1
+	}
+}
+
+// plainText is news.PlainText without its regular expression, which took
+// a tenth of the search page's time: tags (from '<' to the next '>') become
+// spaces, entities are decoded, whitespace is collapsed.
+func plainText(h string) string {
+	var b strings.Builder
+	b.Grow(len(h))
+	for {
+		i := strings.IndexByte(h, '<')
+		if i < 0 {
+			break
+		}
+		j := strings.IndexByte(h[i:], '>')
+		if j < 0 {
+			break // no tag closes: the regular expression matches nothing more
+		}
+		b.WriteString(h[:i])
+		b.WriteByte(' ')
+		h = h[i+j+1:]
+	}
+	b.WriteString(h)
+	return strings.Join(strings.Fields(html.UnescapeString(b.String())), " ")
 }
