@@ -391,6 +391,9 @@ func cmdImportWXR(ctx context.Context, args []string, stdout io.Writer, getenv f
 	if err != nil {
 		return err
 	}
+	if err := st.OptimizeSearch(ctx); err != nil {
+		return err
+	}
 	sum.Print(stdout)
 	return nil
 }

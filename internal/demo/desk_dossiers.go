@@ -383,7 +383,7 @@ func (l *demoLoader) applicant(d *dossier.Dossier) {
 	d.ApplicantPhone = fmt.Sprintf("09%08d", r.IntN(100000000))
 	d.ApplicantAddress = fmt.Sprintf("Số %d, %s", 1+r.IntN(120), hamlets[r.IntN(len(hamlets))])
 	if r.IntN(3) == 0 {
-		d.ApplicantEmail = fmt.Sprintf("congdan%d@example.vn", r.IntN(1000))
+		d.ApplicantEmail = fmt.Sprintf("congdan%d@example.com", r.IntN(1000))
 	}
 }
 

@@ -112,6 +112,11 @@ func sqliteDSN(path string) string {
 		"&_pragma=synchronous(FULL)" +
 		"&_pragma=busy_timeout(10000)" +
 		"&_pragma=foreign_keys(ON)" +
+		// 32 MB of page cache per connection instead of 2 MB: at 100,000
+		// articles a search's index pages otherwise come through a system
+		// call each, about a sixth of its CPU time. Memory is taken only as
+		// pages are read.
+		"&_pragma=cache_size(-32768)" +
 		"&_time_format=sqlite"
 }
 

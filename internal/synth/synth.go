@@ -128,7 +128,7 @@ func GenerateWith(ctx context.Context, st *store.Store, siteID int64, o Options)
 			o.Progress(done, o.Articles)
 		}
 	}
-	return nil
+	return st.OptimizeSearch(ctx)
 }
 
 type category struct {
