@@ -105,9 +105,15 @@ type Data struct {
 // DataFor collects the facts of an event. site, procedure and unit are the
 // names at the time of the event.
 func DataFor(d dossier.Dossier, ev dossier.Event, site, procedure, unit string) Data {
+	reason := ev.Note
+	if ev.Action == dossier.ActApologise {
+		// The event's note also states the new date, which the mail
+		// prints on its own line.
+		reason = dossier.ApologyReason(reason)
+	}
 	return Data{Site: site, DossierID: d.ID, Code: d.Code, Procedure: procedure, Unit: unit,
 		Applicant: d.ApplicantName, Channel: d.Channel.String(), At: ev.At.UTC(), DueAt: d.DueAt.UTC(),
-		NewDueAt: d.NewDueAt.UTC(), Reason: strings.TrimSpace(ev.Note)}
+		NewDueAt: d.NewDueAt.UTC(), Reason: strings.TrimSpace(reason)}
 }
 
 // Deliverable reports whether mail to addr can reach anyone: domains
