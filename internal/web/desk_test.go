@@ -112,9 +112,17 @@ func moveForm(d dossier.Dossier, action dossier.Action, extra ...string) url.Val
 
 func (oe *officerEnv) counterDossierB(t *testing.T) dossier.Dossier {
 	t.Helper()
+	// A real appointment, as the desk computes it: now + 48 h may fall on a
+	// weekend, and resuming after a supplement rightly moves such a date
+	// back to the last working instant, which made TestDeskSupplement fail
+	// at some hours of the week.
+	due, err := calendar.New(dossier.Loc, calendar.DefaultOfficeHours(), nil).Due(time.Now(), 2, calendar.WorkingDays)
+	if err != nil {
+		t.Fatal(err)
+	}
 	d := dossier.Dossier{SiteID: oe.site.ID, ProcedureID: oe.proc.ID, UnitID: oe.unitB.ID, Channel: dossier.Counter,
 		ApplicantName: "Hoàng Văn Khải", ApplicantIDNumber: "001088099999", ApplicantDOB: "1988-01-02", ApplicantPhone: "0987654321",
-		ApplicantAddress: "Phường B", DueAt: time.Now().Add(48 * time.Hour)}
+		ApplicantAddress: "Phường B", DueAt: due}
 	if err := oe.st.CreateCounterDossier(ctx, &d, "x", []store.DossierFile{{Kind: "component", Name: "b.pdf", StoredName: "2026/01/none", Mime: "application/pdf", Size: 1, SHA256: "0"}}); err != nil {
 		t.Fatal(err)
 	}
