@@ -149,7 +149,13 @@ func (p *Proxies) ClientIP(r *http.Request) netip.Addr {
 // trying parsers in turn, because a failed netip parse allocates its error
 // and the portless form is the common one on the hot path.
 func parseHop(s string) netip.Addr {
-	s = strings.Trim(s, " \t")
+	// strings.Trim would build its cutset on every call.
+	for len(s) > 0 && (s[0] == ' ' || s[0] == '\t') {
+		s = s[1:]
+	}
+	for len(s) > 0 && (s[len(s)-1] == ' ' || s[len(s)-1] == '\t') {
+		s = s[:len(s)-1]
+	}
 	if s == "" {
 		return netip.Addr{}
 	}
