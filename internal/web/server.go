@@ -318,8 +318,8 @@ func (s *Server) basePage(ctx context.Context) *page {
 }
 
 // countVisit classifies a public page request and counts it. Never
-// touches the database
-// except for the first request of a process, which loads the day's salt.
+// touches the database except for the first request of a process, which
+// loads the day's salt.
 func (s *Server) countVisit(r *http.Request, article int64) { s.countVisitAt(r, article, time.Now()) }
 
 // countVisitAt is countVisit for a request whose time the caller has read.
