@@ -19,11 +19,18 @@ type UACache struct {
 
 // Classify is Classify(r) with the User-Agent verdict remembered.
 func (c *UACache) Classify(r *http.Request) Reason {
+	reason, _ := c.ClassifyUA(r)
+	return reason
+}
+
+// ClassifyUA is Classify that also returns the User-Agent it judged ("" if
+// it did not get that far), which the caller hashes next.
+func (c *UACache) ClassifyUA(r *http.Request) (Reason, string) {
 	if r.Method != http.MethodGet && r.Method != "" {
-		return ReasonMethod
+		return ReasonMethod, ""
 	}
 	if isSpeculative(r.Header) {
-		return ReasonPrefetch
+		return ReasonPrefetch, ""
 	}
 	var ua string
 	if v := r.Header[hdrUserAgent]; len(v) > 0 {
@@ -33,7 +40,7 @@ func (c *UACache) Classify(r *http.Request) Reason {
 	reason, ok := c.m[ua]
 	c.mu.RUnlock()
 	if ok {
-		return reason
+		return reason, ua
 	}
 	reason = IsBotUA(ua)
 	c.mu.Lock()
@@ -42,5 +49,5 @@ func (c *UACache) Classify(r *http.Request) Reason {
 	}
 	c.m[ua] = reason
 	c.mu.Unlock()
-	return reason
+	return reason, ua
 }

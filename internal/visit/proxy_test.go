@@ -234,3 +234,28 @@ func BenchmarkClientIP(b *testing.B) {
 		})
 	}
 }
+
+// singlePeer is a shortcut: ClientIP must answer as parsing would.
+func TestClientIPSinglePeer(t *testing.T) {
+	for _, list := range []string{"127.0.0.1", "10.0.0.1,127.0.0.1", "127.0.0.1,10.0.0.0/8,::1"} {
+		p, err := ParseProxies(list)
+		if err != nil {
+			t.Fatal(err)
+		}
+		slow := &Proxies{prefixes: p.prefixes}
+		for _, remote := range []string{"127.0.0.1:80", "127.0.0.1:65535", "127.0.0.1:", "127.0.0.1:123456", "127.0.0.1:8a",
+			"127.0.0.10:80", "127.0.0.1", " 127.0.0.1:80", "127.0.0.1:80 ", "[127.0.0.1]:80", "[::ffff:127.0.0.1]:80",
+			"10.0.0.1:443", "10.0.0.2:443", "127.0.0.1:80:80", "", "garbage"} {
+			for _, xff := range []string{"", "203.0.113.7", "198.51.100.1, 10.0.0.1", "nonsense"} {
+				r := httptest.NewRequest("GET", "/", nil)
+				r.RemoteAddr = remote
+				if xff != "" {
+					r.Header.Set("X-Forwarded-For", xff)
+				}
+				if got, want := p.ClientIP(r), slow.ClientIP(r); got != want {
+					t.Errorf("proxies %q, RemoteAddr %q, X-Forwarded-For %q: %v, parsing gives %v", list, remote, xff, got, want)
+				}
+			}
+		}
+	}
+}

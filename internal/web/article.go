@@ -10,12 +10,8 @@ import (
 )
 
 // loadArticlePage builds the article page data, or redirects an old slug.
-func (s *Server) loadArticlePage(w http.ResponseWriter, r *http.Request, print bool) (*page, bool, error) {
+func (s *Server) loadArticlePage(w http.ResponseWriter, r *http.Request, slug string, print bool) (*page, bool, error) {
 	ctx := r.Context()
-	slug, err := slugParam(r, "slug")
-	if err != nil {
-		return nil, false, err
-	}
 	a, err := s.st.PublishedArticleBySlug(ctx, s.siteID, slug)
 	if errors.Is(err, store.ErrNotFound) {
 		cur, rerr := s.st.RedirectSlug(ctx, s.siteID, slug)
@@ -51,18 +47,23 @@ func (s *Server) loadArticlePage(w http.ResponseWriter, r *http.Request, print b
 	return p, false, nil
 }
 
-// article serves the hot path: from memory, the live numbers spliced in.
+// article serves GET /bai-viet/{slug} when the mux routes it (HEAD, and
+// GET when articleRoute is off); articleRoute serves GET itself.
 func (s *Server) article(w http.ResponseWriter, r *http.Request) error {
 	slug, err := slugParam(r, "slug")
 	if err != nil {
 		return err
 	}
-	key := "a:" + slug
-	now := time.Now()
-	e := s.cache.get(key, now)
+	return s.serveArticle(w, r, slug, time.Now())
+}
+
+// serveArticle serves the hot path: from memory, the live numbers spliced
+// in. now is the request's time, read once by the caller.
+func (s *Server) serveArticle(w http.ResponseWriter, r *http.Request, slug string, now time.Time) error {
+	e := s.cache.getArticle(slug, now)
 	if e == nil {
 		gen := s.cache.generation()
-		p, done, err := s.loadArticlePage(w, r, false)
+		p, done, err := s.loadArticlePage(w, r, slug, false)
 		if err != nil || done {
 			return err
 		}
@@ -70,18 +71,26 @@ func (s *Server) article(w http.ResponseWriter, r *http.Request) error {
 		if err != nil {
 			return err
 		}
-		e = &cachedPage{live: lp, article: p.Article.ID, views: p.Article.Views, gen: gen}
-		s.cache.put(key, e, now)
+		e = &cachedPage{live: lp, article: p.Article.ID, counts: s.counter.Article(p.Article.ID), views: p.Article.Views, gen: gen}
+		s.cache.putArticle(slug, e, now)
 	}
-	s.countVisit(r, e.article)
-	e.live.serve(w, r, http.StatusOK, &liveValues{views: s.counter.Views(e.article, e.views), stats: s.counter.Stats()})
+	s.serveCachedArticle(w, r, e, now)
 	return nil
+}
+
+func (s *Server) serveCachedArticle(w http.ResponseWriter, r *http.Request, e *cachedPage, now time.Time) {
+	s.countVisitAt(r, e.article, now)
+	e.live.serve(w, r, http.StatusOK, &liveValues{views: e.counts.Views(e.views), stats: s.counter.Stats()})
 }
 
 // articlePrint is the print view. It is not counted: a reader who prints
 // has already viewed the article.
 func (s *Server) articlePrint(w http.ResponseWriter, r *http.Request) error {
-	p, done, err := s.loadArticlePage(w, r, true)
+	slug, err := slugParam(r, "slug")
+	if err != nil {
+		return err
+	}
+	p, done, err := s.loadArticlePage(w, r, slug, true)
 	if err != nil || done {
 		return err
 	}

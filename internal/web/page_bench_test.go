@@ -4,6 +4,7 @@ package web_test
 //
 //	go test -run '^$' -bench . -benchmem ./internal/web
 //	CONG_BENCH_BIG=1 go test -run '^$' -bench . -benchmem ./internal/web   # also at 100,000 articles
+//	CONG_BENCH_ARTICLES=50 CONG_BENCH_NOFLUSH=1 …   # this many articles, no background flushes (valgrind runs)
 //
 // Every request carries a mobile Chrome User-Agent and comes from a new
 // client IP, so every request is a new visitor and a counted view: the
@@ -51,15 +52,25 @@ type benchSite struct {
 }
 
 func benchArticleCounts() []int {
+	if n, err := strconv.Atoi(os.Getenv("CONG_BENCH_ARTICLES")); err == nil && n > 0 {
+		return []int{n} // e.g. a small site for valgrind, whose slowdown makes generating 1,000 articles long
+	}
 	if os.Getenv("CONG_BENCH_BIG") == "1" {
 		return []int{1000, 100000}
 	}
 	return []int{1000}
 }
 
-func benchName(n int) string { return strconv.Itoa(n/1000) + "k" }
+func benchName(n int) string {
+	if n%1000 != 0 {
+		return strconv.Itoa(n)
+	}
+	return strconv.Itoa(n/1000) + "k"
+}
 
-func newBenchSite(b *testing.B, n int) *benchSite {
+func newBenchSite(b *testing.B, n int) *benchSite { return newBenchSiteProxies(b, n, "") }
+
+func newBenchSiteProxies(b *testing.B, n int, trusted string) *benchSite {
 	b.Helper()
 	st, site := synthtest.Open(b, n)
 	bctx := context.Background()
@@ -72,11 +83,18 @@ func newBenchSite(b *testing.B, n int) *benchSite {
 	if err := counter.Flush(bctx); err != nil { // loads the day's salt, as cong serve does
 		b.Fatal(err)
 	}
-	runCtx, stop := context.WithCancel(bctx)
-	done := make(chan struct{})
-	go func() { counter.Run(runCtx, time.Second); close(done) }()
-	b.Cleanup(func() { stop(); <-done })
-	proxies, _ := visit.ParseProxies("")
+	// CONG_BENCH_NOFLUSH=1: no background flushes, whose database work
+	// would blur instruction counts (valgrind) of the request path.
+	if os.Getenv("CONG_BENCH_NOFLUSH") != "1" {
+		runCtx, stop := context.WithCancel(bctx)
+		done := make(chan struct{})
+		go func() { counter.Run(runCtx, time.Second); close(done) }()
+		b.Cleanup(func() { stop(); <-done })
+	}
+	proxies, err := visit.ParseProxies(trusted)
+	if err != nil {
+		b.Fatal(err)
+	}
 	srv, err := web.New(web.Options{Store: st, Counter: counter, SiteID: site.ID, BaseURL: "https://cong.example.vn",
 		Proxies: proxies, Location: hcm, Logger: quiet, Version: "bench"})
 	if err != nil {

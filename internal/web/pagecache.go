@@ -4,56 +4,84 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
+
+	"github.com/congportal/cong/internal/stats"
 )
 
 // pageCache holds rendered public pages. Any content change bumps the
 // generation, which makes every entry stale at once; entries also expire
 // after ttl so changes made by another instance show up within it.
+//
+// Article pages have their own map keyed by the bare slug, so the hot path
+// looks a page up without building a prefixed key (an allocation per view).
 type pageCache struct {
-	mu  sync.RWMutex
-	m   map[string]*cachedPage
-	gen atomic.Uint64
-	ttl time.Duration
-	max int
+	mu       sync.RWMutex
+	m        map[string]*cachedPage // other pages, by a key of the handler's choosing
+	articles map[string]*cachedPage // article pages, by slug
+	gen      atomic.Uint64
+	ttl      time.Duration
+	max      int // both maps together
 }
 
 type cachedPage struct {
 	live    *livePage
-	article int64 // the article whose views the page shows, 0 if none
-	views   int64 // its views when rendered
+	article int64               // the article whose views the page shows, 0 if none
+	counts  *stats.ArticleViews // its live figures, nil if none
+	views   int64               // its views when rendered
 	gen     uint64
 	expires int64 // unix nanoseconds
 }
 
 func newPageCache(ttl time.Duration, max int) *pageCache {
-	return &pageCache{m: map[string]*cachedPage{}, ttl: ttl, max: max}
+	return &pageCache{m: map[string]*cachedPage{}, articles: map[string]*cachedPage{}, ttl: ttl, max: max}
 }
 
 func (c *pageCache) get(key string, now time.Time) *cachedPage {
 	c.mu.RLock()
 	e := c.m[key]
 	c.mu.RUnlock()
+	return c.fresh(e, now)
+}
+
+// getArticle returns the cached page of the article with this slug.
+func (c *pageCache) getArticle(slug string, now time.Time) *cachedPage {
+	c.mu.RLock()
+	e := c.articles[slug]
+	c.mu.RUnlock()
+	return c.fresh(e, now)
+}
+
+func (c *pageCache) fresh(e *cachedPage, now time.Time) *cachedPage {
 	if e == nil || e.gen != c.gen.Load() || now.UnixNano() > e.expires {
 		return nil
 	}
 	return e
 }
 
-func (c *pageCache) put(key string, e *cachedPage, now time.Time) {
+func (c *pageCache) put(key string, e *cachedPage, now time.Time) { c.store(c.m, key, e, now) }
+
+func (c *pageCache) putArticle(slug string, e *cachedPage, now time.Time) {
+	c.store(c.articles, slug, e, now)
+}
+
+func (c *pageCache) store(m map[string]*cachedPage, key string, e *cachedPage, now time.Time) {
 	e.expires = now.Add(c.ttl).UnixNano()
 	c.mu.Lock()
-	if len(c.m) >= c.max {
+	if len(c.m)+len(c.articles) >= c.max {
 		// Dropping arbitrary entries is enough: pages are cheap to render
 		// once, and a bounded map keeps 100k articles from filling memory.
 		n := 0
-		for k := range c.m {
-			delete(c.m, k)
-			if n++; n >= c.max/4 {
-				break
+		for _, mm := range [2]map[string]*cachedPage{c.articles, c.m} {
+			for k := range mm {
+				if n >= c.max/4 {
+					break
+				}
+				delete(mm, k)
+				n++
 			}
 		}
 	}
-	c.m[key] = e
+	m[key] = e
 	c.mu.Unlock()
 }
 
@@ -62,6 +90,7 @@ func (c *pageCache) invalidate() {
 	c.gen.Add(1)
 	c.mu.Lock()
 	clear(c.m)
+	clear(c.articles)
 	c.mu.Unlock()
 }
 
@@ -70,5 +99,5 @@ func (c *pageCache) generation() uint64 { return c.gen.Load() }
 func (c *pageCache) len() int {
 	c.mu.RLock()
 	defer c.mu.RUnlock()
-	return len(c.m)
+	return len(c.m) + len(c.articles)
 }
