@@ -17,7 +17,8 @@
 #   BENCH_SEARCH_MAX=180s  cap on each search measurement (5 rounds of the
 #                       queries with 1 client, 3 rounds each with 4 clients)
 #   BENCH_KEEP=1        keep the temporary folder (data, pages, logs)
-#   BENCH_PORT=18080    first of the four ports used
+#   BENCH_PORT=18080    first of the four ports used (cong, bare, nginx, bare
+#                       with cong's headers)
 #   BENCH_REUSE=DIR     take DIR/cong-N.db as the N-article database instead
 #                       of generating it (same generator, seed 1; generating
 #                       100,000 articles takes ~10 minutes); it is copied and
@@ -39,6 +40,7 @@ PORT0=${BENCH_PORT:-18080}
 CONG_PORT=$PORT0
 BARE_PORT=$((PORT0 + 1))
 NGINX_PORT=$((PORT0 + 2))
+BAREH_PORT=$((PORT0 + 3))
 UA='Mozilla/5.0 (Linux; Android 14; SM-A556E) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.6778.135 Mobile Safari/537.36'
 SIZES=(1000)
 if [[ $BIG == 1 ]]; then
@@ -202,7 +204,7 @@ for N in "${SIZES[@]}"; do
 	SLUG=$(curl -fsS "$BASE/api/v1/articles?per_page=1" | grep -o '"slug":"[^"]*"' | head -1 | cut -d'"' -f4)
 	ARTICLE="$BASE/bai-viet/$SLUG"
 	mkdir -p "$TMP/www-$N"
-	curl -fsS -A "$UA" -o "$TMP/www-$N/page.html" "$ARTICLE"
+	curl -fsS -A "$UA" -D "$TMP/www-$N/headers.txt" -o "$TMP/www-$N/page.html" "$ARTICLE"
 	chmod -R a+rX "$TMP/www-$N"
 	PAGE_BYTES=$(wc -c <"$TMP/www-$N/page.html")
 	HOME_BYTES=$(curl -fsS -A "$UA" "$BASE/" | wc -c)
@@ -211,6 +213,10 @@ for N in "${SIZES[@]}"; do
 	"$TMP/bare" --addr "127.0.0.1:$BARE_PORT" "$TMP/www-$N/page.html" 2>"$TMP/bare-$N.log" &
 	BARE_PID=$!
 	PIDS+=("$BARE_PID")
+	# The same, sending cong's response headers too: the same bytes on the wire.
+	"$TMP/bare" --addr "127.0.0.1:$BAREH_PORT" --headers "$TMP/www-$N/headers.txt" "$TMP/www-$N/page.html" 2>"$TMP/bareh-$N.log" &
+	BAREH_PID=$!
+	PIDS+=("$BAREH_PID")
 
 	mkdir -p "$TMP/nginx-$N"
 	cat >"$TMP/nginx-$N/nginx.conf" <<-EOF
@@ -241,6 +247,7 @@ for N in "${SIZES[@]}"; do
 	NGINX_PID=$!
 	PIDS+=("$NGINX_PID")
 	wait_http "http://127.0.0.1:$BARE_PORT/"
+	wait_http "http://127.0.0.1:$BAREH_PORT/"
 	wait_http "http://127.0.0.1:$NGINX_PORT/"
 	if ! cmp -s <(curl -fsS "http://127.0.0.1:$BARE_PORT/") <(curl -fsS "http://127.0.0.1:$NGINX_PORT/"); then
 		log "nginx and bare serve different bytes"
@@ -251,7 +258,7 @@ for N in "${SIZES[@]}"; do
 	LOADS+=("$N: $(cut -d' ' -f1-3 /proc/loadavg)")
 	log "round N=$N: article $ARTICLE ($PAGE_BYTES bytes), home $HOME_BYTES bytes"
 	# Warm every target (the first cong request renders and caches the page).
-	for u in "http://127.0.0.1:$NGINX_PORT/" "http://127.0.0.1:$BARE_PORT/" "$ARTICLE" "$BASE/"; do
+	for u in "http://127.0.0.1:$NGINX_PORT/" "http://127.0.0.1:$BARE_PORT/" "http://127.0.0.1:$BAREH_PORT/" "$ARTICLE" "$BASE/"; do
 		curl -fsS -A "$UA" -o /dev/null "$u"
 	done
 
@@ -265,6 +272,8 @@ for N in "${SIZES[@]}"; do
 		record nginx
 		bench "bare-$N-$rep" "http://127.0.0.1:$BARE_PORT/"
 		record bare
+		bench "bareh-$N-$rep" "http://127.0.0.1:$BAREH_PORT/"
+		record bareh
 		F0=$(metric cong_counter_flushes_total)
 		T0=$(date +%s.%N)
 		bench "article-$N-$rep" "$ARTICLE"
@@ -300,6 +309,7 @@ for N in "${SIZES[@]}"; do
 
 	stop "$NGINX_PID"
 	stop "$BARE_PID"
+	stop "$BAREH_PID"
 	stop "$CONG_PID"
 	R[meta-$N]="$GEN_S $DB_MB $PAGE_BYTES $HOME_BYTES $GZ_BYTES"
 done
@@ -315,11 +325,12 @@ done
 		echo
 		echo "| target | req/s (median of $REPEAT) | range | p50 | p99 | errors |"
 		echo "|---|---:|---:|---:|---:|---:|"
-		for k in nginx bare article home gzip xff; do
+		for k in nginx bare bareh article home gzip xff; do
 			read -r rps p50 p99 bad lo hi <<<"$(median "$k" "$N")"
 			case $k in
 			nginx) label="nginx, static file (same bytes)" ;;
 			bare) label="bare Go net/http, bytes from memory" ;;
+			bareh) label="bare Go, same bytes with cong's response headers" ;;
 			article) label="cong article page" ;;
 			home) label="cong home page ($HOME_BYTES bytes)" ;;
 			gzip) label="cong article page, Accept-Encoding: gzip ($GZ_BYTES bytes)" ;;
@@ -335,10 +346,14 @@ done
 		R[home-$N]=$h_rps
 		echo
 		read -r pa plo phi <<<"$(paired article bare "$N")"
+		read -r pah ahlo ahhi <<<"$(paired article bareh "$N")"
+		read -r bh_rps _ <<<"$(median bareh "$N")"
 		read -r ph hlo hhi <<<"$(paired home bare "$N")"
 		read -r pn nlo nhi <<<"$(paired bare nginx "$N")"
 		echo "- cong article / bare Go: **$(ratio "$a_rps" "$b_rps")×** on the medians;" \
 			"per round $pa× (range $plo–$phi) (target ≥ 0.9)"
+		echo "- cong article / bare Go sending the same headers: **$(ratio "$a_rps" "$bh_rps")×**; per round $pah× ($ahlo–$ahhi):" \
+			"what routing, the page cache and counting cost"
 		echo "- cong home / bare Go: $(ratio "$h_rps" "$b_rps")×; per round $ph× ($hlo–$hhi)"
 		echo "- bare Go / nginx: $(ratio "$b_rps" "$n_rps")×; per round $pn× ($nlo–$nhi)"
 		read -r secs flushes <<<"${R[flush-$N]}"
