@@ -1,6 +1,7 @@
 package web_test
 
 import (
+	"encoding/json"
 	"fmt"
 	"net/url"
 	"os"
@@ -220,6 +221,23 @@ func TestDeskApology(t *testing.T) {
 		wantCode(t, "officer page", ba.get(path+"?tb=xin-loi"), 200, "Đã lập phiếu xin lỗi", "Ngày hẹn trả lại (phiếu xin lỗi)", day.VN(), "Xin lỗi, hẹn lại ngày trả kết quả")
 		wantCode(t, "citizen page", oe.fetch(t, my), 200, "Ngày hẹn trả lại", day.VN(), my+"/mau/04?ban=")
 		wantPDF(t, "citizen 04", oe.fetch(t, my+"/mau/04"), "PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ", "Chờ kết quả xác minh của Sở Tư pháp", "Kính gửi: Ông/Bà Trần Thị Bích Ngọc")
+		// The public lookup shows the new date, and the apology is not a
+		// second "received" step in its timeline.
+		look := oe.fetch(t, "/tra-cuu?ma="+d.Code)
+		wantCode(t, "lookup", look, 200, "Ngày hẹn trả mới", day.VN())
+		if n := strings.Count(look.body, dossier.Received.String()); n != 2 { // the status line and one timeline step
+			t.Errorf("lookup names %q %d times:\n%s", dossier.Received.String(), n, look.body)
+		}
+		api := oe.fetch(t, "/api/v1/dossiers/"+d.Code+"/status")
+		var st struct {
+			NewDueAt string `json:"new_due_at"`
+			Timeline []struct {
+				Status int `json:"status"`
+			} `json:"timeline"`
+		}
+		if err := json.Unmarshal([]byte(api.body), &st); err != nil || !strings.HasPrefix(st.NewDueAt, day.String()) || len(st.Timeline) != 2 { // submitted, received: not the apology
+			t.Errorf("status API after apology: %v %s", err, api.body)
+		}
 		if acts := auditActions(t, s, oe.site.ID); !strings.Contains(acts, ",dossier.apologise,") {
 			t.Errorf("apology not audited: %s", acts)
 		}

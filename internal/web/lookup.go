@@ -82,8 +82,9 @@ func (c *citizenDesk) lookup(w http.ResponseWriter, r *http.Request) error {
 	}
 	// Only public fields reach the template: the page cannot show what
 	// it is not given.
-	p.D = dossier.Dossier{Code: d.Code, ProcedureName: d.ProcedureName, UnitName: d.UnitName, Status: d.Status, SubmittedAt: d.SubmittedAt, DueAt: d.DueAt}
-	for _, e := range ev {
+	p.D = dossier.Dossier{Code: d.Code, ProcedureName: d.ProcedureName, UnitName: d.UnitName, Status: d.Status, SubmittedAt: d.SubmittedAt, DueAt: d.DueAt,
+		NewDueAt: d.NewDueAt}
+	for _, e := range publicSteps(ev) {
 		p.Events = append(p.Events, dossier.Event{At: e.At, To: e.To})
 	}
 	p.Found = true
@@ -91,15 +92,18 @@ func (c *citizenDesk) lookup(w http.ResponseWriter, r *http.Request) error {
 }
 
 type apiDossierStatus struct {
-	Code        string          `json:"code"`
-	Procedure   apiNamed        `json:"procedure"`
-	Unit        apiNamed        `json:"unit"`
-	Status      int             `json:"status"`
-	StatusName  string          `json:"status_name"`
-	Channel     int             `json:"channel"`
-	SubmittedAt string          `json:"submitted_at"`
-	DueAt       *string         `json:"due_at"`
-	Timeline    []apiStatusStep `json:"timeline"`
+	Code        string   `json:"code"`
+	Procedure   apiNamed `json:"procedure"`
+	Unit        apiNamed `json:"unit"`
+	Status      int      `json:"status"`
+	StatusName  string   `json:"status_name"`
+	Channel     int      `json:"channel"`
+	SubmittedAt string   `json:"submitted_at"`
+	DueAt       *string  `json:"due_at"`
+	// NewDueAt is the date promised by the latest apology (form 04), when
+	// the dossier could not be finished by due_at.
+	NewDueAt *string         `json:"new_due_at,omitempty"`
+	Timeline []apiStatusStep `json:"timeline"`
 }
 
 type apiNamed struct {
@@ -127,10 +131,29 @@ func (c *citizenDesk) apiStatus(w http.ResponseWriter, r *http.Request) error {
 		s := rfc(d.DueAt)
 		out.DueAt = &s
 	}
-	for _, e := range ev {
+	if !d.NewDueAt.IsZero() {
+		s := rfc(d.NewDueAt)
+		out.NewDueAt = &s
+	}
+	for _, e := range publicSteps(ev) {
 		out.Timeline = append(out.Timeline, apiStatusStep{At: rfc(e.At), Status: int(e.To), StatusName: e.To.String()})
 	}
 	w.Header().Set("Cache-Control", "no-store")
 	writeJSON(w, http.StatusOK, out)
 	return nil
+}
+
+// publicSteps are the events that changed the status: a hand-over to
+// another specialist or an apology keeps it, and listing the same status
+// twice would only puzzle the citizen (the apology's new date is shown on
+// its own).
+func publicSteps(ev []dossier.Event) []dossier.Event {
+	out := make([]dossier.Event, 0, len(ev))
+	for _, e := range ev {
+		if e.Action != dossier.ActSubmit && e.From == e.To {
+			continue
+		}
+		out = append(out, e)
+	}
+	return out
 }
