@@ -6,6 +6,7 @@ import (
 
 	"github.com/congportal/cong/internal/desk"
 	"github.com/congportal/cong/internal/dossier"
+	"github.com/congportal/cong/internal/forms"
 )
 
 type deskReceiptPage struct {
@@ -17,6 +18,7 @@ type deskReceiptPage struct {
 	Place      string
 	LookupURL  string
 	QR         template.HTML
+	HasPDF     bool // form 01 was recorded at receipt (dossiers received before migration 0017 have none)
 }
 
 // receipt is the printable "giấy tiếp nhận hồ sơ và hẹn trả kết quả"
@@ -53,6 +55,13 @@ func (o *officerDesk) receipt(w http.ResponseWriter, r *http.Request) error {
 	p.LookupURL = o.s.baseURL + "/tra-cuu?ma=" + d.Code
 	if p.QR, err = qrSVG(p.LookupURL, "Mã QR tra cứu hồ sơ "+d.Code); err != nil {
 		return err
+	}
+	recorded, err := o.s.st.DossierForms(ctx, d.ID)
+	if err != nil {
+		return err
+	}
+	for _, f := range recorded {
+		p.HasPDF = p.HasPDF || f.Kind == forms.Receipt
 	}
 	o.s.audit(r, "dossier.receipt", "dossier", d.ID, d.Code)
 	return o.render(w, http.StatusOK, "desk_receipt", p)

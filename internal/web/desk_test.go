@@ -353,7 +353,7 @@ func TestDeskCounterEntry(t *testing.T) {
 		due := d.DueAt.In(dossier.Loc)
 		wantCode(t, "receipt", ba.get(fmt.Sprintf("/quan-tri/ho-so/%d/bien-nhan", d.ID)), 200, "GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ", d.Code,
 			"Vũ Thị Lan", "Tờ khai cấp bản sao trích lục", fmt.Sprintf("%02d giờ %02d phút, ngày %s", due.Hour(), due.Minute(), due.Format("02/01/2006")),
-			"<svg", "/tra-cuu?ma="+d.Code, "Cán bộ motcuaa")
+			"<svg", "/tra-cuu?ma="+d.Code, "Cán bộ motcuaa", fmt.Sprintf(`href="/quan-tri/ho-so/%d/mau/01"`, d.ID))
 		if !strings.Contains(auditActions(t, s, oe.site.ID), ",dossier.receipt,") {
 			t.Error("receipt not audited")
 		}
