@@ -223,3 +223,27 @@ func validPortSuffix(s string) bool {
 	}
 	return true
 }
+
+// ClientKey is the key every rate limiter and form guard counts a client
+// by (DESIGN §11): an IPv4 client is its address, an IPv6 client its /64.
+// One subscriber, one phone or one VM is handed a whole /64 (RFC 6177), so
+// keying on the full /128 would give an attacker 2^64 fresh budgets. The
+// two forms cannot collide: an IPv6 key always ends in "/64".
+func (p *Proxies) ClientKey(r *http.Request) string {
+	return KeyOf(p.ClientIP(r))
+}
+
+// KeyOf is ClientKey for an address already known.
+func KeyOf(a netip.Addr) string {
+	if !a.IsValid() {
+		return "invalid"
+	}
+	if a.Is4() {
+		return a.String()
+	}
+	pfx, err := a.Prefix(64)
+	if err != nil {
+		return a.String()
+	}
+	return pfx.String()
+}

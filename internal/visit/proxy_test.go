@@ -259,3 +259,40 @@ func TestClientIPSinglePeer(t *testing.T) {
 		}
 	}
 }
+
+func TestClientKeyGroupsIPv6By64(t *testing.T) {
+	p, err := ParseProxies("127.0.0.1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	key := func(remote, xff string) string {
+		r := httptest.NewRequest("GET", "/", nil)
+		r.RemoteAddr = remote
+		if xff != "" {
+			r.Header.Set("X-Forwarded-For", xff)
+		}
+		return p.ClientKey(r)
+	}
+	a := key("[2001:db8:1:2:aaaa::1]:5000", "")
+	b := key("[2001:db8:1:2:ffff:ffff:ffff:ffff]:5000", "")
+	if a != b || a != "2001:db8:1:2::/64" {
+		t.Fatalf("same /64 gave %q and %q", a, b)
+	}
+	if c := key("[2001:db8:1:3::1]:5000", ""); c == a {
+		t.Fatalf("different /64 gave the same key %q", c)
+	}
+	if v4 := key("203.0.113.7:1234", ""); v4 != "203.0.113.7" {
+		t.Fatalf("IPv4 key %q", v4)
+	}
+	if v4 := key("203.0.113.8:1234", ""); v4 == key("203.0.113.7:1", "") {
+		t.Fatal("two IPv4 addresses share a key")
+	}
+	// Through the trusted proxy, the forwarded IPv6 client is grouped too.
+	if f := key("127.0.0.1:80", "2001:db8:1:2::99"); f != a {
+		t.Fatalf("forwarded key %q, want %q", f, a)
+	}
+	// An IPv4-mapped IPv6 address is the IPv4 client.
+	if m := key("[::ffff:203.0.113.7]:1", ""); m != "203.0.113.7" {
+		t.Fatalf("mapped key %q", m)
+	}
+}

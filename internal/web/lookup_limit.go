@@ -6,7 +6,7 @@ import (
 	"time"
 )
 
-// rateLimiter is a token bucket per client key (the client IP), in this
+// rateLimiter is a token bucket per client key (IPv4 address or IPv6 /64), in this
 // instance's memory: n requests per period, refilled continuously. It is
 // per instance on purpose — the lookups it guards are cheap reads, and a
 // database write per lookup would cost more than the enumeration it stops;
@@ -72,7 +72,7 @@ func errTooManyRequests() *Error {
 
 // limit refuses the request with 429 when the client is over its rate.
 func (c *citizenDesk) limit(w http.ResponseWriter, r *http.Request, l *rateLimiter) error {
-	if l.allow(c.s.proxies.ClientIP(r).String()) {
+	if l.allow(c.s.clientKey(r)) {
 		return nil
 	}
 	w.Header().Set("Retry-After", "60")

@@ -39,7 +39,7 @@ func (s *Server) formGuard(w http.ResponseWriter, r *http.Request) (secret []byt
 	}
 	now := time.Now()
 	m := hmac.New(sha256.New, secret)
-	m.Write([]byte("ip|" + s.clientIP(r)))
+	m.Write([]byte("ip|" + s.clientKey(r)))
 	n, err := s.st.FormHit(ctx, s.siteID, m.Sum(nil), now, now.Add(-formWindow))
 	if err != nil {
 		return nil, "", nil, err

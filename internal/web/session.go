@@ -56,6 +56,13 @@ func (s *Server) clientIP(r *http.Request) string {
 	return s.proxies.ClientIP(r).String()
 }
 
+// clientKey is what limits and form guards count a client by: its IPv4
+// address or its IPv6 /64 (visit.Proxies.ClientKey). Audit entries and
+// sessions keep the full address, which is what an investigator needs.
+func (s *Server) clientKey(r *http.Request) string {
+	return s.proxies.ClientKey(r)
+}
+
 // secureCookies is true when the portal is served over HTTPS.
 func (s *Server) secureCookies(r *http.Request) bool {
 	return r.TLS != nil || strings.HasPrefix(s.baseURL, "https://")
