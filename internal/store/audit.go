@@ -46,24 +46,7 @@ type AuditFilter struct {
 
 // AuditLog lists entries newest first.
 func (s *Store) AuditLog(ctx context.Context, f AuditFilter) ([]AuditEntry, error) {
-	w := ` WHERE site_id = ?`
-	args := []any{f.SiteID}
-	if f.Username != "" {
-		w += ` AND username = ?`
-		args = append(args, NormalizeUsername(f.Username))
-	}
-	if f.Action != "" {
-		w += ` AND action = ?`
-		args = append(args, f.Action)
-	}
-	if !f.From.IsZero() {
-		w += ` AND at >= ?`
-		args = append(args, dbTime(f.From))
-	}
-	if !f.To.IsZero() {
-		w += ` AND at < ?`
-		args = append(args, dbTime(f.To))
-	}
+	w, args := auditWhere(f)
 	if f.Limit <= 0 || f.Limit > 500 {
 		f.Limit = 100
 	}

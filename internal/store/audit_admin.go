@@ -2,7 +2,8 @@ package store
 
 import "context"
 
-// auditWhere builds the WHERE clause of an AuditFilter, as AuditLog does.
+// auditWhere builds the WHERE clause of an AuditFilter, shared by AuditLog
+// and AuditCount so a page count always matches the page.
 func auditWhere(f AuditFilter) (string, []any) {
 	w := ` WHERE site_id = ?`
 	args := []any{f.SiteID}

@@ -51,13 +51,6 @@ func (s *Store) CategoryArticleCounts(ctx context.Context, siteID int64) (map[in
 	return out, rows.Err()
 }
 
-// CountCategoryArticles counts the articles of every status in a category.
-func (s *Store) CountCategoryArticles(ctx context.Context, categoryID int64) (int, error) {
-	var n int
-	err := s.db.QueryRowContext(ctx, s.q(`SELECT COUNT(*) FROM articles WHERE category_id = ?`), categoryID).Scan(&n)
-	return n, err
-}
-
 // AddCategory is CreateCategory for the newsroom: a taken slug is
 // ErrCategorySlugTaken, and other instances are told the menu changed.
 func (s *Store) AddCategory(ctx context.Context, c *news.Category) error {

@@ -8,7 +8,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"log/slog"
 	"math/rand/v2"
 	"slices"
 	"strconv"
@@ -34,21 +33,11 @@ type Options struct {
 	Progress func(done, total int)
 }
 
-// Generate inserts n published articles into the site, spread over its
-// categories (six are created if it has none) and over several years of
-// publication dates, and logs progress with slog.
-func Generate(ctx context.Context, st *store.Store, siteID int64, n int, seed int64) error {
-	start := time.Now()
-	return GenerateWith(ctx, st, siteID, Options{Articles: n, Seed: seed, Progress: func(done, total int) {
-		el := time.Since(start)
-		slog.Info("synth: articles generated", "done", done, "total", total, "elapsed", el.Round(time.Millisecond),
-			"per_second", int(float64(done)/el.Seconds()))
-	}})
-}
-
 var ict = time.FixedZone("ICT", 7*3600)
 
-// GenerateWith is Generate with options.
+// GenerateWith inserts o.Articles published articles into the site, spread
+// over its categories (six are created if it has none) and over several
+// years of publication dates.
 func GenerateWith(ctx context.Context, st *store.Store, siteID int64, o Options) error {
 	if o.Articles < 0 {
 		return errors.New("synth: negative article count")
