@@ -1,0 +1,12 @@
+-- Login throttling reserves each attempt before the password or code is
+-- checked (one upsert per key, store.ReserveAttempt), instead of reading
+-- past failures and recording the new one afterwards, which let parallel
+-- guesses through. Keys: account+network, network, account (auth.Throttle).
+-- Times are Unix milliseconds.
+CREATE TABLE login_attempts (
+    k            TEXT PRIMARY KEY,
+    window_start BIGINT NOT NULL,
+    n            BIGINT NOT NULL,
+    next_at      BIGINT NOT NULL
+);
+DROP TABLE login_failures;
