@@ -160,3 +160,73 @@ func TestLoginBusyWhenHashingFull(t *testing.T) {
 		}
 	})
 }
+
+// parallel runs n copies of do and counts the answers by status.
+func parallel(t *testing.T, n int, do func(i int) resp) map[int]int {
+	var mu sync.Mutex
+	codes := map[int]int{}
+	var wg sync.WaitGroup
+	for i := range n {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			r := do(i)
+			if r.code == http.StatusTooManyRequests && r.hdr.Get("Retry-After") == "" {
+				t.Error("429 without Retry-After")
+			}
+			mu.Lock()
+			codes[r.code]++
+			mu.Unlock()
+		}()
+	}
+	wg.Wait()
+	return codes
+}
+
+// The change-password form and the second-factor form reserve each guess
+// too: in parallel, no more than the budget are checked.
+func TestParallelGuessesOnPasswordAndCodeForms(t *testing.T) {
+	testdb.Each(t, func(t *testing.T, s *store.Store) {
+		e := newEnv(t, s)
+		web.SetHashGate(e.srv, 2, time.Minute)
+		budget := auth.LoginThrottle.PerAccountNetwork
+		e.addUser(t, "duyet", auth.RoleApprover)
+		b := e.browser(t)
+		b.login("duyet")
+		b.get("/quan-tri/tai-khoan")
+		pw := "Trống đồng Ngọc Lũ 1893"
+		codes := parallel(t, 20, func(i int) resp {
+			return b.post("/quan-tri/tai-khoan/mat-khau", url.Values{"current": {"doan-" + strconv.Itoa(i)}, "password": {pw}, "password2": {pw}})
+		})
+		if codes[http.StatusUnprocessableEntity] > budget || codes[http.StatusUnprocessableEntity]+codes[http.StatusTooManyRequests] != 20 {
+			t.Errorf("change password: %v, want at most %d checked", codes, budget)
+		}
+
+		e.addUser(t, "quantri", auth.RoleAdmin)
+		u, err := s.UserByName(ctx, e.site.ID, "quantri")
+		if err != nil {
+			t.Fatal(err)
+		}
+		secret, _ := auth.NewTOTPSecret()
+		if err := s.SetTOTP(ctx, u.ID, secret, 0); err != nil {
+			t.Fatal(err)
+		}
+		b2 := e.browser(t)
+		if r := b2.post("/dang-nhap", url.Values{"username": {"quantri"}, "password": {"mật-khẩu-thử-quantri"}, "tiep": {"/quan-tri"}}); r.code != http.StatusSeeOther {
+			t.Fatalf("password step: %d", r.code)
+		}
+		b2.get("/dang-nhap/ma-xac-thuc")
+		wrong := "000000"
+		for step := auth.TOTPStep(time.Now()) - 2; step <= auth.TOTPStep(time.Now())+2; step++ {
+			if c, _ := auth.TOTPCode(secret, step); c == wrong {
+				wrong = "999999"
+			}
+		}
+		codes = parallel(t, 20, func(int) resp {
+			return b2.post("/dang-nhap/ma-xac-thuc", url.Values{"code": {wrong}, "tiep": {"/quan-tri"}})
+		})
+		if codes[http.StatusUnauthorized] > budget || codes[http.StatusUnauthorized]+codes[http.StatusTooManyRequests] != 20 {
+			t.Errorf("second factor: %v, want at most %d checked", codes, budget)
+		}
+	})
+}
