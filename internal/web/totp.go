@@ -106,9 +106,9 @@ func (s *Server) renderTOTP(w http.ResponseWriter, r *http.Request, status int, 
 	u := userFrom(r.Context())
 	p := &totpPage{adminPage: s.newAdminPage(r, "Xác thực hai bước"), Enabled: u.HasTOTP, Message: msg}
 	if r.URL.Query().Get("tb") == "bat-buoc" {
-		p.Flash = "Cổng yêu cầu quản trị viên bật xác thực hai bước trước khi tiếp tục."
+		p.Flash = "Cổng yêu cầu tài khoản quản trị viên và người duyệt dùng xác thực hai bước. Vui lòng bật xác thực hai bước dưới đây để tiếp tục làm việc."
 	}
-	p.Required = u.Role == auth.RoleAdmin && p.Site.RequireAdminTOTP
+	p.Required = auth.TOTPRequired(u.Role, p.Site.RequireAdminTOTP)
 	if !p.Enabled {
 		if secret == "" {
 			var err error
@@ -145,10 +145,8 @@ func (s *Server) totpChange(w http.ResponseWriter, r *http.Request) error {
 		}
 		s.audit(r, "user.totp_enable", "user", u.ID, "")
 	case "tat":
-		if u.Role == auth.RoleAdmin {
-			if d, err := s.site(ctx); err == nil && d.site.RequireAdminTOTP {
-				return &Error{Status: http.StatusForbidden, Code: "forbidden", Message: "Cổng yêu cầu quản trị viên dùng xác thực hai bước; không thể tắt."}
-			}
+		if d, err := s.site(ctx); err == nil && auth.TOTPRequired(u.Role, d.site.RequireAdminTOTP) {
+			return &Error{Status: http.StatusForbidden, Code: "forbidden", Message: "Cổng yêu cầu quản trị viên và người duyệt dùng xác thực hai bước; không thể tắt."}
 		}
 		if _, ok := auth.VerifyTOTP(rec.TOTPSecret, r.PostFormValue("code"), now, rec.TOTPLastStep); !ok {
 			return s.renderTOTP(w, r, http.StatusUnprocessableEntity, "", "Mã không đúng; xác thực hai bước vẫn đang bật.")
