@@ -19,10 +19,7 @@ const (
 	// logs out within two hours; nobody stays logged in past a working day.
 	sessionIdle     = 2 * time.Hour
 	sessionAbsolute = 12 * time.Hour
-	// Login throttling (DESIGN: no account enumeration, clear message).
-	throttleWindow  = 15 * time.Minute
-	maxFailsPerUser = 5
-	maxFailsPerIP   = 30
+	// Login throttling: auth.LoginThrottle, applied in login_throttle.go.
 )
 
 type ctxKey int
