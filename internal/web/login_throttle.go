@@ -47,6 +47,13 @@ func (t *throttled) message(did string) string {
 func (s *Server) reserveGuess(r *http.Request, account string) (*guess, *throttled, error) {
 	ctx, now, th := r.Context(), s.now(), auth.LoginThrottle
 	g := &guess{account: account, network: s.clientKey(r)}
+	// A flood of failures from many networks adds rows that no success
+	// would purge; every so often the expired ones go.
+	if s.tries.Add(1)%64 == 0 {
+		if err := s.st.PurgeAttempts(ctx, th.Window, now); err != nil {
+			return nil, nil, err
+		}
+	}
 	ok, retry, err := s.st.ReserveAttempt(ctx, auth.NetworkKey(g.network), th.PerNetwork, th.Window, now)
 	if err != nil || !ok {
 		return nil, &throttled{retry: retry}, err

@@ -55,6 +55,7 @@ type Server struct {
 
 	hashes *hashGate        // password hashing slots (hash_gate.go)
 	now    func() time.Time // the login throttle's clock; tests move it
+	tries  atomic.Uint64    // guesses reserved, to purge old throttle rows now and then
 
 	tmpl      templates
 	adminTmpl map[string]*template.Template

@@ -9,4 +9,5 @@ CREATE TABLE login_attempts (
     n            BIGINT NOT NULL,
     next_at      BIGINT NOT NULL
 );
+CREATE INDEX login_attempts_expiry ON login_attempts (window_start);
 DROP TABLE login_failures;
