@@ -26,7 +26,7 @@ func cmdSite(ctx context.Context, args []string, stdout io.Writer, getenv func(s
 	footer := fs.String("footer", "", "dòng chân trang (giấy phép, người chịu trách nhiệm)")
 	desc := fs.String("description", "", "mô tả ngắn cho công cụ tìm kiếm")
 	total := fs.Int64("starting-total", -1, "số lượt truy cập ban đầu cộng vào \"Tất cả\"")
-	totp := fs.Bool("require-admin-totp", false, "bắt buộc quản trị viên dùng xác thực hai bước")
+	totp := fs.Bool("require-admin-totp", false, "bắt buộc quản trị viên và người duyệt dùng xác thực hai bước")
 	if err := config.Parse(fs, args, getenv); err != nil {
 		return usageErr(err)
 	}

@@ -141,3 +141,11 @@ func Can(u *User, act Action, a *news.Article) bool {
 	}
 	return false
 }
+
+// TOTPRequired reports whether a user must have a second factor before using
+// the admin: on a site that requires it, admins (who manage accounts and
+// settings) and approvers (who publish in the site's name) must, since a
+// guessed password for either is a defaced or hijacked portal.
+func TOTPRequired(role Role, siteRequires bool) bool {
+	return siteRequires && (role == RoleAdmin || role == RoleApprover)
+}

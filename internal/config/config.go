@@ -29,6 +29,7 @@ type Config struct {
 	BackupKeep     int
 	SMTPURL        string
 	MailFrom       string
+	MaxHashing     int
 }
 
 // Flag describes one flag for docs: name, env twin, default and help.
@@ -60,6 +61,7 @@ func ServeFlags(fs *flag.FlagSet, c *Config) {
 	fs.DurationVar(&c.BackupEvery, "backup-every", 0, "sao lưu tự động vào thư mục backups trong --data theo chu kỳ này, ví dụ 24h (0 = tắt; chỉ với SQLite)")
 	fs.IntVar(&c.BackupKeep, "backup-keep", 7, "số bản sao lưu tự động được giữ lại; bản cũ hơn bị xoá")
 	fs.StringVar(&c.SMTPURL, "smtp-url", "", "máy chủ gửi thư thông báo hồ sơ, ví dụ smtp://tên:mật-khẩu@máy-chủ:587 (STARTTLS nếu có) hoặc smtps://…:465 (ký tự đặc biệt của mật khẩu viết dạng %XX); để trống thì thư nằm chờ trong hàng đợi, không mất")
+	fs.IntVar(&c.MaxHashing, "max-hashing", 0, "số phép băm mật khẩu (argon2, khoảng 19 MiB mỗi phép) chạy cùng lúc; quá thì đăng nhập được trả 503 và Retry-After (0 = số lõi CPU, ít nhất 2)")
 	fs.StringVar(&c.MailFrom, "mail-from", "", "địa chỉ người gửi thư thông báo, ví dụ \"Cổng dịch vụ công <khongtraloi@tinh.gov.vn>\" (bắt buộc khi có --smtp-url)")
 }
 
@@ -104,6 +106,9 @@ func (c *Config) Validate() error {
 	c.BaseURL = strings.TrimRight(c.BaseURL, "/")
 	if c.BackupEvery < 0 || (c.BackupEvery > 0 && c.BackupEvery < time.Minute) {
 		return errors.New("--backup-every phải là 0 (tắt) hoặc từ 1m trở lên")
+	}
+	if c.MaxHashing < 0 {
+		return errors.New("--max-hashing không được âm (0 = số lõi CPU, ít nhất 2)")
 	}
 	if c.BackupKeep < 1 {
 		return errors.New("--backup-keep phải từ 1 trở lên")

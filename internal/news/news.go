@@ -48,7 +48,8 @@ type Site struct {
 	Footer        string
 	Description   string
 	StartingTotal int64
-	// RequireAdminTOTP makes a second factor mandatory for admins.
+	// RequireAdminTOTP makes a second factor mandatory for admins and
+	// approvers (auth.TOTPRequired).
 	RequireAdminTOTP bool
 }
 

@@ -72,31 +72,6 @@ func (s *Store) DeleteUserSessions(ctx context.Context, userID int64) error {
 	return err
 }
 
-// RecordLoginFailure notes a failed login for throttling.
-func (s *Store) RecordLoginFailure(ctx context.Context, username, ip string, now time.Time) error {
-	_, err := s.db.ExecContext(ctx, s.q(`INSERT INTO login_failures (username, ip, at) VALUES (?, ?, ?)`), NormalizeUsername(username), ip, now.Unix())
-	return err
-}
-
-// LoginFailures counts recent failures for an account and for an address,
-// and forgets those older than the window.
-func (s *Store) LoginFailures(ctx context.Context, username, ip string, since time.Time) (byUser, byIP int, err error) {
-	if _, err := s.db.ExecContext(ctx, s.q(`DELETE FROM login_failures WHERE at < ?`), since.Unix()); err != nil {
-		return 0, 0, err
-	}
-	err = s.db.QueryRowContext(ctx, s.q(`SELECT
-		(SELECT COUNT(*) FROM login_failures WHERE username = ? AND at >= ?),
-		(SELECT COUNT(*) FROM login_failures WHERE ip = ? AND at >= ?)`),
-		NormalizeUsername(username), since.Unix(), ip, since.Unix()).Scan(&byUser, &byIP)
-	return byUser, byIP, err
-}
-
-// ClearLoginFailures forgets an account's failures after a good login.
-func (s *Store) ClearLoginFailures(ctx context.Context, username string) error {
-	_, err := s.db.ExecContext(ctx, s.q(`DELETE FROM login_failures WHERE username = ?`), NormalizeUsername(username))
-	return err
-}
-
 // APIToken is a token's public description (never its secret).
 type APIToken struct {
 	ID         int64

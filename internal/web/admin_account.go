@@ -43,8 +43,9 @@ func (s *Server) account(w http.ResponseWriter, r *http.Request) error {
 }
 
 // changeOwnPassword needs the current password (a session left open on a
-// shared PC must not be enough to take the account). Wrong guesses count
-// as failed logins, so the form cannot be used to brute-force it. Success
+// shared PC must not be enough to take the account). Each try is a guess
+// reserved from the login budgets, so the form cannot be used to
+// brute-force it. Success
 // ends every session, this one included.
 func (s *Server) changeOwnPassword(w http.ResponseWriter, r *http.Request) error {
 	if err := allow(r, auth.ActViewAdmin); err != nil {
@@ -60,31 +61,37 @@ func (s *Server) changeOwnPassword(w http.ResponseWriter, r *http.Request) error
 		p.Message = "Mật khẩu chưa được đổi."
 		return s.renderAdmin(w, status, "account", p)
 	}
-	now := time.Now()
-	ip := s.clientIP(r)
-	byUser, byIP, err := s.st.LoginFailures(ctx, p.Me.Username, ip, now.Add(-throttleWindow))
+	g, th, err := s.reserveGuess(r, p.Me.Username)
 	if err != nil {
 		return err
 	}
-	if byUser >= maxFailsPerUser || byIP >= maxFailsPerIP {
-		w.Header().Set("Retry-After", "900")
-		return fail(http.StatusTooManyRequests, "current", "Bạn đã nhập sai mật khẩu quá nhiều lần. Vì an toàn, vui lòng thử lại sau 15 phút.")
+	if th != nil {
+		return fail(th.header(w), "current", th.message("nhập sai mật khẩu"))
 	}
 	current, pw := r.PostFormValue("current"), r.PostFormValue("password")
-	if !auth.VerifyPassword(p.Me.PasswordHash, current) {
-		if err := s.st.RecordLoginFailure(ctx, p.Me.Username, ip, now); err != nil {
-			return err
-		}
+	leave, ok := s.hashes.enter(ctx)
+	if !ok {
+		return fail(hashBusyHeader(w), "current", hashBusyMessage)
+	}
+	ok = auth.VerifyPassword(p.Me.PasswordHash, current)
+	leave()
+	if !ok {
 		s.audit(r, "password.change_failed", "user", p.Me.ID, "mật khẩu hiện tại sai")
 		return fail(http.StatusUnprocessableEntity, "current", "Mật khẩu hiện tại không đúng.")
 	}
+	s.guessRight(r, g)
 	if pw == current {
 		return fail(http.StatusUnprocessableEntity, "password", "Mật khẩu mới phải khác mật khẩu hiện tại.")
 	}
 	if msg := checkNewPassword(pw, r.PostFormValue("password2"), p.Me.Username); msg != "" {
 		return fail(http.StatusUnprocessableEntity, "password", msg)
 	}
+	leave, ok = s.hashes.enter(ctx)
+	if !ok {
+		return fail(hashBusyHeader(w), "password", hashBusyMessage)
+	}
 	hash, err := auth.HashPassword(pw)
+	leave()
 	if err != nil {
 		return err
 	}

@@ -147,9 +147,9 @@ func settingsDiff(a, b news.Site) string {
 	field("tổng ban đầu", strconv.FormatInt(a.StartingTotal, 10), strconv.FormatInt(b.StartingTotal, 10))
 	if a.RequireAdminTOTP != b.RequireAdminTOTP {
 		if b.RequireAdminTOTP {
-			out = append(out, "bắt buộc xác thực hai bước cho quản trị: bật")
+			out = append(out, "bắt buộc xác thực hai bước cho quản trị viên và người duyệt: bật")
 		} else {
-			out = append(out, "bắt buộc xác thực hai bước cho quản trị: tắt")
+			out = append(out, "bắt buộc xác thực hai bước cho quản trị viên và người duyệt: tắt")
 		}
 	}
 	return strings.Join(out, "; ")

@@ -225,7 +225,12 @@ func (s *Server) createUser(w http.ResponseWriter, r *http.Request) error {
 	if len(errs) > 0 {
 		return redisplay(http.StatusUnprocessableEntity, "Chưa tạo tài khoản: vui lòng sửa các ô được đánh dấu.")
 	}
+	leave, ok := s.hashes.enter(r.Context())
+	if !ok {
+		return redisplay(hashBusyHeader(w), hashBusyMessage)
+	}
 	hash, err := auth.HashPassword(r.PostFormValue("password"))
+	leave()
 	if err != nil {
 		return err
 	}
@@ -328,7 +333,12 @@ func (s *Server) resetUserPassword(w http.ResponseWriter, r *http.Request) error
 		p.PwErrors = map[string]string{"password": pwErr}
 		return s.renderAdmin(w, http.StatusUnprocessableEntity, "user_form", p)
 	}
+	leave, ok := s.hashes.enter(r.Context())
+	if !ok {
+		return hashBusy(w)
+	}
 	hash, err := auth.HashPassword(r.PostFormValue("password"))
+	leave()
 	if err != nil {
 		return err
 	}

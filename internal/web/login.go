@@ -18,67 +18,61 @@ type loginPage struct {
 	Message  string
 }
 
-// safeNext keeps the post-login redirect on this site.
-func safeNext(v string) string {
-	if !strings.HasPrefix(v, "/") || strings.HasPrefix(v, "//") || strings.HasPrefix(v, "/\\") || strings.ContainsAny(v, "\r\n") {
-		return "/quan-tri"
-	}
-	return v
-}
-
 func (s *Server) loginForm(w http.ResponseWriter, r *http.Request) error {
 	r, err := s.loadSession(r)
 	if err != nil {
 		return err
 	}
 	if userFrom(r.Context()) != nil {
-		http.Redirect(w, r, safeNext(r.URL.Query().Get("tiep")), http.StatusSeeOther)
+		http.Redirect(w, r, localRedirect(r.URL.Query().Get("tiep")), http.StatusSeeOther)
 		return nil
 	}
-	p := &loginPage{adminPage: s.newAdminPage(r, "Đăng nhập"), Next: safeNext(r.URL.Query().Get("tiep"))}
+	p := &loginPage{adminPage: s.newAdminPage(r, "Đăng nhập"), Next: localRedirect(r.URL.Query().Get("tiep"))}
 	return s.renderAdmin(w, http.StatusOK, "login", p)
 }
 
-// login checks the password with throttling per account and per address.
-// Every failure says the same thing whether or not the account exists.
+// login checks the password after reserving the attempt (login_throttle.go)
+// and taking a hashing slot (hash_gate.go). Every failure says the same
+// thing whether or not the account exists, and costs the same.
 func (s *Server) login(w http.ResponseWriter, r *http.Request) error {
 	if err := r.ParseForm(); err != nil {
 		return errBadRequest("Không đọc được dữ liệu đăng nhập.")
 	}
 	username := strings.TrimSpace(r.PostFormValue("username"))
 	password := r.PostFormValue("password")
-	p := &loginPage{adminPage: s.newAdminPage(r, "Đăng nhập"), Username: username, Next: safeNext(r.PostFormValue("tiep"))}
+	p := &loginPage{adminPage: s.newAdminPage(r, "Đăng nhập"), Username: username, Next: localRedirect(r.PostFormValue("tiep"))}
 	if username == "" || password == "" || len(username) > 100 || !utf8.ValidString(username) {
 		p.Message = "Vui lòng nhập tên đăng nhập và mật khẩu."
 		return s.renderAdmin(w, http.StatusBadRequest, "login", p)
 	}
 	ctx := r.Context()
-	ip := s.clientIP(r)
-	now := time.Now()
-	byUser, byIP, err := s.st.LoginFailures(ctx, username, ip, now.Add(-throttleWindow))
+	g, th, err := s.reserveGuess(r, username)
 	if err != nil {
 		return err
 	}
-	if byUser >= maxFailsPerUser || byIP >= maxFailsPerIP {
+	if th != nil {
 		s.auditAs(r, 0, username, "login.throttled", "")
-		p.Message = "Bạn đã đăng nhập sai quá nhiều lần. Vì an toàn, vui lòng thử lại sau 15 phút hoặc liên hệ quản trị viên."
-		w.Header().Set("Retry-After", "900")
-		return s.renderAdmin(w, http.StatusTooManyRequests, "login", p)
+		p.Message = th.message("đăng nhập sai")
+		return s.renderAdmin(w, th.header(w), "login", p)
 	}
 	u, err := s.st.UserByName(ctx, s.siteID, username)
 	if err != nil && err != store.ErrNotFound {
 		return err
 	}
-	ok := auth.VerifyPassword(u.PasswordHash, password) && !u.Disabled
+	leave, ok := s.hashes.enter(ctx)
 	if !ok {
-		if err := s.st.RecordLoginFailure(ctx, username, ip, now); err != nil {
-			return err
-		}
+		// The reserved guess stays counted: it cannot be told from a flood.
+		p.Message = hashBusyMessage
+		return s.renderAdmin(w, hashBusyHeader(w), "login", p)
+	}
+	ok = auth.VerifyPassword(u.PasswordHash, password) && !u.Disabled
+	leave()
+	if !ok {
 		s.auditAs(r, u.ID, username, "login.failed", "")
 		p.Message = "Tên đăng nhập hoặc mật khẩu không đúng."
 		return s.renderAdmin(w, http.StatusUnauthorized, "login", p)
 	}
-	s.st.ClearLoginFailures(ctx, username)
+	s.guessRight(r, g)
 	if u.HasTOTP {
 		// Password right; the session is not a login until the code is.
 		if err := s.startSession(w, r, u.ID, true); err != nil {

@@ -33,6 +33,8 @@ type Options struct {
 	CacheTTL time.Duration // how long another instance's change can take to show; default 30 s
 	MediaDir string        // the media library's folder (data/media); empty: uploads refused, nothing served
 	Backups  *backup.Stats // scheduled backups' results for /metrics; nil when not scheduled
+	// MaxHashing bounds concurrent password hashes (hash_gate.go); 0: max(2, GOMAXPROCS).
+	MaxHashing int
 }
 
 // Server serves the portal.
@@ -50,6 +52,10 @@ type Server struct {
 
 	mediaDir string
 	backups  *backup.Stats
+
+	hashes *hashGate        // password hashing slots (hash_gate.go)
+	now    func() time.Time // the login throttle's clock; tests move it
+	tries  atomic.Uint64    // guesses reserved, to purge old throttle rows now and then
 
 	tmpl      templates
 	adminTmpl map[string]*template.Template
@@ -100,6 +106,7 @@ func New(o Options) (*Server, error) {
 		loc: o.Location, log: o.Logger, version: o.Version, started: time.Now(),
 		tmpl: t, adminTmpl: at, assets: a, cache: newPageCache(o.CacheTTL, 5000), metrics: newMetrics(),
 		mediaDir: o.MediaDir, backups: o.Backups,
+		hashes: newHashGate(o.MaxHashing, hashGateWait), now: time.Now,
 	}
 	s.handler = s.routes()
 	return s, nil

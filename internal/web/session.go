@@ -19,10 +19,7 @@ const (
 	// logs out within two hours; nobody stays logged in past a working day.
 	sessionIdle     = 2 * time.Hour
 	sessionAbsolute = 12 * time.Hour
-	// Login throttling (DESIGN: no account enumeration, clear message).
-	throttleWindow  = 15 * time.Minute
-	maxFailsPerUser = 5
-	maxFailsPerIP   = 30
+	// Login throttling: auth.LoginThrottle, applied in login_throttle.go.
 )
 
 type ctxKey int
@@ -128,10 +125,10 @@ func (s *Server) staff(fn handlerFunc) handlerFunc {
 			}
 		}
 		w.Header().Set("Cache-Control", "no-store")
-		// A site may require admins to use a second factor: until they
-		// enrol, the enrolment page and logout are all they can reach.
-		if u.Role == auth.RoleAdmin && !u.HasTOTP && r.URL.Path != totpPath && r.URL.Path != "/dang-xuat" {
-			if d, err := s.site(r.Context()); err == nil && d.site.RequireAdminTOTP {
+		// A site may require admins and approvers to use a second factor:
+		// until they enrol, the enrolment page and logout are all they can reach.
+		if !u.HasTOTP && auth.TOTPRequired(u.Role, true) && r.URL.Path != totpPath && r.URL.Path != "/dang-xuat" {
+			if d, err := s.site(r.Context()); err == nil && auth.TOTPRequired(u.Role, d.site.RequireAdminTOTP) {
 				http.Redirect(w, r, totpPath+"?tb=bat-buoc", http.StatusSeeOther)
 				return nil
 			}

@@ -33,12 +33,12 @@ func (s *Server) loginCodeForm(w http.ResponseWriter, r *http.Request) error {
 		http.Redirect(w, r, "/dang-nhap", http.StatusSeeOther)
 		return nil
 	}
-	p := &codePage{adminPage: s.newAdminPage(r, "Mã xác thực"), Next: safeNext(r.URL.Query().Get("tiep"))}
+	p := &codePage{adminPage: s.newAdminPage(r, "Mã xác thực"), Next: localRedirect(r.URL.Query().Get("tiep"))}
 	return s.renderAdmin(w, http.StatusOK, "login_code", p)
 }
 
-// loginCode completes a login with the authenticator code. Wrong codes
-// count as failed logins for throttling.
+// loginCode completes a login with the authenticator code. Each code is a
+// guess reserved like a password (login_throttle.go), from the same budgets.
 func (s *Server) loginCode(w http.ResponseWriter, r *http.Request) error {
 	r, err := s.loadSession(r)
 	if err != nil {
@@ -54,33 +54,31 @@ func (s *Server) loginCode(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	ctx := r.Context()
-	p := &codePage{adminPage: s.newAdminPage(r, "Mã xác thực"), Next: safeNext(r.PostFormValue("tiep"))}
-	now := time.Now()
-	byUser, byIP, err := s.st.LoginFailures(ctx, pu.Username, s.clientIP(r), now.Add(-throttleWindow))
+	p := &codePage{adminPage: s.newAdminPage(r, "Mã xác thực"), Next: localRedirect(r.PostFormValue("tiep"))}
+	g, th, err := s.reserveGuess(r, pu.Username)
 	if err != nil {
 		return err
 	}
-	if byUser >= maxFailsPerUser || byIP >= maxFailsPerIP {
-		p.Message = "Bạn đã nhập sai quá nhiều lần. Vì an toàn, vui lòng thử lại sau 15 phút hoặc liên hệ quản trị viên."
-		return s.renderAdmin(w, http.StatusTooManyRequests, "login_code", p)
+	if th != nil {
+		p.Message = th.message("nhập sai mã xác thực")
+		return s.renderAdmin(w, th.header(w), "login_code", p)
 	}
 	u, err := s.st.UserByID(ctx, s.siteID, pu.ID)
 	if err != nil {
 		return err
 	}
-	step, ok := auth.VerifyTOTP(u.TOTPSecret, r.PostFormValue("code"), now, u.TOTPLastStep)
+	step, ok := auth.VerifyTOTP(u.TOTPSecret, r.PostFormValue("code"), time.Now(), u.TOTPLastStep)
 	if ok {
 		if err := s.st.UseTOTPStep(ctx, u.ID, step); err != nil {
 			ok = false
 		}
 	}
 	if !ok {
-		s.st.RecordLoginFailure(ctx, u.Username, s.clientIP(r), now)
 		s.auditAs(r, u.ID, u.Username, "login.failed", "mã xác thực sai")
 		p.Message = "Mã xác thực không đúng hoặc đã được dùng. Hãy nhập mã mới đang hiển thị trong ứng dụng."
 		return s.renderAdmin(w, http.StatusUnauthorized, "login_code", p)
 	}
-	s.st.ClearLoginFailures(ctx, u.Username)
+	s.guessRight(r, g)
 	if err := s.startSession(w, r, u.ID, false); err != nil {
 		return err
 	}
@@ -108,9 +106,9 @@ func (s *Server) renderTOTP(w http.ResponseWriter, r *http.Request, status int, 
 	u := userFrom(r.Context())
 	p := &totpPage{adminPage: s.newAdminPage(r, "Xác thực hai bước"), Enabled: u.HasTOTP, Message: msg}
 	if r.URL.Query().Get("tb") == "bat-buoc" {
-		p.Flash = "Cổng yêu cầu quản trị viên bật xác thực hai bước trước khi tiếp tục."
+		p.Flash = "Cổng yêu cầu tài khoản quản trị viên và người duyệt dùng xác thực hai bước. Vui lòng bật xác thực hai bước dưới đây để tiếp tục làm việc."
 	}
-	p.Required = u.Role == auth.RoleAdmin && p.Site.RequireAdminTOTP
+	p.Required = auth.TOTPRequired(u.Role, p.Site.RequireAdminTOTP)
 	if !p.Enabled {
 		if secret == "" {
 			var err error
@@ -147,10 +145,8 @@ func (s *Server) totpChange(w http.ResponseWriter, r *http.Request) error {
 		}
 		s.audit(r, "user.totp_enable", "user", u.ID, "")
 	case "tat":
-		if u.Role == auth.RoleAdmin {
-			if d, err := s.site(ctx); err == nil && d.site.RequireAdminTOTP {
-				return &Error{Status: http.StatusForbidden, Code: "forbidden", Message: "Cổng yêu cầu quản trị viên dùng xác thực hai bước; không thể tắt."}
-			}
+		if d, err := s.site(ctx); err == nil && auth.TOTPRequired(u.Role, d.site.RequireAdminTOTP) {
+			return &Error{Status: http.StatusForbidden, Code: "forbidden", Message: "Cổng yêu cầu quản trị viên và người duyệt dùng xác thực hai bước; không thể tắt."}
 		}
 		if _, ok := auth.VerifyTOTP(rec.TOTPSecret, r.PostFormValue("code"), now, rec.TOTPLastStep); !ok {
 			return s.renderTOTP(w, r, http.StatusUnprocessableEntity, "", "Mã không đúng; xác thực hai bước vẫn đang bật.")
