@@ -284,4 +284,3 @@ func parseEmail(s string) (string, string) {
 	}
 	return s[:at+1] + strings.ToLower(s[at+1:]), ""
 }
-
