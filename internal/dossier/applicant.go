@@ -284,12 +284,3 @@ func parseEmail(s string) (string, string) {
 	}
 	return s[:at+1] + strings.ToLower(s[at+1:]), ""
 }
-
-// PhoneLast4 is what a citizen types with the dossier code to open the
-// dossier without the private link.
-func PhoneLast4(phone string) string {
-	if len(phone) < 4 {
-		return ""
-	}
-	return phone[len(phone)-4:]
-}

@@ -204,7 +204,11 @@ func (w *writer) applicantLines() {
 	d := w.d
 	w.field("Ông/Bà", d.ApplicantName)
 	if d.ApplicantID != "" {
-		w.field("Số định danh cá nhân", d.ApplicantID)
+		// Masked (Decree 13/2023): the forms are papers handed to the
+		// citizen or downloaded through the private link, and none of TT
+		// 01/2018's forms needs the full number; the officer reads it on
+		// the dossier's page.
+		w.field("Số định danh cá nhân", dossier.MaskID(d.ApplicantID))
 	}
 	w.field("Địa chỉ", d.ApplicantAddress)
 	contact := d.ApplicantPhone

@@ -24,13 +24,16 @@ const (
 	Apology    Kind = "apology"    // xin lỗi, hẹn lại ngày trả (form 04)
 	Finished   Kind = "finished"   // đã có kết quả (→9)
 	Returned   Kind = "returned"   // đã trả kết quả (→10)
+	// PrivateLink carries a fresh private link asked for on the recovery
+	// form; it goes only to the address on file.
+	PrivateLink Kind = "private_link"
 	// To the officers of the dossier's unit.
 	OfficerNew     Kind = "officer_new"      // new online dossier
 	OfficerNearDue Kind = "officer_near_due" // at most one working day left
 )
 
 // Kinds lists every kind, for the admin page's filter and the tests.
-var Kinds = []Kind{Received, Supplement, Refused, Apology, Finished, Returned, OfficerNew, OfficerNearDue}
+var Kinds = []Kind{Received, Supplement, Refused, Apology, Finished, Returned, PrivateLink, OfficerNew, OfficerNearDue}
 
 // Label is the kind's Vietnamese name for the admin list.
 func (k Kind) Label() string {
@@ -47,6 +50,8 @@ func (k Kind) Label() string {
 		return "Đã có kết quả"
 	case Returned:
 		return "Đã trả kết quả"
+	case PrivateLink:
+		return "Gửi lại đường dẫn riêng"
 	case OfficerNew:
 		return "Cán bộ: hồ sơ trực tuyến mới"
 	case OfficerNearDue:
@@ -100,6 +105,10 @@ type Data struct {
 	DueAt     time.Time `json:"due_at,omitzero"`     // the appointment
 	NewDueAt  time.Time `json:"new_due_at,omitzero"` // the apology's new date
 	Reason    string    `json:"reason,omitempty"`
+	// Token is the private link's secret, for PrivateLink only: the
+	// database keeps just its hash on the dossier, so the mail row is
+	// the one place the link is written until the mail is sent.
+	Token string `json:"token,omitempty"`
 }
 
 // DataFor collects the facts of an event. site, procedure and unit are the

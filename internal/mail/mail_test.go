@@ -16,7 +16,7 @@ func sample() Data {
 	at := time.Date(2026, 3, 2, 2, 0, 0, 0, time.UTC) // 09:00 in Hà Nội
 	return Data{Site: "Cổng dịch vụ công tỉnh Lâm Giang", DossierID: 42, Code: "XAB-260302-0001", Procedure: "Chứng thực bản sao",
 		Unit: "UBND xã An Bình", Applicant: "Nguyễn Thị Hoà", Channel: "Trực tuyến", At: at, DueAt: at.Add(72 * time.Hour),
-		NewDueAt: at.Add(120 * time.Hour), Reason: "Cần xác minh thêm với cơ quan cấp"}
+		NewDueAt: at.Add(120 * time.Hour), Reason: "Cần xác minh thêm với cơ quan cấp", Token: "AbCdEfGhIjKlMnOpQrStUv"}
 }
 
 // Every kind renders with its facts, in Vietnamese, with no template
@@ -33,6 +33,9 @@ func TestRenderEveryKind(t *testing.T) {
 		link := "https://dvc.lamgiang.gov.vn/tra-cuu?ma=XAB-260302-0001"
 		if k == OfficerNew || k == OfficerNearDue {
 			link = "https://dvc.lamgiang.gov.vn/quan-tri/ho-so/42"
+		}
+		if k == PrivateLink {
+			link = "https://dvc.lamgiang.gov.vn/ho-so-cua-toi/AbCdEfGhIjKlMnOpQrStUv"
 		}
 		if !strings.Contains(r.Body, link) {
 			t.Errorf("%s: no link %s in\n%s", k, link, r.Body)

@@ -96,6 +96,17 @@ Cảm ơn Ông/Bà đã sử dụng dịch vụ. Ông/Bà có thể đánh giá 
 
 {{.LookupURL}}
 `},
+	PrivateLink: {
+		subject: `Đường dẫn riêng của hồ sơ {{.Code}}`,
+		body: `Kính gửi Ông/Bà {{.Applicant}},
+
+Cổng dịch vụ công vừa nhận yêu cầu gửi lại đường dẫn riêng của hồ sơ {{.Code}} ({{.Procedure}}). Đường dẫn mới:
+{{.PrivateURL}}
+
+Đường dẫn này thay cho đường dẫn cũ (đường dẫn cũ không dùng được nữa). Ai có đường dẫn này xem được hồ sơ của Ông/Bà: xin đừng chuyển cho người khác.
+
+Nếu Ông/Bà không yêu cầu, xin bỏ qua thư này; hồ sơ vẫn an toàn.
+`},
 	OfficerNew: {
 		subject: `Hồ sơ trực tuyến mới {{.Code}}`,
 		body: `Có hồ sơ nộp trực tuyến mới cần xử lý:
@@ -146,8 +157,9 @@ var templates = func() map[Kind]parsed {
 // depend on the instance's configured base URL.
 type view struct {
 	Data
-	LookupURL string
-	DeskURL   string
+	LookupURL  string
+	DeskURL    string
+	PrivateURL string
 }
 
 // UnitOr is the unit's name, or a generic one for dossiers whose unit name
@@ -177,6 +189,9 @@ func Render(k Kind, d Data, baseURL string) (Rendered, error) {
 	v := view{Data: d,
 		LookupURL: baseURL + "/tra-cuu?ma=" + url.QueryEscape(d.Code),
 		DeskURL:   baseURL + "/quan-tri/ho-so/" + strconv.FormatInt(d.DossierID, 10)}
+	if d.Token != "" {
+		v.PrivateURL = baseURL + "/ho-so-cua-toi/" + d.Token
+	}
 	var subj, body strings.Builder
 	if err := t.subject.Execute(&subj, v); err != nil {
 		return Rendered{}, err

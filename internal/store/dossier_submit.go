@@ -29,9 +29,9 @@ var ErrStale = errors.New("hồ sơ vừa được cập nhật bởi người k
 //
 // A repeated idempotency key creates nothing: d is filled with the existing
 // dossier's id and code and created is false. The replay must be for the
-// same applicant (ID number and phone), else ErrIdempotencyConflict; its
-// new PrivateTokenHash replaces the old one, because only the hash was kept
-// and the citizen who retried never saw the first answer's link.
+// same applicant (ID number and phone), else ErrIdempotencyConflict. Its
+// PrivateTokenHash is not stored (d.PrivateTokenHash comes back empty): a
+// replay answers with the same dossier, never with a fresh secret.
 func (s *Store) SubmitDossier(ctx context.Context, d *dossier.Dossier, files []DossierFile) (created bool, err error) {
 	for attempt := 0; ; attempt++ {
 		created, err = s.submitOnce(ctx, d, files)
@@ -58,11 +58,12 @@ func (s *Store) submitOnce(ctx context.Context, d *dossier.Dossier, files []Doss
 				if idNumber != d.ApplicantIDNumber || phone != d.ApplicantPhone {
 					return ErrIdempotencyConflict
 				}
-				d.ID, d.Code = id, code
-				if d.PrivateTokenHash != "" {
-					_, err := tx.ExecContext(ctx, s.q(`UPDATE dossiers SET private_token_hash = ? WHERE id = ?`), d.PrivateTokenHash, id)
-					return err
-				}
+				// A replay never issues a new private link: whoever
+				// holds the key and the applicant's numbers would
+				// otherwise take the dossier over. The first answer's
+				// link stays the only one; a citizen who lost it
+				// recovers it by mail (RecoverPrivateLink).
+				d.ID, d.Code, d.PrivateTokenHash = id, code, ""
 				return nil
 			case !errors.Is(err, sql.ErrNoRows):
 				return err

@@ -120,13 +120,18 @@ func TestSubmitDossierReplayAndToken(t *testing.T) {
 		if _, err := s.DossierByToken(ctx, siteID+1, "hash-1"); !errors.Is(err, store.ErrNotFound) {
 			t.Fatalf("other site: %v", err)
 		}
-		// A replay rotates the link; another applicant cannot replay.
+		// A replay returns the same dossier and never issues a new link:
+		// the first link keeps working and the replay's secret opens
+		// nothing. Another applicant cannot replay.
 		r := onlineDossier(siteID, unit, proc, "khoa-thu-0000000000001", "hash-2")
-		if created, err := s.SubmitDossier(ctx, &r, nil); err != nil || created || r.Code != d.Code {
-			t.Fatalf("replay: %v %v %s", created, err, r.Code)
+		if created, err := s.SubmitDossier(ctx, &r, nil); err != nil || created || r.Code != d.Code || r.ID != d.ID || r.PrivateTokenHash != "" {
+			t.Fatalf("replay: %v %v %s %q", created, err, r.Code, r.PrivateTokenHash)
 		}
-		if _, err := s.DossierByToken(ctx, siteID, "hash-1"); !errors.Is(err, store.ErrNotFound) {
-			t.Fatal("old link still works after the replay")
+		if got, err := s.DossierByToken(ctx, siteID, "hash-1"); err != nil || got.ID != d.ID {
+			t.Fatalf("first link after the replay: %v", err)
+		}
+		if _, err := s.DossierByToken(ctx, siteID, "hash-2"); !errors.Is(err, store.ErrNotFound) {
+			t.Fatal("the replay issued a new private link")
 		}
 		x := onlineDossier(siteID, unit, proc, "khoa-thu-0000000000001", "hash-3")
 		x.ApplicantPhone = "0911111111"
@@ -135,7 +140,7 @@ func TestSubmitDossierReplayAndToken(t *testing.T) {
 		}
 
 		// Citizen moves: withdraw, guarded by the version read.
-		cur, _ := s.DossierByToken(ctx, siteID, "hash-2")
+		cur, _ := s.DossierByToken(ctx, siteID, "hash-1")
 		now := time.Now()
 		after, err := s.MoveDossier(ctx, cur, dossier.Input{Action: dossier.ActWithdraw, Who: dossier.Citizen, Actor: "Lê Văn Tám", Now: now}, nil)
 		if err != nil || after.Status != dossier.Withdrawn {

@@ -16,7 +16,7 @@ import (
 
 // adminPages are the newsroom templates, each parsed with admin/layout.html.
 var adminPages = []string{"login", "dashboard", "articles", "article_edit", "revision",
-	"users", "user_form", "settings", "categories", "audit", "account", "media"}
+	"users", "user_form", "settings", "categories", "audit", "account", "media", "privacy_settings"}
 
 // adminPage is what every newsroom page has.
 type adminPage struct {

@@ -47,6 +47,7 @@ var auditActionNames = map[string]string{
 	"token.create":              "Tạo mã API",
 	"token.revoke":              "Thu hồi mã API",
 	"site.update":               "Sửa cài đặt cổng",
+	"site.retention":            "Đổi thời hạn lưu dữ liệu cá nhân",
 	"category.create":           "Thêm chuyên mục",
 	"category.update":           "Sửa chuyên mục",
 	"category.delete":           "Xóa chuyên mục",

@@ -44,6 +44,7 @@ type deskDetailPage struct {
 	IsSpecialist bool
 	Forms        []store.DossierForm // TT 01/2018 forms issued (desk_forms.go)
 	Apology      deskApology
+	Privacy      store.DossierPrivacy // recovery lock, erasure (desk_privacy.go)
 }
 
 func (o *officerDesk) detail(w http.ResponseWriter, r *http.Request) error {
@@ -85,6 +86,9 @@ func (o *officerDesk) detailPage(r *http.Request, sc deskScope, d dossier.Dossie
 		p.ProcTime = proc.TimeText()
 	}
 	if p.Rating, err = o.dossierRating(ctx, d); err != nil {
+		return nil, err
+	}
+	if p.Privacy, err = o.s.st.DossierPrivacy(ctx, d.ID); err != nil {
 		return nil, err
 	}
 	who := sc.actor(&d)

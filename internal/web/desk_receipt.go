@@ -38,6 +38,9 @@ func (o *officerDesk) receipt(w http.ResponseWriter, r *http.Request) error {
 			Message: "Hồ sơ " + d.Code + " chưa được tiếp nhận (trạng thái “" + d.Status.String() + "”) nên chưa có giấy tiếp nhận và hẹn trả kết quả."}
 	}
 	ctx := r.Context()
+	// The sheet is handed to the citizen: the CCCD number is masked, as
+	// on every page but the dossier's own.
+	d.ApplicantIDNumber = dossier.MaskID(d.ApplicantIDNumber)
 	p := &deskReceiptPage{adminPage: o.s.newAdminPage(r, "Giấy tiếp nhận hồ sơ "+d.Code), D: d}
 	if proc, err := o.s.st.ProcedureByID(ctx, o.s.siteID, d.ProcedureID); err == nil {
 		p.Components, p.ProcTime = proc.Components, proc.TimeText()

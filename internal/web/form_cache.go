@@ -19,6 +19,10 @@ type formKey struct {
 	s    *Server // tests run many servers over different databases
 	id   int64
 	base string
+	// The retention job rewrites a snapshot once (personal fields
+	// erased): the name is part of the key so no PDF drawn before that
+	// is served after it.
+	who string
 }
 
 type formCache struct {
@@ -30,7 +34,7 @@ type formCache struct {
 
 // pdf returns the cached PDF of the issued form id, drawing it on a miss.
 func (c *formCache) pdf(s *Server, id int64, d forms.Data) ([]byte, error) {
-	k := formKey{s, id, s.baseURL}
+	k := formKey{s, id, s.baseURL, d.ApplicantName}
 	c.mu.Lock()
 	b, ok := c.m[k]
 	c.mu.Unlock()

@@ -28,7 +28,7 @@ func TestFormCache(t *testing.T) {
 	if len(c.m) != 2 || len(c.order) != 2 {
 		t.Fatalf("cache holds %d entries, max 2", len(c.m))
 	}
-	if _, ok := c.m[formKey{s1, 1, s1.baseURL}]; ok {
+	if _, ok := c.m[formKey{s1, 1, s1.baseURL, d.ApplicantName}]; ok {
 		t.Fatal("the oldest entry was not evicted")
 	}
 }

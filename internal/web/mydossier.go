@@ -1,7 +1,6 @@
 package web
 
 import (
-	"crypto/subtle"
 	"errors"
 	"mime"
 	"net/http"
@@ -66,6 +65,9 @@ func (c *citizenDesk) fillDossier(r *http.Request, p *citizenPage, d dossier.Dos
 			break
 		}
 	}
+	// Even on the citizen's own page the CCCD number is masked: a private
+	// link gets forwarded, and the citizen knows the number anyway.
+	p.D.ApplicantIDNumber = dossier.MaskID(d.ApplicantIDNumber)
 	if t, err := time.Parse("2006-01-02", d.ApplicantDOB); err == nil {
 		p.DOB = t.Format("02/01/2006")
 	}
@@ -276,46 +278,6 @@ func (c *citizenDesk) withdraw(w http.ResponseWriter, r *http.Request) error {
 	}
 	http.Redirect(w, r, "/ho-so-cua-toi/"+token+"?tb=rut", http.StatusSeeOther)
 	return nil
-}
-
-func (c *citizenDesk) findForm(w http.ResponseWriter, r *http.Request) error {
-	return c.render(w, http.StatusOK, "mydossier_find", c.newPage(r))
-}
-
-// find opens a dossier with its code and the last four digits of the
-// applicant's phone, for citizens who lost the private link: read only,
-// rate limited per client, and the same answer for an unknown code as for
-// wrong digits.
-func (c *citizenDesk) find(w http.ResponseWriter, r *http.Request) error {
-	if err := c.limit(w, r, c.findLimit); err != nil {
-		return err
-	}
-	r.Body = http.MaxBytesReader(w, r.Body, 64<<10)
-	code := normCode(r.FormValue("ma"))
-	last4 := strings.TrimSpace(r.FormValue("sdt"))
-	p := c.newPage(r)
-	p.Code = code
-	if code == "" || len(last4) != 4 {
-		p.Alert = "Vui lòng nhập mã hồ sơ và đủ 4 số cuối của số điện thoại."
-		return c.render(w, http.StatusUnprocessableEntity, "mydossier_find", p)
-	}
-	if !c.findCodeLimit.allow(code) {
-		w.Header().Set("Retry-After", "3600")
-		return errTooManyRequests()
-	}
-	d, err := c.s.st.DossierByCode(r.Context(), c.s.siteID, code)
-	if err != nil && !errors.Is(err, store.ErrNotFound) {
-		return err
-	}
-	want := dossier.PhoneLast4(d.ApplicantPhone)
-	if err != nil || want == "" || subtle.ConstantTimeCompare([]byte(want), []byte(last4)) != 1 {
-		p.Alert = "Không tìm thấy hồ sơ khớp với mã và 4 số cuối điện thoại đã nhập. Vui lòng kiểm tra lại."
-		return c.render(w, http.StatusNotFound, "mydossier_find", p)
-	}
-	if err := c.fillDossier(r, p, d); err != nil {
-		return err
-	}
-	return c.render(w, http.StatusOK, "mydossier", p)
 }
 
 // citizenClock is the site's working-day calendar, used to resume the

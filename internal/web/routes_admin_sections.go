@@ -17,6 +17,8 @@ func (s *Server) adminSectionRoutes(handle func(pattern string, h http.HandlerFu
 	// Site settings (admin).
 	handle("GET /quan-tri/cai-dat", s.adapt(s.staff(s.settings)))
 	handle("POST /quan-tri/cai-dat", s.adapt(s.staff(s.saveSettings)))
+	handle("GET /quan-tri/cai-dat/du-lieu-ca-nhan", s.adapt(s.staff(s.privacySettings)))
+	handle("POST /quan-tri/cai-dat/du-lieu-ca-nhan", s.adapt(s.staff(s.savePrivacySettings)))
 	// Categories (admin).
 	handle("GET /quan-tri/chuyen-muc", s.adapt(s.staff(s.adminCategories)))
 	handle("POST /quan-tri/chuyen-muc", s.adapt(s.staff(s.createCategory)))

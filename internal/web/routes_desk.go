@@ -43,6 +43,7 @@ func (s *Server) deskRoutes(handle func(pattern string, h http.HandlerFunc)) {
 	handle("GET /quan-tri/ho-so/{id}/bien-nhan", s.adapt(s.staff(o.receipt)))
 	handle("GET /quan-tri/ho-so/{id}/mau/{form}", s.adapt(s.staff(o.formPDF)))
 	handle("POST /quan-tri/ho-so/{id}/xin-loi", s.adapt(s.staff(o.apologise)))
+	handle("POST /quan-tri/ho-so/{id}/mo-khoa-lay-lai", s.adapt(s.staff(o.resetRecovery)))
 }
 
 // limitBody refuses bodies over n bytes with a 413 page before anything
@@ -139,6 +140,7 @@ var deskFlashes = map[string]string{
 	"moi":     "Đã tiếp nhận hồ sơ và cấp mã. Hãy in giấy tiếp nhận và hẹn trả kết quả cho người nộp.",
 	"don-vi":  "Đã lưu đơn vị làm việc của cán bộ.",
 	"bo-sung": "Đã nhận hồ sơ bổ sung; thời hạn giải quyết được tính tiếp.",
+	"mo-khoa": "Đã mở khóa: người nộp lại có thể lấy lại đường dẫn riêng qua thư điện tử.",
 }
 
 // deskScope is what the logged-in user may see of the desk: admins every
@@ -231,6 +233,7 @@ func init() {
 		"dossier.finish":             "Hoàn thành xử lý hồ sơ",
 		"dossier.return":             "Trả kết quả",
 		"user.units":                 "Phân công đơn vị cho cán bộ",
+		"dossier.recovery_reset":     "Mở khóa lấy lại đường dẫn riêng",
 	} {
 		if _, ok := auditActionNames[k]; !ok {
 			auditActionNames[k] = v

@@ -23,19 +23,11 @@ type citizenDesk struct {
 	s    *Server
 	tmpl map[string]*template.Template
 
-	// Per-instance limits (in memory): behind a load balancer with N
+	// Per-instance limit (in memory): behind a load balancer with N
 	// instances a client gets at most N times the rate, which still stops
-	// enumeration of codes and phone digits.
+	// enumeration of codes. Recovery and submission are limited in the
+	// database (limit_db.go).
 	lookupLimit *rateLimiter // 30 lookups a minute
-	findLimit   *rateLimiter // 10 code+phone tries in 10 minutes per client
-	// 10 tries a day per dossier code, whatever the address: four digits
-	// are 10 000 guesses, which many addresses trying one code would
-	// otherwise get through in days. Someone could use up a code's tries;
-	// its private link still works.
-	findCodeLimit *rateLimiter
-	// Submissions: generous, since a commune's office wifi puts many
-	// citizens behind one address; it only stops floods.
-	submitLimit *rateLimiter
 }
 
 var citizenPages = []string{"submit", "receipt", "mydossier", "mydossier_find", "lookup"}
@@ -82,10 +74,7 @@ func newCitizenDesk(s *Server) (*citizenDesk, error) {
 		"sub":  func(a, b int) int { return a - b },
 	}
 	c := &citizenDesk{s: s, tmpl: map[string]*template.Template{},
-		lookupLimit:   newRateLimiter(30, time.Minute),
-		findLimit:     newRateLimiter(10, 10*time.Minute),
-		findCodeLimit: newRateLimiter(10, 24*time.Hour),
-		submitLimit:   newRateLimiter(60, time.Minute),
+		lookupLimit: newRateLimiter(30, time.Minute),
 	}
 	for _, name := range citizenPages {
 		files := []string{"templates/layout.html", "templates/" + name + ".html"}

@@ -96,7 +96,7 @@ func (c *citizenDesk) submitForm(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (c *citizenDesk) submit(w http.ResponseWriter, r *http.Request) error {
-	if err := c.limit(w, r, c.submitLimit); err != nil {
+	if err := c.dbLimit(w, r, submitRule); err != nil {
 		return err
 	}
 	now := time.Now()
