@@ -254,7 +254,8 @@ func cmdServe(ctx context.Context, args []string, stderr io.Writer, getenv func(
 		backupStats = new(backup.Stats)
 	}
 	srv, err := web.New(web.Options{Store: st, Counter: counter, SiteID: site.ID, BaseURL: c.BaseURL, Proxies: proxies,
-		Location: loc, Logger: log, Version: versionString(), MediaDir: filepath.Join(c.Data, "media"), Backups: backupStats})
+		Location: loc, Logger: log, Version: versionString(), MediaDir: filepath.Join(c.Data, "media"), Backups: backupStats,
+		ClientRequests: c.ClientRequests, UploadSlots: c.UploadSlots})
 	if err != nil {
 		return err
 	}
@@ -266,6 +267,7 @@ func cmdServe(ctx context.Context, args []string, stderr io.Writer, getenv func(
 	counterDone := make(chan struct{})
 	go func() { counter.Run(counterCtx, c.FlushInterval); close(counterDone) }()
 	go srv.Watch(counterCtx, time.Second)
+	go srv.SweepUploads(counterCtx)
 	mailDone := startMail(counterCtx, &c, st, log)
 	defer func() { <-mailDone }()
 	if backupStats != nil {

@@ -29,6 +29,8 @@ type Config struct {
 	BackupKeep     int
 	SMTPURL        string
 	MailFrom       string
+	ClientRequests int
+	UploadSlots    int
 }
 
 // Flag describes one flag for docs: name, env twin, default and help.
@@ -60,6 +62,8 @@ func ServeFlags(fs *flag.FlagSet, c *Config) {
 	fs.DurationVar(&c.BackupEvery, "backup-every", 0, "sao lưu tự động vào thư mục backups trong --data theo chu kỳ này, ví dụ 24h (0 = tắt; chỉ với SQLite)")
 	fs.IntVar(&c.BackupKeep, "backup-keep", 7, "số bản sao lưu tự động được giữ lại; bản cũ hơn bị xoá")
 	fs.StringVar(&c.SMTPURL, "smtp-url", "", "máy chủ gửi thư thông báo hồ sơ, ví dụ smtp://tên:mật-khẩu@máy-chủ:587 (STARTTLS nếu có) hoặc smtps://…:465 (ký tự đặc biệt của mật khẩu viết dạng %XX); để trống thì thư nằm chờ trong hàng đợi, không mất")
+	fs.IntVar(&c.ClientRequests, "client-requests", 16, "số yêu cầu tối đa đang xử lý cùng lúc của một máy khách (một địa chỉ IPv4 hoặc một dải IPv6 /64); vượt thì trả 429 (-1 = không giới hạn)")
+	fs.IntVar(&c.UploadSlots, "upload-slots", 4, "số yêu cầu tải tệp lên được đọc cùng lúc; yêu cầu khác chờ tối đa vài giây rồi nhận 503")
 	fs.StringVar(&c.MailFrom, "mail-from", "", "địa chỉ người gửi thư thông báo, ví dụ \"Cổng dịch vụ công <khongtraloi@tinh.gov.vn>\" (bắt buộc khi có --smtp-url)")
 }
 
@@ -104,6 +108,12 @@ func (c *Config) Validate() error {
 	c.BaseURL = strings.TrimRight(c.BaseURL, "/")
 	if c.BackupEvery < 0 || (c.BackupEvery > 0 && c.BackupEvery < time.Minute) {
 		return errors.New("--backup-every phải là 0 (tắt) hoặc từ 1m trở lên")
+	}
+	if c.ClientRequests < -1 {
+		return errors.New("--client-requests phải từ 1 trở lên, hoặc -1 để không giới hạn")
+	}
+	if c.UploadSlots < 0 {
+		return errors.New("--upload-slots phải từ 1 trở lên")
 	}
 	if c.BackupKeep < 1 {
 		return errors.New("--backup-keep phải từ 1 trở lên")

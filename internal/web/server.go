@@ -33,6 +33,10 @@ type Options struct {
 	CacheTTL time.Duration // how long another instance's change can take to show; default 30 s
 	MediaDir string        // the media library's folder (data/media); empty: uploads refused, nothing served
 	Backups  *backup.Stats // scheduled backups' results for /metrics; nil when not scheduled
+	// ClientRequests caps each client's requests in flight (0: the
+	// default, negative: no cap); UploadSlots the uploads read at once.
+	ClientRequests int
+	UploadSlots    int
 }
 
 // Server serves the portal.
@@ -50,6 +54,8 @@ type Server struct {
 
 	mediaDir string
 	backups  *backup.Stats
+	inflight *inflight // nil: no per-client cap
+	uploads  semaphore
 
 	tmpl      templates
 	adminTmpl map[string]*template.Template
@@ -101,6 +107,16 @@ func New(o Options) (*Server, error) {
 		tmpl: t, adminTmpl: at, assets: a, cache: newPageCache(o.CacheTTL, 5000), metrics: newMetrics(),
 		mediaDir: o.MediaDir, backups: o.Backups,
 	}
+	if o.ClientRequests == 0 {
+		o.ClientRequests = DefaultClientRequests
+	}
+	if o.ClientRequests > 0 {
+		s.inflight = newInflight(o.ClientRequests)
+	}
+	if o.UploadSlots <= 0 {
+		o.UploadSlots = DefaultUploadSlots
+	}
+	s.uploads = make(semaphore, o.UploadSlots)
 	s.handler = s.routes()
 	return s, nil
 }
@@ -176,9 +192,11 @@ func (s *Server) routes() http.Handler {
 	s.articleRoute = s.newArticleRoute(mux, patterns)
 	var h http.Handler = s.articleRoute
 	h = cop.Handler(h)
+	h = s.bodyCaps(mux, h)
 	h = s.recoverer(h)
 	h = s.headers(h)
 	h = s.limits(h)
+	h = s.perClient(h)
 	return h
 }
 

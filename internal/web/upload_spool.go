@@ -48,10 +48,10 @@ func (s *Server) uploadTempDir() string {
 type dossierUpload struct {
 	field string // the form field it came in
 	name  string
-	typ  media.Type
-	tmp  string
-	size int64
-	sum  [sha256.Size]byte
+	typ   media.Type
+	tmp   string
+	size  int64
+	sum   [sha256.Size]byte
 }
 
 // discardUploads removes temporary files that were not moved into place.
