@@ -188,16 +188,24 @@ func postDossier(t *testing.T, base string, f dossierForm, client string, size i
 			"key": "rss-" + strings.ReplaceAll(client, ".", "-") + "-khoa-kiem-thu"} {
 			mw.WriteField(k, v)
 		}
+		// The server may answer (503 when every upload slot stays busy)
+		// before reading it all: writing then fails and stops.
 		chunk := bytes.Repeat([]byte("0123456789abcdef"), 4096)
 		for i := 0; i < 4; i++ {
 			field := "file_extra"
 			if i < len(f.files) {
 				field = f.files[i]
 			}
-			w, _ := mw.CreateFormFile(field, fmt.Sprintf("tep-%d.pdf", i))
-			w.Write([]byte("%PDF-1.4\n"))
-			for n := 9; n < size; n += len(chunk) {
-				w.Write(chunk[:min(len(chunk), size-n)])
+			w, err := mw.CreateFormFile(field, fmt.Sprintf("tep-%d.pdf", i))
+			if err == nil {
+				_, err = w.Write([]byte("%PDF-1.4\n"))
+			}
+			for n := 9; n < size && err == nil; n += len(chunk) {
+				_, err = w.Write(chunk[:min(len(chunk), size-n)])
+			}
+			if err != nil {
+				pw.CloseWithError(err)
+				return
 			}
 		}
 		pw.CloseWithError(mw.Close())

@@ -1,7 +1,7 @@
 package web
 
 import (
-	"hash/maphash"
+	"encoding/binary"
 	"net/http"
 	"net/netip"
 	"sync"
@@ -23,7 +23,6 @@ const inflightShards = 16
 
 type inflight struct {
 	max    int32
-	seed   maphash.Seed
 	shards [inflightShards]struct {
 		mu sync.Mutex
 		n  map[netip.Addr]int32
@@ -31,7 +30,7 @@ type inflight struct {
 }
 
 func newInflight(max int) *inflight {
-	l := &inflight{max: int32(max), seed: maphash.MakeSeed()}
+	l := &inflight{max: int32(max)}
 	for i := range l.shards {
 		l.shards[i].n = map[netip.Addr]int32{}
 	}
@@ -49,8 +48,19 @@ func clientAddr(a netip.Addr) netip.Addr {
 	return a.Unmap()
 }
 
+// shard picks a shard from the address bytes (a multiplicative hash: a
+// client choosing addresses to share a shard only contends a mutex).
+func (l *inflight) shard(a netip.Addr) *struct {
+	mu sync.Mutex
+	n  map[netip.Addr]int32
+} {
+	b := a.As16()
+	h := (binary.LittleEndian.Uint64(b[:8]) ^ binary.LittleEndian.Uint64(b[8:])) * 0x9E3779B97F4A7C15
+	return &l.shards[h>>60%inflightShards]
+}
+
 func (l *inflight) enter(a netip.Addr) bool {
-	sh := &l.shards[maphash.Comparable(l.seed, a)%inflightShards]
+	sh := l.shard(a)
 	sh.mu.Lock()
 	n := sh.n[a]
 	ok := n < l.max
@@ -62,7 +72,7 @@ func (l *inflight) enter(a netip.Addr) bool {
 }
 
 func (l *inflight) leave(a netip.Addr) {
-	sh := &l.shards[maphash.Comparable(l.seed, a)%inflightShards]
+	sh := l.shard(a)
 	sh.mu.Lock()
 	if n := sh.n[a]; n > 1 {
 		sh.n[a] = n - 1

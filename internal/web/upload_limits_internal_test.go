@@ -154,3 +154,22 @@ func TestUploadRoutesRegistered(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkPerClient is what the per-client cap adds to every request
+// (the article hot path included): client address, one sharded map
+// increment and decrement.
+func BenchmarkPerClient(b *testing.B) {
+	s := &Server{inflight: newInflight(DefaultClientRequests)}
+	s.proxies, _ = visit.ParseProxies("")
+	noop := http.HandlerFunc(func(http.ResponseWriter, *http.Request) {})
+	for name, h := range map[string]http.Handler{"without": noop, "with": s.perClient(noop)} {
+		b.Run(name, func(b *testing.B) {
+			r := httptest.NewRequest("GET", "/bai-viet/x", nil)
+			r.RemoteAddr = "203.0.113.7:4000"
+			b.ReportAllocs()
+			for b.Loop() {
+				h.ServeHTTP(nil, r)
+			}
+		})
+	}
+}

@@ -17,11 +17,11 @@ import (
 // watchedBody serves a request body and notes whether the handler read
 // past offset mark before it had written any of its answer.
 type watchedBody struct {
-	r          *bytes.Reader
-	mark       int64
-	rec        *httptest.ResponseRecorder
-	readEarly  bool // read past mark with no answer written yet
-	total, pos int64
+	r         *bytes.Reader
+	mark      int64
+	rec       *httptest.ResponseRecorder
+	readEarly bool // read past mark with no answer written yet
+	pos       int64
 }
 
 func (b *watchedBody) Read(p []byte) (int, error) {
