@@ -258,7 +258,7 @@ func cmdServe(ctx context.Context, args []string, stderr io.Writer, getenv func(
 	}
 	srv, err := web.New(web.Options{Store: st, Counter: counter, SiteID: site.ID, BaseURL: c.BaseURL, Proxies: proxies,
 		Location: loc, Logger: log, Version: versionString(), MediaDir: filepath.Join(c.Data, "media"), Backups: backupStats,
-		MaxHashing: c.MaxHashing})
+		MaxHashing: c.MaxHashing, ClientRequests: c.ClientRequests, UploadSlots: c.UploadSlots})
 	if err != nil {
 		return err
 	}
@@ -271,6 +271,7 @@ func cmdServe(ctx context.Context, args []string, stderr io.Writer, getenv func(
 	go func() { counter.Run(counterCtx, c.FlushInterval); close(counterDone) }()
 	go srv.Watch(counterCtx, time.Second)
 	go srv.PrivacyJobs(counterCtx, time.Hour)
+	go srv.SweepUploads(counterCtx)
 	mailDone := startMail(counterCtx, &c, st, log)
 	defer func() { <-mailDone }()
 	if backupStats != nil {

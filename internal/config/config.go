@@ -30,6 +30,8 @@ type Config struct {
 	SMTPURL        string
 	MailFrom       string
 	MaxHashing     int
+	ClientRequests int
+	UploadSlots    int
 }
 
 // Flag describes one flag for docs: name, env twin, default and help.
@@ -62,6 +64,8 @@ func ServeFlags(fs *flag.FlagSet, c *Config) {
 	fs.IntVar(&c.BackupKeep, "backup-keep", 7, "số bản sao lưu tự động được giữ lại; bản cũ hơn bị xoá")
 	fs.StringVar(&c.SMTPURL, "smtp-url", "", "máy chủ gửi thư thông báo hồ sơ, ví dụ smtp://tên:mật-khẩu@máy-chủ:587 (STARTTLS nếu có) hoặc smtps://…:465 (ký tự đặc biệt của mật khẩu viết dạng %XX); để trống thì thư nằm chờ trong hàng đợi, không mất")
 	fs.IntVar(&c.MaxHashing, "max-hashing", 0, "số phép băm mật khẩu (argon2, khoảng 19 MiB mỗi phép) chạy cùng lúc; quá thì đăng nhập được trả 503 và Retry-After (0 = số lõi CPU, ít nhất 2)")
+	fs.IntVar(&c.ClientRequests, "client-requests", 16, "số yêu cầu tối đa đang xử lý cùng lúc của một máy khách (một địa chỉ IPv4 hoặc một dải IPv6 /64); vượt thì trả 429 (-1 = không giới hạn)")
+	fs.IntVar(&c.UploadSlots, "upload-slots", 4, "số yêu cầu tải tệp lên được đọc cùng lúc; yêu cầu khác chờ tối đa vài giây rồi nhận 503")
 	fs.StringVar(&c.MailFrom, "mail-from", "", "địa chỉ người gửi thư thông báo, ví dụ \"Cổng dịch vụ công <khongtraloi@tinh.gov.vn>\" (bắt buộc khi có --smtp-url)")
 }
 
@@ -109,6 +113,12 @@ func (c *Config) Validate() error {
 	}
 	if c.MaxHashing < 0 {
 		return errors.New("--max-hashing không được âm (0 = số lõi CPU, ít nhất 2)")
+	}
+	if c.ClientRequests < -1 {
+		return errors.New("--client-requests phải từ 1 trở lên, hoặc -1 để không giới hạn")
+	}
+	if c.UploadSlots < 0 {
+		return errors.New("--upload-slots phải từ 1 trở lên")
 	}
 	if c.BackupKeep < 1 {
 		return errors.New("--backup-keep phải từ 1 trở lên")

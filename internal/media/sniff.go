@@ -102,8 +102,12 @@ const (
 
 // sniffZip tells DOCX, XLSX and ODT from any other ZIP. Only small,
 // size-limited entries are read, so a ZIP bomb costs nothing.
-func sniffZip(b []byte) (Type, error) {
-	zr, err := zip.NewReader(bytes.NewReader(b), int64(len(b)))
+func sniffZip(b []byte) (Type, error) { return sniffZipAt(bytes.NewReader(b), int64(len(b))) }
+
+// sniffZipAt is sniffZip for a file that stays on disk: the ZIP's central
+// directory is at its end, so only what the directory points to is read.
+func sniffZipAt(ra io.ReaderAt, size int64) (Type, error) {
+	zr, err := zip.NewReader(ra, size)
 	if err != nil {
 		return Type{}, ErrUnsupported
 	}

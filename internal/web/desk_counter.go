@@ -116,6 +116,7 @@ func (o *officerDesk) counterCreate(w http.ResponseWriter, r *http.Request) erro
 	// At the counter the officer checks the paper originals; scans are
 	// optional, but every scan given must be a proper file.
 	var ups []dossierUpload
+	defer func() { discardUploads(ups) }()
 	var compIDs []int64
 	tooLarge := false
 	if r.MultipartForm != nil {
@@ -125,7 +126,7 @@ func (o *officerDesk) counterCreate(w http.ResponseWriter, r *http.Request) erro
 			if len(fhs) == 0 || fhs[0].Size == 0 && fhs[0].Filename == "" {
 				continue
 			}
-			up, msg, big := readDossierFile(fhs[0])
+			up, msg, big := readDossierFile(o.s.uploadTempDir(), fhs[0])
 			if msg != "" {
 				errs[name] = msg
 				tooLarge = tooLarge || big

@@ -198,8 +198,9 @@ func (o *officerDesk) move(w http.ResponseWriter, r *http.Request) error {
 	kind := map[dossier.Action]string{dossier.ActFinish: "result", dossier.ActSupplemented: "supplement"}[action]
 	if kind != "" && r.MultipartForm != nil {
 		var ups []dossierUpload
+		defer func() { discardUploads(ups) }()
 		for _, fh := range r.MultipartForm.File["files"] {
-			up, msg, tooLarge := readDossierFile(fh)
+			up, msg, tooLarge := readDossierFile(o.s.uploadTempDir(), fh)
 			if msg != "" {
 				status := http.StatusUnprocessableEntity
 				if tooLarge {

@@ -73,7 +73,7 @@ func (s *Server) fail(w http.ResponseWriter, r *http.Request, err error) {
 		writeJSONError(w, e)
 		return
 	}
-	title := map[int]string{400: "Yêu cầu không hợp lệ", 404: "Không tìm thấy trang", 405: "Phương thức không được hỗ trợ", 413: "Dữ liệu gửi lên quá lớn", 429: "Quá nhiều yêu cầu"}[e.Status]
+	title := map[int]string{400: "Yêu cầu không hợp lệ", 404: "Không tìm thấy trang", 405: "Phương thức không được hỗ trợ", 413: "Dữ liệu gửi lên quá lớn", 429: "Quá nhiều yêu cầu", 503: "Hệ thống đang bận"}[e.Status]
 	if title == "" {
 		title = "Lỗi hệ thống"
 		if e.Status < 500 {

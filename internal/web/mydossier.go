@@ -182,36 +182,55 @@ func (c *citizenDesk) supplement(w http.ResponseWriter, r *http.Request) error {
 	if dir == "" {
 		return &Error{Status: http.StatusServiceUnavailable, Code: "unavailable", Message: "Cổng chưa được cấu hình nơi lưu hồ sơ. Vui lòng nộp bổ sung trực tiếp tại bộ phận một cửa."}
 	}
-	if err := parseDossierForm(w, r); err != nil {
+	fs, err := openFormStream(w, r, maxDossierBody)
+	if err != nil {
 		return err
 	}
-	defer r.MultipartForm.RemoveAll()
+	defer fs.finish()
+	// The version and note come before the files: a stale page is
+	// refused before any file is read.
+	part, err := fs.nextFile()
+	if err != nil {
+		return err
+	}
 	if d.Status != dossier.Supplement {
 		return moveError(&dossier.TransitionError{Kind: dossier.ErrForbiddenTransition, Status: d.Status,
 			Msg: "Hồ sơ không ở trạng thái “Yêu cầu bổ sung” (hiện là “" + d.Status.String() + "”) nên không nhận tệp bổ sung."})
 	}
-	if versionOf(r, d) != d.Version {
+	if v, err := strconv.Atoi(fs.get("version")); err == nil && v != d.Version {
 		return errChanged()
 	}
 	p := c.newPage(r)
 	p.Token = token
-	note := cleanText(r.FormValue("note"), 1000)
-	p.In["note"] = note
 	var ups []dossierUpload
+	defer func() { discardUploads(ups) }()
 	msgs := []string{}
 	tooLarge := false
-	for _, fh := range r.MultipartForm.File["files"] {
-		if fh.Size == 0 && fh.Filename == "" {
+	tmpDir := c.s.uploadTempDir()
+	for ; part != nil; part, err = fs.nextFile() {
+		if part.FormName() != "files" {
 			continue
 		}
-		up, msg, big := readDossierFile(fh)
+		up, msg, big, err := spoolDossierFile(tmpDir, part.FileName(), part)
+		if err != nil {
+			return fs.spoolError(err)
+		}
 		if msg != "" {
 			msgs = append(msgs, msg)
-			tooLarge = tooLarge || big
-			continue
 		}
-		ups = append(ups, up)
+		if big {
+			tooLarge = true
+			break // over the per-file cap: read no further
+		}
+		if msg == "" {
+			ups = append(ups, up)
+		}
 	}
+	if err != nil {
+		return err
+	}
+	note := cleanText(fs.get("note"), 1000)
+	p.In["note"] = note
 	if len(ups) == 0 && len(msgs) == 0 {
 		msgs = append(msgs, "Vui lòng chọn ít nhất một tệp bổ sung.")
 	}

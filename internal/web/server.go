@@ -35,6 +35,10 @@ type Options struct {
 	Backups  *backup.Stats // scheduled backups' results for /metrics; nil when not scheduled
 	// MaxHashing bounds concurrent password hashes (hash_gate.go); 0: max(2, GOMAXPROCS).
 	MaxHashing int
+	// ClientRequests caps each client's requests in flight (0: the
+	// default, negative: no cap); UploadSlots the uploads read at once.
+	ClientRequests int
+	UploadSlots    int
 }
 
 // Server serves the portal.
@@ -52,6 +56,8 @@ type Server struct {
 
 	mediaDir string
 	backups  *backup.Stats
+	inflight *inflight // nil: no per-client cap
+	uploads  semaphore
 
 	hashes *hashGate        // password hashing slots (hash_gate.go)
 	now    func() time.Time // the login throttle's clock; tests move it
@@ -108,6 +114,16 @@ func New(o Options) (*Server, error) {
 		mediaDir: o.MediaDir, backups: o.Backups,
 		hashes: newHashGate(o.MaxHashing, hashGateWait), now: time.Now,
 	}
+	if o.ClientRequests == 0 {
+		o.ClientRequests = DefaultClientRequests
+	}
+	if o.ClientRequests > 0 {
+		s.inflight = newInflight(o.ClientRequests)
+	}
+	if o.UploadSlots <= 0 {
+		o.UploadSlots = DefaultUploadSlots
+	}
+	s.uploads = make(semaphore, o.UploadSlots)
 	s.handler = s.routes()
 	return s, nil
 }
@@ -183,9 +199,11 @@ func (s *Server) routes() http.Handler {
 	s.articleRoute = s.newArticleRoute(mux, patterns)
 	var h http.Handler = s.articleRoute
 	h = cop.Handler(h)
+	h = s.bodyCaps(mux, h)
 	h = s.recoverer(h)
 	h = s.headers(h)
 	h = s.limits(h)
+	h = s.perClient(h)
 	return h
 }
 

@@ -7,7 +7,9 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"maps"
 	"net/http"
+	"slices"
 	"strconv"
 	"time"
 
@@ -108,77 +110,136 @@ func (c *citizenDesk) submit(w http.ResponseWriter, r *http.Request) error {
 	if dir == "" {
 		return &Error{Status: http.StatusServiceUnavailable, Code: "unavailable", Message: "Cổng chưa được cấu hình nơi lưu hồ sơ. Vui lòng nộp trực tiếp tại bộ phận một cửa và báo quản trị hệ thống."}
 	}
-	if err := parseDossierForm(w, r); err != nil {
+	fs, err := openFormStream(w, r, maxDossierBody)
+	if err != nil {
 		return err
 	}
-	defer r.MultipartForm.RemoveAll()
+	defer fs.finish()
+	// The text fields come first in the form: they are read and checked
+	// before any file is, so a bad submission costs no disk and no time.
+	part, err := fs.nextFile()
+	if err != nil {
+		return err
+	}
 
 	p := c.newPage(r)
 	p.Proc, p.Units = proc, units
-	for _, k := range []string{"name", "id_number", "dob", "phone", "email", "address", "unit", "consent"} {
-		p.In[k] = cleanText(r.FormValue(k), 300)
-	}
-	key := r.FormValue("key")
-	if h := r.Header.Get("Idempotency-Key"); h != "" {
-		key = h
-	}
-	if key != "" && !validKey(key) {
-		return errBadRequest("Mã chống gửi trùng (Idempotency-Key) không hợp lệ: 16–100 ký tự chữ, số, '-' hoặc '_'.")
-	}
-	p.Key = key
-	if p.Key == "" {
-		p.Key = newKey()
-	}
-
-	y, m, d := now.In(c.s.loc).Date()
-	app, errs := dossier.ParseApplicant(dossier.ApplicantInput{Name: p.In["name"], IDNumber: p.In["id_number"], DOB: p.In["dob"],
-		Phone: p.In["phone"], Email: p.In["email"], Address: p.In["address"]}, time.Date(y, m, d, 0, 0, 0, 0, time.UTC))
-	if errs == nil {
-		errs = dossier.FieldErrors{}
-	}
+	var app dossier.Applicant
 	var unit desk.Unit
-	uid, _ := strconv.ParseInt(p.In["unit"], 10, 64)
-	for _, u := range units {
-		if u.ID == uid {
-			unit = u
+	var key string
+	var errs dossier.FieldErrors
+	// check reads and validates the text fields received so far.
+	check := func() error {
+		for _, k := range []string{"name", "id_number", "dob", "phone", "email", "address", "unit", "consent"} {
+			p.In[k] = cleanText(fs.get(k), 300)
+		}
+		key = fs.get("key")
+		if h := r.Header.Get("Idempotency-Key"); h != "" {
+			key = h
+		}
+		if key != "" && !validKey(key) {
+			return errBadRequest("Mã chống gửi trùng (Idempotency-Key) không hợp lệ: 16–100 ký tự chữ, số, '-' hoặc '_'.")
+		}
+		p.Key = key
+		if p.Key == "" {
+			p.Key = newKey()
+		}
+		y, m, d := now.In(c.s.loc).Date()
+		app, errs = dossier.ParseApplicant(dossier.ApplicantInput{Name: p.In["name"], IDNumber: p.In["id_number"], DOB: p.In["dob"],
+			Phone: p.In["phone"], Email: p.In["email"], Address: p.In["address"]}, time.Date(y, m, d, 0, 0, 0, 0, time.UTC))
+		if errs == nil {
+			errs = dossier.FieldErrors{}
+		}
+		unit = desk.Unit{}
+		uid, _ := strconv.ParseInt(p.In["unit"], 10, 64)
+		for _, u := range units {
+			if u.ID == uid {
+				unit = u
+			}
+		}
+		if unit.ID == 0 {
+			errs["unit"] = "Vui lòng chọn cơ quan giải quyết hồ sơ."
+		}
+		if p.In["consent"] != "1" {
+			errs["consent"] = "Vui lòng đánh dấu ô cam đoan để nộp hồ sơ."
+		}
+		return nil
+	}
+	invalid := func(status int) error {
+		p.Errs = errs
+		p.Alert = "Hồ sơ chưa được gửi. Vui lòng sửa các mục dưới đây:"
+		return c.render(w, status, "submit", p)
+	}
+	if err := check(); err != nil {
+		return err
+	}
+	// A field sent with a wrong value refuses the submission before any
+	// file is read (browsers never keep chosen files, so the citizen
+	// chooses them again anyway). A field not sent yet may come after the
+	// files (a page opened before the form put them first, an API client):
+	// then the files are spooled and the fields checked at the end.
+	for k := range errs {
+		if _, sent := fs.values[k]; sent || part == nil {
+			return invalid(http.StatusUnprocessableEntity)
 		}
 	}
-	if unit.ID == 0 {
-		errs["unit"] = "Vui lòng chọn cơ quan giải quyết hồ sơ."
-	}
-	if p.In["consent"] != "1" {
-		errs["consent"] = "Vui lòng đánh dấu ô cam đoan để nộp hồ sơ."
+	components := map[string]int64{}
+	for _, comp := range proc.Components {
+		components["file_"+strconv.FormatInt(comp.ID, 10)] = comp.ID
 	}
 	var ups []dossierUpload
-	var compIDs []int64
-	tooLarge := false
-	for _, comp := range proc.Components {
-		name := "file_" + strconv.FormatInt(comp.ID, 10)
-		fhs := r.MultipartForm.File[name]
-		if len(fhs) == 0 || fhs[0].Size == 0 && fhs[0].Filename == "" {
-			if comp.Required {
-				errs[name] = "Thiếu thành phần bắt buộc: " + comp.Name + "."
-			}
-			continue
+	defer func() { discardUploads(ups) }()
+	fileErrs := dossier.FieldErrors{}
+	got := map[string]bool{}
+	tmpDir := c.s.uploadTempDir()
+	for ; part != nil; part, err = fs.nextFile() {
+		name := part.FormName()
+		if _, ok := components[name]; !ok || got[name] {
+			continue // not a component, or a second file for one: dropped unread
 		}
-		up, msg, big := readDossierFile(fhs[0])
-		if msg != "" {
+		got[name] = true
+		up, msg, big, err := spoolDossierFile(tmpDir, part.FileName(), part)
+		if err != nil {
+			return fs.spoolError(err)
+		}
+		up.field = name
+		if big {
+			// Over the per-file cap: answer at once, reading no further.
 			errs[name] = msg
-			tooLarge = tooLarge || big
+			return invalid(http.StatusRequestEntityTooLarge)
+		}
+		if msg != "" {
+			fileErrs[name] = msg
 			continue
 		}
 		ups = append(ups, up)
-		compIDs = append(compIDs, comp.ID)
+	}
+	if err != nil {
+		return err
 	}
 	if len(errs) > 0 {
-		p.Errs = errs
-		p.Alert = "Hồ sơ chưa được gửi. Vui lòng sửa các mục dưới đây:"
-		status := http.StatusUnprocessableEntity
-		if tooLarge {
-			status = http.StatusRequestEntityTooLarge
+		// Fields that came after the files: checked now.
+		if err := check(); err != nil {
+			return err
 		}
-		return c.render(w, status, "submit", p)
 	}
+	maps.Copy(errs, fileErrs)
+	var compIDs []int64
+	placed := ups[:0:0]
+	for _, comp := range proc.Components {
+		name := "file_" + strconv.FormatInt(comp.ID, 10)
+		i := slices.IndexFunc(ups, func(u dossierUpload) bool { return u.field == name })
+		if i >= 0 {
+			placed = append(placed, ups[i])
+			compIDs = append(compIDs, comp.ID)
+		} else if comp.Required && errs[name] == "" {
+			errs[name] = "Thiếu thành phần bắt buộc: " + comp.Name + "."
+		}
+	}
+	if len(errs) > 0 {
+		return invalid(http.StatusUnprocessableEntity)
+	}
+	ups = placed
 
 	files, err := saveDossierFiles(dir, now, "component", ups, compIDs)
 	if err != nil {
