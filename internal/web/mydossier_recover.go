@@ -22,6 +22,9 @@ const recoverDone = "Nếu thông tin khớp với hồ sơ, đường dẫn ri�
 func (c *citizenDesk) findForm(w http.ResponseWriter, r *http.Request) error {
 	p := c.newPage(r)
 	p.Code = normCode(r.URL.Query().Get("ma"))
+	if p.Code != "" && r.URL.Query().Get("da-nop") == "1" {
+		p.Flash = "Hồ sơ " + p.Code + " đã được nộp thành công từ trước (biểu mẫu được gửi hai lần). Nếu chưa lưu được đường dẫn riêng, hãy nhập thư điện tử đã khai để nhận đường dẫn mới."
+	}
 	return c.render(w, http.StatusOK, "mydossier_find", p)
 }
 

@@ -207,7 +207,11 @@ func TestSubmitReplayIssuesNoNewLink(t *testing.T) {
 		if r := de.fetch(t, "/ho-so-cua-toi/"+t1); r.code != 200 {
 			t.Fatalf("first link after the replay: %d", r.code)
 		}
-		if loc := r.hdr.Get("Location"); strings.HasPrefix(loc, "/ho-so-cua-toi/") {
+		loc := r.hdr.Get("Location")
+		if got := de.fetch(t, loc); got.code != 200 || !strings.Contains(got.body, "đã được nộp thành công") {
+			t.Fatalf("the replay's answer %s: %d, no notice that the dossier was filed", loc, got.code)
+		}
+		if strings.HasPrefix(loc, "/ho-so-cua-toi/") {
 			if got := de.fetch(t, loc); got.code == 200 {
 				t.Fatalf("the replay's answer %s opens the dossier", loc)
 			}

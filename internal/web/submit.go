@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"maps"
 	"net/http"
+	"net/url"
 	"slices"
 	"strconv"
 	"time"
@@ -262,6 +263,14 @@ func (c *citizenDesk) submit(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	c.s.log.Info("dossier submitted", "code", dz.Code, "created", created)
+	if !created {
+		// A replay (the first answer was lost on the way): the dossier
+		// exists and its link was shown or mailed once; a second link is
+		// never minted, so the citizen is told the code and how to get
+		// the link back.
+		http.Redirect(w, r, "/ho-so-cua-toi?ma="+url.QueryEscape(dz.Code)+"&da-nop=1", http.StatusSeeOther)
+		return nil
+	}
 	http.Redirect(w, r, "/ho-so-cua-toi/"+token+"/bien-nhan", http.StatusSeeOther)
 	return nil
 }
