@@ -254,7 +254,7 @@ func cmdServe(ctx context.Context, args []string, stderr io.Writer, getenv func(
 		backupStats = new(backup.Stats)
 	}
 	srv, err := web.New(web.Options{Store: st, Counter: counter, SiteID: site.ID, BaseURL: c.BaseURL, Proxies: proxies,
-		Location: loc, Logger: log, Version: versionString(), MediaDir: filepath.Join(c.Data, "media"), Backups: backupStats})
+		Location: loc, Logger: log, Version: versionString(), MediaDir: filepath.Join(c.Data, "media"), Backups: backupStats, MetricsToken: c.MetricsToken})
 	if err != nil {
 		return err
 	}

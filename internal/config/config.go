@@ -29,6 +29,7 @@ type Config struct {
 	BackupKeep     int
 	SMTPURL        string
 	MailFrom       string
+	MetricsToken   string
 }
 
 // Flag describes one flag for docs: name, env twin, default and help.
@@ -60,6 +61,7 @@ func ServeFlags(fs *flag.FlagSet, c *Config) {
 	fs.DurationVar(&c.BackupEvery, "backup-every", 0, "sao lưu tự động vào thư mục backups trong --data theo chu kỳ này, ví dụ 24h (0 = tắt; chỉ với SQLite)")
 	fs.IntVar(&c.BackupKeep, "backup-keep", 7, "số bản sao lưu tự động được giữ lại; bản cũ hơn bị xoá")
 	fs.StringVar(&c.SMTPURL, "smtp-url", "", "máy chủ gửi thư thông báo hồ sơ, ví dụ smtp://tên:mật-khẩu@máy-chủ:587 (STARTTLS nếu có) hoặc smtps://…:465 (ký tự đặc biệt của mật khẩu viết dạng %XX); để trống thì thư nằm chờ trong hàng đợi, không mất")
+	fs.StringVar(&c.MetricsToken, "metrics-token", "", "khoá cho phép đọc /metrics từ máy khác (Authorization: Bearer …); để trống thì /metrics chỉ trả lời từ chính máy chủ (loopback)")
 	fs.StringVar(&c.MailFrom, "mail-from", "", "địa chỉ người gửi thư thông báo, ví dụ \"Cổng dịch vụ công <khongtraloi@tinh.gov.vn>\" (bắt buộc khi có --smtp-url)")
 }
 

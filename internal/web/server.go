@@ -9,6 +9,7 @@ import (
 	"log/slog"
 	"net/http"
 	"runtime/debug"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -33,6 +34,9 @@ type Options struct {
 	CacheTTL time.Duration // how long another instance's change can take to show; default 30 s
 	MediaDir string        // the media library's folder (data/media); empty: uploads refused, nothing served
 	Backups  *backup.Stats // scheduled backups' results for /metrics; nil when not scheduled
+	// MetricsToken lets a scraper on another machine read /metrics with
+	// "Authorization: Bearer <token>"; without it only loopback clients may.
+	MetricsToken string
 }
 
 // Server serves the portal.
@@ -48,8 +52,10 @@ type Server struct {
 	version string
 	started time.Time
 
-	mediaDir string
-	backups  *backup.Stats
+	mediaDir     string
+	backups      *backup.Stats
+	metricsToken string
+	hsts         []string // Strict-Transport-Security value; nil unless the base URL is https
 
 	tmpl      templates
 	adminTmpl map[string]*template.Template
@@ -99,7 +105,12 @@ func New(o Options) (*Server, error) {
 		st: o.Store, counter: o.Counter, siteID: o.SiteID, baseURL: o.BaseURL, proxies: o.Proxies,
 		loc: o.Location, log: o.Logger, version: o.Version, started: time.Now(),
 		tmpl: t, adminTmpl: at, assets: a, cache: newPageCache(o.CacheTTL, 5000), metrics: newMetrics(),
-		mediaDir: o.MediaDir, backups: o.Backups,
+		mediaDir: o.MediaDir, backups: o.Backups, metricsToken: o.MetricsToken,
+	}
+	if strings.HasPrefix(strings.ToLower(o.BaseURL), "https://") {
+		// A year, as browsers' preload lists ask; no includeSubDomains: a
+		// province's other hosts under the same name may still be plain http.
+		s.hsts = []string{"max-age=31536000"}
 	}
 	s.handler = s.routes()
 	return s, nil
@@ -177,8 +188,9 @@ func (s *Server) routes() http.Handler {
 	var h http.Handler = s.articleRoute
 	h = cop.Handler(h)
 	h = s.recoverer(h)
-	h = s.headers(h)
 	h = s.limits(h)
+	// Outermost, so even the answer to an oversized URL carries them.
+	h = s.headers(h)
 	return h
 }
 
@@ -214,6 +226,9 @@ func (s *Server) headers(next http.Handler) http.Handler {
 		h["X-Content-Type-Options"] = nosniff
 		h["Referrer-Policy"] = refPolicy
 		h["Permissions-Policy"] = permsPolicy
+		if s.hsts != nil {
+			h["Strict-Transport-Security"] = s.hsts
+		}
 		next.ServeHTTP(w, r)
 	})
 }
