@@ -44,6 +44,7 @@ Cách dùng:
   cong site    [--data DIR] [--db URL] [--name …] [--agency …] [--starting-total N] …
   cong gen --articles N [--data DIR] [--db URL]     (bài viết tổng hợp để đo hiệu năng)
   cong backup  [--data DIR] TỆP.tar.gz              (sao lưu trực tuyến, SQLite)
+  cong backup  --encrypt --recipient age1… TỆP.age   (sao lưu mã hoá bằng age; hoặc --recipient-file, --passphrase)
   cong restore [--data DIR] [--force] [--verify] TỆP.tar.gz
   cong export wxr|json [--data DIR] [--db URL] TỆP
   cong serve … [--backup-every 24h] [--backup-keep 7]
@@ -113,7 +114,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, getenv fu
 	case "version", "--version":
 		return cmdVersion(ctx, args[1:], stdout, getenv)
 	case "backup":
-		return cmdBackup(ctx, args[1:], stdout, getenv)
+		return cmdBackup(ctx, args[1:], os.Stdin, stdout, getenv)
 	case "restore":
 		return cmdRestore(ctx, args[1:], stdout, getenv)
 	case "export":
