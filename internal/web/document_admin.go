@@ -232,6 +232,9 @@ func readDocFiles(sent []*multipart.FileHeader) ([]docs.File, error) {
 		if err != nil || t.Kind != media.KindDocument {
 			return nil, &docFormError{http.StatusUnsupportedMediaType, map[string]string{"file": fmt.Sprintf("Tệp “%s” không đúng định dạng cho phép. Chỉ nhận %s; loại tệp được xác định theo nội dung, không theo tên hay đuôi tệp.", name, docTypesLabel)}, ""}
 		}
+		if t == media.PDF && media.CheckPDF(data) != nil {
+			return nil, &docFormError{http.StatusUnsupportedMediaType, map[string]string{"file": fmt.Sprintf("Tệp “%s” là PDF nhưng có chứa mã trang web (HTML, script) ở phần đầu, nên không được nhận vì lý do an toàn. Hãy xuất lại tệp PDF từ phần mềm soạn thảo hoặc máy quét.", name)}, ""}
+		}
 		base := strings.Trim(strings.TrimSuffix(name, path.Ext(name)), ". ")
 		if base == "" {
 			base = "van-ban"
