@@ -22,7 +22,7 @@ func TestCheckPDF(t *testing.T) {
 		}
 	}
 	bad := map[string]string{
-		"page before the header": "<html><body><script>alert(document.cookie)</script></body></html>\n%PDF-1.4\n1 0 obj\n",
+		"page before the header":  "<html><body><script>alert(document.cookie)</script></body></html>\n%PDF-1.4\n1 0 obj\n",
 		"blank before the header": "\n\n%PDF-1.4\n",
 		"script after the header": "%PDF-1.4\n%<script>alert(1)</script>\n1 0 obj\n",
 		"upper case":              "%PDF-1.4\n%<SCRIPT SRC=//evil.example/x.js></SCRIPT>\n",
