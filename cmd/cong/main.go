@@ -44,6 +44,7 @@ Cách dùng:
   cong site    [--data DIR] [--db URL] [--name …] [--agency …] [--starting-total N] …
   cong gen --articles N [--data DIR] [--db URL]     (bài viết tổng hợp để đo hiệu năng)
   cong backup  [--data DIR] TỆP.tar.gz              (sao lưu trực tuyến, SQLite)
+  cong backup  --encrypt --recipient age1… TỆP.age   (sao lưu mã hoá bằng age; hoặc --recipient-file, --passphrase)
   cong restore [--data DIR] [--force] [--verify] TỆP.tar.gz
   cong export wxr|json [--data DIR] [--db URL] TỆP
   cong privacy erase [--data DIR] [--db URL]        (xóa ngay dữ liệu cá nhân hồ sơ quá thời hạn lưu)
@@ -114,7 +115,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, getenv fu
 	case "version", "--version":
 		return cmdVersion(ctx, args[1:], stdout, getenv)
 	case "backup":
-		return cmdBackup(ctx, args[1:], stdout, getenv)
+		return cmdBackup(ctx, args[1:], os.Stdin, stdout, getenv)
 	case "restore":
 		return cmdRestore(ctx, args[1:], stdout, getenv)
 	case "export":
@@ -258,7 +259,8 @@ func cmdServe(ctx context.Context, args []string, stderr io.Writer, getenv func(
 	}
 	srv, err := web.New(web.Options{Store: st, Counter: counter, SiteID: site.ID, BaseURL: c.BaseURL, Proxies: proxies,
 		Location: loc, Logger: log, Version: versionString(), MediaDir: filepath.Join(c.Data, "media"), Backups: backupStats,
-		MaxHashing: c.MaxHashing, ClientRequests: c.ClientRequests, UploadSlots: c.UploadSlots})
+		MaxHashing: c.MaxHashing, ClientRequests: c.ClientRequests, UploadSlots: c.UploadSlots,
+		MetricsToken: c.MetricsToken})
 	if err != nil {
 		return err
 	}

@@ -51,10 +51,12 @@ func openExisting(ctx context.Context, dataDir string) (*store.Store, error) {
 	return st, nil
 }
 
-func cmdBackup(ctx context.Context, args []string, stdout io.Writer, getenv func(string) string) error {
+func cmdBackup(ctx context.Context, args []string, stdin io.Reader, stdout io.Writer, getenv func(string) string) error {
 	var c config.Config
 	fs := flag.NewFlagSet("backup", flag.ContinueOnError)
 	config.DBFlags(fs, &c)
+	var ef encryptFlags
+	ef.register(fs)
 	if err := config.Parse(fs, args, getenv); err != nil {
 		return usageErr(err)
 	}
@@ -63,10 +65,14 @@ func cmdBackup(ctx context.Context, args []string, stdout io.Writer, getenv func
 		return usageErr(errors.New("không sao lưu được cơ sở dữ liệu PostgreSQL bằng cong backup; dùng pg_dump như hướng dẫn"))
 	}
 	if fs.NArg() != 1 {
-		return usageErr(errors.New("dùng: cong backup [--data DIR] TỆP.tar.gz"))
+		return usageErr(errors.New("dùng: cong backup [--data DIR] [--encrypt --recipient age1…] TỆP.tar.gz"))
 	}
 	if c.DB != "" {
 		return usageErr(errors.New("cong backup sao lưu cơ sở dữ liệu SQLite trong --data; bỏ --db"))
+	}
+	recipients, err := ef.parse(stdin)
+	if err != nil {
+		return usageErr(err)
 	}
 	st, err := openExisting(ctx, c.Data)
 	if err != nil {
@@ -74,13 +80,21 @@ func cmdBackup(ctx context.Context, args []string, stdout io.Writer, getenv func
 	}
 	defer st.Close()
 	start := time.Now()
-	m, err := backup.Create(ctx, st, c.Data, fs.Arg(0), versionString())
+	var m *backup.Manifest
+	if recipients != nil {
+		m, err = backup.CreateEncrypted(ctx, st, c.Data, fs.Arg(0), versionString(), recipients)
+	} else {
+		m, err = backup.Create(ctx, st, c.Data, fs.Arg(0), versionString())
+	}
 	if err != nil {
 		return err
 	}
 	fi, _ := os.Stat(fs.Arg(0))
 	fmt.Fprintf(stdout, "Đã sao lưu %d tệp (%s, lược đồ %d) vào %s (%s) trong %s.\n",
 		len(m.Files), humanBytes(m.Total()), m.Schema, fs.Arg(0), humanBytes(fi.Size()), time.Since(start).Round(time.Millisecond))
+	if recipients != nil {
+		fmt.Fprintln(stdout, "Tệp đã được mã hoá bằng age; giải mã: age -d -i khoa.txt TỆP > sao-luu.tar.gz, rồi cong restore sao-luu.tar.gz.")
+	}
 	return nil
 }
 

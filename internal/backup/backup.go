@@ -26,6 +26,8 @@ import (
 	"strings"
 	"time"
 
+	"filippo.io/age"
+
 	"github.com/congportal/cong/internal/store"
 )
 
@@ -96,6 +98,26 @@ func skip(rel string, dir bool) bool {
 // synced and renamed, so dest is either the complete previous file, absent,
 // or the complete new backup — never half-written, even on a full disk.
 func Create(ctx context.Context, st *store.Store, dataDir, dest, version string) (*Manifest, error) {
+	return create(ctx, st, dataDir, dest, version, nil)
+}
+
+// CreateEncrypted is Create with the archive encrypted to the age
+// recipients as it is written: the file is an age file holding the tar.gz,
+// and "age -d -i KEY FILE" gives back what Create would have written.
+//
+// Plaintext never leaves the data folder: the database snapshot, the one
+// plaintext temporary, is made inside dataDir (a dot-file, which backups
+// skip) and removed as soon as it is archived; the archive itself goes
+// straight from gzip into the age writer, so only ciphertext reaches dest's
+// folder.
+func CreateEncrypted(ctx context.Context, st *store.Store, dataDir, dest, version string, to []age.Recipient) (*Manifest, error) {
+	if len(to) == 0 {
+		return nil, errors.New("sao lưu mã hoá cần ít nhất một người nhận (khoá age1…)")
+	}
+	return create(ctx, st, dataDir, dest, version, to)
+}
+
+func create(ctx context.Context, st *store.Store, dataDir, dest, version string, to []age.Recipient) (*Manifest, error) {
 	if st.Dialect() != store.SQLite {
 		return nil, store.ErrNotSQLite
 	}
@@ -110,6 +132,9 @@ func Create(ctx context.Context, st *store.Store, dataDir, dest, version string)
 	}
 	tmpName := tmp.Name()
 	snapshot := tmpName + ".db"
+	if to != nil {
+		snapshot = filepath.Join(dataDir, "."+filepath.Base(tmpName)+".db")
+	}
 	ok := false
 	defer func() {
 		os.Remove(snapshot)
@@ -124,7 +149,15 @@ func Create(ctx context.Context, st *store.Store, dataDir, dest, version string)
 		return nil, err
 	}
 	m := &Manifest{Format: Format, Version: version, Schema: schema, Engine: "sqlite", CreatedAt: time.Now().UTC().Truncate(time.Second)}
-	gz, _ := gzip.NewWriterLevel(tmp, gzip.BestSpeed)
+	var out io.Writer = tmp
+	var enc io.WriteCloser
+	if to != nil {
+		if enc, err = age.Encrypt(tmp, to...); err != nil {
+			return nil, fmt.Errorf("mã hoá bản sao lưu: %w", err)
+		}
+		out = enc
+	}
+	gz, _ := gzip.NewWriterLevel(out, gzip.BestSpeed)
 	tw := tar.NewWriter(gz)
 	add := func(rel, src string) error {
 		f, err := addFile(tw, rel, src)
@@ -136,6 +169,11 @@ func Create(ctx context.Context, st *store.Store, dataDir, dest, version string)
 	}
 	if err := add(DBName, snapshot); err != nil {
 		return nil, err
+	}
+	if to != nil {
+		// The plaintext copy is archived (encrypted); drop it now rather
+		// than after walking a data folder that may hold gigabytes.
+		os.Remove(snapshot)
 	}
 	absDest, _ := filepath.Abs(dest)
 	absTmp, _ := filepath.Abs(tmpName)
@@ -187,6 +225,11 @@ func Create(ctx context.Context, st *store.Store, dataDir, dest, version string)
 	}
 	if err := gz.Close(); err != nil {
 		return nil, writeErr(err)
+	}
+	if enc != nil {
+		if err := enc.Close(); err != nil {
+			return nil, writeErr(err)
+		}
 	}
 	if err := tmp.Sync(); err != nil {
 		return nil, writeErr(err)

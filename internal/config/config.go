@@ -32,6 +32,7 @@ type Config struct {
 	MaxHashing     int
 	ClientRequests int
 	UploadSlots    int
+	MetricsToken   string
 }
 
 // Flag describes one flag for docs: name, env twin, default and help.
@@ -66,6 +67,7 @@ func ServeFlags(fs *flag.FlagSet, c *Config) {
 	fs.IntVar(&c.MaxHashing, "max-hashing", 0, "số phép băm mật khẩu (argon2, khoảng 19 MiB mỗi phép) chạy cùng lúc; quá thì đăng nhập được trả 503 và Retry-After (0 = số lõi CPU, ít nhất 2)")
 	fs.IntVar(&c.ClientRequests, "client-requests", 16, "số yêu cầu tối đa đang xử lý cùng lúc của một máy khách (một địa chỉ IPv4 hoặc một dải IPv6 /64); vượt thì trả 429 (-1 = không giới hạn)")
 	fs.IntVar(&c.UploadSlots, "upload-slots", 4, "số yêu cầu tải tệp lên được đọc cùng lúc; yêu cầu khác chờ tối đa vài giây rồi nhận 503")
+	fs.StringVar(&c.MetricsToken, "metrics-token", "", "khoá cho phép đọc /metrics từ máy khác (Authorization: Bearer …); để trống thì /metrics chỉ trả lời từ chính máy chủ (loopback)")
 	fs.StringVar(&c.MailFrom, "mail-from", "", "địa chỉ người gửi thư thông báo, ví dụ \"Cổng dịch vụ công <khongtraloi@tinh.gov.vn>\" (bắt buộc khi có --smtp-url)")
 }
 

@@ -85,10 +85,12 @@ func Transition(u *auth.User, d *Document, action, comment string, now time.Time
 		}
 		d.Status = news.StatusDraft
 	case "thung-rac":
-		if d.Status == news.StatusTrash {
-			return ErrState
-		}
 		if !Can(u, auth.ActTrash, d) {
+			// Only "already in the bin" is a state problem, and only for
+			// someone who could trash this document otherwise.
+			if d.Status == news.StatusTrash {
+				return check(u, auth.ActTrash, d)
+			}
 			return ErrForbidden
 		}
 		d.Status = news.StatusTrash
@@ -103,21 +105,24 @@ func Transition(u *auth.User, d *Document, action, comment string, now time.Time
 	return nil
 }
 
+// check answers 403 before 409: only someone who may act on this document
+// in some state (role, and authorship for an editor) learns that its
+// current state is the problem.
 func check(u *auth.User, act auth.Action, d *Document, states ...string) error {
-	ok := false
-	for _, s := range states {
-		if d.Status == s {
-			ok = true
-		}
-	}
 	if !Can(u, act, d) {
-		if !ok {
-			return ErrState
+		probe := *d
+		for _, s := range []string{news.StatusDraft, news.StatusPending, news.StatusPublished, news.StatusReturned, news.StatusScheduled, news.StatusTrash} {
+			probe.Status = s
+			if Can(u, act, &probe) {
+				return ErrState
+			}
 		}
 		return ErrForbidden
 	}
-	if !ok {
-		return ErrState
+	for _, s := range states {
+		if d.Status == s {
+			return nil
+		}
 	}
-	return nil
+	return ErrState
 }

@@ -165,6 +165,21 @@ type Input struct {
 	Clock      Clock  // for supplemented (resume)
 }
 
+// Permit says whether who may make the move at all, whatever d's status:
+// the permission half of Apply, which handlers call before anything that
+// could answer 409 (a stale version, the status).
+func Permit(d Dossier, a Action, who Actor) error {
+	t, ok := Lookup(a)
+	if !ok {
+		return &TransitionError{ErrUnknownAction, a, d.Status, "Thao tác không hợp lệ."}
+	}
+	if who&Admin == 0 && who&t.By == 0 {
+		return &TransitionError{ErrNotAllowed, a, d.Status,
+			fmt.Sprintf("Bạn không có quyền thực hiện “%s” với hồ sơ này.", t.Label)}
+	}
+	return nil
+}
+
 // Apply checks the move against the table and returns the dossier after it
 // and the event to append. d is not modified. The store writes both in one
 // transaction, guarded by d.Version.
@@ -173,13 +188,14 @@ func Apply(d Dossier, in Input) (Dossier, Event, error) {
 	if !ok {
 		return d, Event{}, &TransitionError{ErrUnknownAction, in.Action, d.Status, "Thao tác không hợp lệ."}
 	}
+	// Who before when: someone who may never make this move is told so
+	// (403), not what state the dossier is in (409).
+	if err := Permit(d, in.Action, in.Who); err != nil {
+		return d, Event{}, err
+	}
 	if !t.from(d.Status) {
 		return d, Event{}, &TransitionError{ErrForbiddenTransition, in.Action, d.Status,
 			fmt.Sprintf("Không thể thực hiện “%s”: hồ sơ đang ở trạng thái “%s”.", t.Label, d.Status)}
-	}
-	if in.Who&Admin == 0 && in.Who&t.By == 0 {
-		return d, Event{}, &TransitionError{ErrNotAllowed, in.Action, d.Status,
-			fmt.Sprintf("Bạn không có quyền thực hiện “%s” với hồ sơ này.", t.Label)}
 	}
 	note := strings.TrimSpace(in.Note)
 	if t.NeedsReason && note == "" {

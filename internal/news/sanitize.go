@@ -7,6 +7,8 @@ import (
 	"sync"
 
 	"github.com/microcosm-cc/bluemonday"
+	nethtml "golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 )
 
 // bluemonday is the one HTML sanitiser we depend on: an allow-list policy
@@ -40,9 +42,93 @@ func bodyPolicy() *bluemonday.Policy {
 // SanitizeHTML keeps the formatting an editor or a WordPress import uses
 // (headings, lists, tables, images, links) and drops scripts, event
 // handlers, styles and dangerous URLs.
+//
+// The result is balanced: bluemonday filters tokens but keeps an unclosed
+// <details> or <table> open, and such a body would swallow the page's
+// sidebar and footer. So its output is parsed as the body of a page, the
+// way a browser would, and rendered again with every element closed.
 func SanitizeHTML(s string) string {
-	return bodyPolicy().Sanitize(s)
+	out := balance(bodyPolicy().Sanitize(s))
+	// The HTML parser reorders misnested markup (a table's stray text is
+	// moved before it, an <a> inside an <a> is split); a second pass reaches
+	// the fixed point, so sanitising stored HTML again changes nothing.
+	for i := 0; i < 3; i++ {
+		again := balance(out)
+		if again == out {
+			break
+		}
+		out = again
+	}
+	return out
 }
+
+// balance parses h as the content of <body> and renders it back: unclosed
+// elements are closed, stray end tags dropped, misnesting repaired.
+func balance(h string) string {
+	if h == "" {
+		return ""
+	}
+	body := &nethtml.Node{Type: nethtml.ElementNode, Data: "body", DataAtom: atom.Body}
+	nodes, err := nethtml.ParseFragment(strings.NewReader(h), body)
+	if err != nil {
+		// Only a reader error fails the parse; a strings.Reader has none.
+		return html.EscapeString(h)
+	}
+	var b strings.Builder
+	for _, n := range nodes {
+		renderNode(&b, n)
+	}
+	return b.String()
+}
+
+// renderNode writes n as HTML. Not nethtml.Render: that writes void
+// elements as "<img/>", and stored bodies, feeds and golden files use
+// "<img>". Raw-text elements, comments and doctypes cannot come out of the
+// policy; if the parser ever produced one it is dropped, not passed on.
+func renderNode(b *strings.Builder, n *nethtml.Node) {
+	switch n.Type {
+	case nethtml.TextNode:
+		b.WriteString(html.EscapeString(n.Data))
+	case nethtml.ElementNode:
+		if n.Namespace != "" || rawText[n.DataAtom] {
+			return
+		}
+		b.WriteByte('<')
+		b.WriteString(n.Data)
+		for _, a := range n.Attr {
+			if a.Namespace != "" {
+				continue
+			}
+			b.WriteByte(' ')
+			b.WriteString(a.Key)
+			b.WriteString(`="`)
+			b.WriteString(html.EscapeString(a.Val))
+			b.WriteByte('"')
+		}
+		b.WriteByte('>')
+		if voidElement[n.DataAtom] {
+			return
+		}
+		// The parser drops one newline right after <pre>; keep a leading
+		// one in the text by writing it twice, as browsers' serialisers do.
+		if c := n.FirstChild; (n.DataAtom == atom.Pre || n.DataAtom == atom.Listing) && c != nil && c.Type == nethtml.TextNode && strings.HasPrefix(c.Data, "\n") {
+			b.WriteByte('\n')
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			renderNode(b, c)
+		}
+		b.WriteString("</")
+		b.WriteString(n.Data)
+		b.WriteByte('>')
+	}
+}
+
+var voidElement = map[atom.Atom]bool{atom.Area: true, atom.Base: true, atom.Br: true, atom.Col: true, atom.Embed: true,
+	atom.Hr: true, atom.Img: true, atom.Input: true, atom.Keygen: true, atom.Link: true, atom.Meta: true,
+	atom.Param: true, atom.Source: true, atom.Track: true, atom.Wbr: true}
+
+var rawText = map[atom.Atom]bool{atom.Script: true, atom.Style: true, atom.Textarea: true, atom.Title: true,
+	atom.Xmp: true, atom.Iframe: true, atom.Noembed: true, atom.Noframes: true, atom.Noscript: true, atom.Plaintext: true}
 
 var tagRE = regexp.MustCompile(`<[^>]*>`)
 

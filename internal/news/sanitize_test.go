@@ -128,3 +128,27 @@ func TestPlainText(t *testing.T) {
 		t.Fatalf("%q", got)
 	}
 }
+
+// Unclosed containers used to stay open in the stored body and swallow the
+// rest of the page (sidebar, footer); stray end tags closed the page's own.
+func TestSanitizeBalances(t *testing.T) {
+	cases := []struct{ in, want string }{
+		{`<details><summary>Xem thêm</summary><p>Nội dung`, `<details><summary>Xem thêm</summary><p>Nội dung</p></details>`},
+		{`<table><tr><td>Ô 1<td>Ô 2`, `<table><tbody><tr><td>Ô 1</td><td>Ô 2</td></tr></tbody></table>`},
+		{`<ul><li>Một<li>Hai`, `<ul><li>Một</li><li>Hai</li></ul>`},
+		{`<blockquote><p>Trích dẫn`, `<blockquote><p>Trích dẫn</p></blockquote>`},
+		{`<p>Đoạn</p></div></main></body>Tiếp`, `<p>Đoạn</p>Tiếp`},
+		{`<p><strong>đậm <em>nghiêng</p>sau`, `<p><strong>đậm <em>nghiêng</em></strong></p><strong><em>sau</em></strong>`},
+		{`</details></table><p>Thêm</p>`, `<p>Thêm</p>`},
+		{`<p>Tỷ lệ 98% &amp; hơn</p>`, `<p>Tỷ lệ 98% &amp; hơn</p>`},
+	}
+	for _, c := range cases {
+		got := SanitizeHTML(c.in)
+		if got != c.want {
+			t.Errorf("SanitizeHTML(%q)\n got %q\nwant %q", c.in, got, c.want)
+		}
+		if err := checkBalanced(got); err != nil {
+			t.Errorf("SanitizeHTML(%q) = %q: %v", c.in, got, err)
+		}
+	}
+}

@@ -125,11 +125,20 @@ func New(u *auth.User, d Draft) (*news.Article, error) {
 	return a, nil
 }
 
+// MayEdit says whether u may change a's content, before anything else
+// about the edit (its version, its fields) is looked at.
+func MayEdit(u *auth.User, a *news.Article) error {
+	if !auth.Can(u, auth.ActEdit, a) {
+		return ErrForbidden
+	}
+	return nil
+}
+
 // Edit changes an article's content. Editors cannot change "featured" (a
 // home-page decision); approvers can.
 func Edit(u *auth.User, a *news.Article, d Draft) error {
-	if !auth.Can(u, auth.ActEdit, a) {
-		return ErrForbidden
+	if err := MayEdit(u, a); err != nil {
+		return err
 	}
 	featured := a.Featured
 	Apply(a, d)
@@ -196,7 +205,12 @@ func Unpublish(u *auth.User, a *news.Article) error {
 // Trash moves an article to the recycle bin.
 func Trash(u *auth.User, a *news.Article) error {
 	if !auth.Can(u, auth.ActTrash, a) {
-		return denied(u, a)
+		// Only "already in the bin" is a state problem; an editor's
+		// published article is the approver's to trash, not a wrong state.
+		if a.Status == news.StatusTrash {
+			return denied(u, auth.ActTrash, a)
+		}
+		return ErrForbidden
 	}
 	a.Status = news.StatusTrash
 	return nil
@@ -212,40 +226,32 @@ func Restore(u *auth.User, a *news.Article) error {
 	return nil
 }
 
+// check answers 403 before 409: whether u may act on this article at all
+// (role, and for an editor whose article it is) is decided first, and only
+// someone who may is told that the article's state is wrong. Telling a
+// stranger "wrong state" would leak the state and invite retries.
 func check(u *auth.User, act auth.Action, a *news.Article, states ...string) error {
-	ok := false
+	if !auth.Can(u, act, a) {
+		return denied(u, act, a)
+	}
 	for _, s := range states {
 		if a.Status == s {
-			ok = true
+			return nil
 		}
 	}
-	if !auth.Can(u, act, a) {
-		if !ok && roleCouldEverDo(u, act) {
-			return ErrState
-		}
-		return ErrForbidden
-	}
-	if !ok {
-		return ErrState
-	}
-	return nil
+	return ErrState
 }
 
-// denied tells "not in your role" from "not in this state" for messages.
-func denied(u *auth.User, a *news.Article) error {
-	if a.Status == news.StatusTrash {
-		return ErrState
-	}
-	return ErrForbidden
-}
-
-func roleCouldEverDo(u *auth.User, act auth.Action) bool {
-	probe := &news.Article{AuthorID: u.ID}
+// denied tells "not yours to do" (403) from "not in this state" (409) for
+// an action auth.Can refused: it is a state problem only if u could do it
+// to this very article, same author, in some other state.
+func denied(u *auth.User, act auth.Action, a *news.Article) error {
+	probe := *a
 	for _, s := range []string{news.StatusDraft, news.StatusPending, news.StatusPublished, news.StatusReturned, news.StatusScheduled, news.StatusTrash} {
 		probe.Status = s
-		if auth.Can(u, act, probe) {
-			return true
+		if auth.Can(u, act, &probe) {
+			return ErrState
 		}
 	}
-	return false
+	return ErrForbidden
 }

@@ -318,8 +318,11 @@ func (s *Server) articleAction(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
+	// The version is checked after the workflow call: who may act is
+	// answered (403) before whether the form is stale (409).
+	staleForm := false
 	if v, _ := strconv.Atoi(r.PostFormValue("version")); v != 0 && v != a.Version {
-		return &Error{Status: http.StatusConflict, Code: "conflict", Message: "Bài viết vừa được người khác thay đổi. Vui lòng mở lại bài để xem trạng thái mới nhất trước khi thao tác."}
+		staleForm = true
 	}
 	now := time.Now()
 	action := r.PathValue("action")
@@ -352,6 +355,9 @@ func (s *Server) articleAction(w http.ResponseWriter, r *http.Request) error {
 	}
 	if err != nil {
 		return toWorkflowError(err)
+	}
+	if staleForm {
+		return &Error{Status: http.StatusConflict, Code: "conflict", Message: "Bài viết vừa được người khác thay đổi. Vui lòng mở lại bài để xem trạng thái mới nhất trước khi thao tác."}
 	}
 	if err := s.st.SaveArticleBy(r.Context(), &a, u.ID); err != nil {
 		if errors.Is(err, store.ErrConflict) {

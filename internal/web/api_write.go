@@ -183,6 +183,11 @@ func (s *Server) apiUpdateArticle(w http.ResponseWriter, r *http.Request) error 
 	if err := readJSON(w, r, &in); err != nil {
 		return err
 	}
+	// 403 before 409 or 422: a token that may not edit this article learns
+	// nothing about its version.
+	if err := newsroom.MayEdit(u, &a); err != nil {
+		return toWorkflowError(err)
+	}
 	if in.Version < 1 {
 		return &Error{Status: http.StatusUnprocessableEntity, Code: "validation", Message: "Thiếu version (số phiên bản đã đọc) để tránh ghi đè thay đổi của người khác.", Fields: map[string]string{"version": "bắt buộc"}}
 	}

@@ -158,6 +158,11 @@ func (o *officerDesk) move(w http.ResponseWriter, r *http.Request) error {
 		p.Error, p.ErrorAction, p.Note = msg, action, note
 		return o.render(w, status, "desk_detail", p)
 	}
+	// 403 before 409: a stale form from someone who may not make the
+	// move at all is refused as such.
+	if err := dossier.Permit(d, action, sc.actor(&d)); err != nil {
+		return o.moveError(w, r, fail, err)
+	}
 	if v, err := strconv.Atoi(r.PostFormValue("version")); err != nil || v != d.Version {
 		return fail(http.StatusConflict, fmt.Sprintf("Hồ sơ vừa được người khác cập nhật (hiện ở trạng thái “%s”). Hãy xem lại lịch sử bên dưới rồi thao tác lại.", d.Status))
 	}

@@ -204,7 +204,7 @@ func TestDeskWorkflow(t *testing.T) {
 		// Reason required: 422, typed text kept, nothing changed.
 		wantCode(t, "refuse without reason", ba.post(path+"/chuyen", moveForm(d, dossier.ActRefuse, "note", "  ")), 422, "Vui lòng nhập lý do")
 		// Forbidden transition: 409 naming the current status.
-		wantCode(t, "finish from 1", ba.post(path+"/chuyen", moveForm(d, dossier.ActFinish)), 409, "Mới đăng ký")
+		wantCode(t, "return from 1", ba.post(path+"/chuyen", moveForm(d, dossier.ActReturn)), 409, "Mới đăng ký")
 		if got := oe.reload(t, d.ID); got.Status != dossier.New || got.Version != d.Version {
 			t.Fatalf("refused moves changed the dossier: %+v", got)
 		}

@@ -220,6 +220,16 @@ func (s *Server) documentFile(w http.ResponseWriter, r *http.Request) error {
 	return s.serveDocumentFile(w, r, d)
 }
 
+// pdfPreviewCSP is the policy of a PDF shown inline in the preview frame.
+// The sandbox without allow-same-origin gives the response an opaque
+// origin: were the bytes ever rendered as a page (a polyglot that slipped
+// past CheckPDF, a proxy that rewrote the type), its script could reach
+// neither the portal's cookies nor its pages. allow-scripts is there for
+// the viewers that are scripts themselves (Safari shows an empty frame
+// without it); default-src 'none' still forbids any script, fetch or frame
+// the file itself brings.
+var pdfPreviewCSP = []string{"sandbox allow-scripts allow-downloads; default-src 'none'; img-src data: blob:; style-src 'unsafe-inline'; frame-ancestors 'self'"}
+
 func (s *Server) serveDocumentFile(w http.ResponseWriter, r *http.Request, d docs.Document) error {
 	fid, err := strconv.ParseInt(r.PathValue("file"), 10, 64)
 	if err != nil || fid < 1 {
@@ -233,10 +243,8 @@ func (s *Server) serveDocumentFile(w http.ResponseWriter, r *http.Request, d doc
 	h.Set("Content-Type", f.Mime)
 	disp := "attachment"
 	if r.URL.Query().Get("xem") == "1" && f.Ext == "pdf" {
-		// The browser's PDF viewer runs in the frame; a sandbox CSP would
-		// stop it, and the file is a PDF the server sniffed at upload.
 		disp = "inline"
-		h["Content-Security-Policy"] = []string{"default-src 'none'; frame-ancestors 'self'"}
+		h["Content-Security-Policy"] = pdfPreviewCSP
 	} else {
 		h["Content-Security-Policy"] = mediaDocCSP
 	}

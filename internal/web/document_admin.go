@@ -232,6 +232,9 @@ func readDocFiles(sent []*multipart.FileHeader) ([]docs.File, error) {
 		if err != nil || t.Kind != media.KindDocument {
 			return nil, &docFormError{http.StatusUnsupportedMediaType, map[string]string{"file": fmt.Sprintf("Tệp “%s” không đúng định dạng cho phép. Chỉ nhận %s; loại tệp được xác định theo nội dung, không theo tên hay đuôi tệp.", name, docTypesLabel)}, ""}
 		}
+		if t == media.PDF && media.CheckPDF(data) != nil {
+			return nil, &docFormError{http.StatusUnsupportedMediaType, map[string]string{"file": fmt.Sprintf("Tệp “%s” là PDF nhưng có chứa mã trang web (HTML, script) ở phần đầu, nên không được nhận vì lý do an toàn. Hãy xuất lại tệp PDF từ phần mềm soạn thảo hoặc máy quét.", name)}, ""}
+		}
 		base := strings.Trim(strings.TrimSuffix(name, path.Ext(name)), ". ")
 		if base == "" {
 			base = "van-ban"
@@ -389,12 +392,15 @@ func (s *Server) documentAction(w http.ResponseWriter, r *http.Request) error {
 	if _, ok := docActionFlash[action]; !ok {
 		return errNotFound()
 	}
-	if v, _ := strconv.Atoi(r.PostFormValue("version")); v != 0 && v != d.Version {
-		return &Error{Status: http.StatusConflict, Code: "conflict", Message: "Văn bản vừa được người khác thay đổi. Vui lòng mở lại văn bản để xem trạng thái mới nhất trước khi thao tác."}
-	}
+	v, _ := strconv.Atoi(r.PostFormValue("version"))
+	staleForm := v != 0 && v != d.Version
 	wasPublished := d.Status == news.StatusPublished
+	// Who may act (403) is answered before whether the form is stale (409).
 	if err := docs.Transition(u, &d, action, r.PostFormValue("comment"), time.Now()); err != nil {
 		return toDocWorkflowError(err)
+	}
+	if staleForm {
+		return &Error{Status: http.StatusConflict, Code: "conflict", Message: "Văn bản vừa được người khác thay đổi. Vui lòng mở lại văn bản để xem trạng thái mới nhất trước khi thao tác."}
 	}
 	err = s.st.SaveDocument(r.Context(), &d, nil, nil)
 	if errors.Is(err, store.ErrDocumentConflict) {

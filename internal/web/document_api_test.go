@@ -67,6 +67,11 @@ func TestDocumentsWriteAPI(t *testing.T) {
 		if code, out := e.apiDocFile(t, ap, "/api/v1/documents/"+id+"/files", "kl.pdf", []byte("<html>not a pdf</html>")); code != 415 || out["error"].(map[string]any)["code"] != "unsupported_media_type" {
 			t.Fatalf("disguised: %d %v", code, out)
 		}
+		// A PDF/HTML polyglot: a PDF to the sniffer, a page to a browser.
+		polyglot := append([]byte("%PDF-1.4\n%<html><body><script>alert(document.cookie)</script>\n"), testPDF[9:]...)
+		if code, out := e.apiDocFile(t, ap, "/api/v1/documents/"+id+"/files", "kl.pdf", polyglot); code != 415 || out["error"].(map[string]any)["code"] != "unsupported_media_type" {
+			t.Fatalf("polyglot: %d %v", code, out)
+		}
 		code, out = e.apiDocFile(t, ap, "/api/v1/documents/"+id+"/files", "Kết luận 436.pdf", testPDF)
 		if code != 201 || len(out["files"].([]any)) != 1 {
 			t.Fatalf("attach: %d %v", code, out)

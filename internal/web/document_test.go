@@ -101,6 +101,12 @@ func TestDocumentsNewsroom(t *testing.T) {
 			t.Fatalf("disguised file: %d", r.code)
 		}
 		mustContain(t, r, "không đúng định dạng cho phép", `value="03-NQ/TU"`, "chọn lại")
+		// A PDF/HTML polyglot: refused, said why.
+		r = ed.postDoc("/quan-tri/van-ban", docForm("03-NQ/TU", "2021-01-21"), map[string][]byte{"nq.pdf": append([]byte("%PDF-1.4\n%<SCRIPT>alert(1)</SCRIPT>\n"), testPDF[9:]...)})
+		if r.code != http.StatusUnsupportedMediaType {
+			t.Fatalf("polyglot file: %d", r.code)
+		}
+		mustContain(t, r, "có chứa mã trang web (HTML, script)", `value="03-NQ/TU"`)
 		// Oversized file: 413, nothing saved.
 		r = ed.postDoc("/quan-tri/van-ban", docForm("03-NQ/TU", "2021-01-21"), map[string][]byte{"lon.pdf": append([]byte("%PDF-1.4\n"), make([]byte, 20<<20)...)})
 		if r.code != http.StatusRequestEntityTooLarge || !strings.Contains(r.body, "quá lớn") {
@@ -169,7 +175,8 @@ func TestDocumentsNewsroom(t *testing.T) {
 			t.Fatalf("download: %d %q %v", dl.code, dl.hdr.Get("Content-Disposition"), dl.hdr)
 		}
 		inl := e.get(fm[1] + "?xem=1")
-		if !strings.HasPrefix(inl.hdr.Get("Content-Disposition"), "inline") || strings.Contains(inl.hdr.Get("Content-Security-Policy"), "sandbox") {
+		if csp := inl.hdr.Get("Content-Security-Policy"); !strings.HasPrefix(inl.hdr.Get("Content-Disposition"), "inline") || !strings.HasPrefix(csp, "sandbox") ||
+			strings.Contains(csp, "allow-same-origin") || !strings.Contains(csp, "default-src 'none'") || inl.hdr.Get("X-Content-Type-Options") != "nosniff" {
 			t.Fatalf("inline preview headers: %v", inl.hdr)
 		}
 		pr := e.get(dm[1] + "/in")

@@ -56,7 +56,7 @@ func TestArticleHotPath(t *testing.T) {
 			t.Errorf("POST: %d, want 404", r.code)
 		}
 
-		met := e.get("/metrics")
+		met := e.localGet("/metrics")
 		mustContain(t, met,
 			`cong_http_requests_total{route="GET /bai-viet/{slug}",code="2xx"} 4`,
 			`cong_http_requests_total{route="GET /bai-viet/{slug}",code="4xx"} 2`,

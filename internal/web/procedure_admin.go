@@ -99,7 +99,7 @@ func (c *catalogue) storeTemplate(data []byte) (string, error) {
 		return "", errors.New("chưa cấu hình thư mục lưu tệp")
 	}
 	t, err := media.Sniff(data)
-	if err != nil || t.Kind != media.KindDocument {
+	if err != nil || t.Kind != media.KindDocument || (t == media.PDF && media.CheckPDF(data) != nil) {
 		return "", errTemplateType
 	}
 	sum := sha256.Sum256(data)

@@ -99,6 +99,17 @@ func (s *Server) loadAdminQuestion(r *http.Request) (qa.Question, error) {
 	return s.st.QuestionByID(r.Context(), s.siteID, id)
 }
 
+// mayModerate: rejecting a question as spam or bringing it back is for
+// whoever may answer it (an editor for questions given to them or to no
+// one, an approver for any), whatever its status; checked before the
+// status so that 403 comes before 409.
+func mayModerate(u *auth.User, q qa.Question) bool {
+	if !auth.Can(u, auth.ActAnswerQuestion, nil) {
+		return false
+	}
+	return auth.Can(u, auth.ActPublishAnswer, nil) || q.AssignedTo == 0 || q.AssignedTo == u.ID
+}
+
 // canAnswer: an editor answers questions given to them (or not given to
 // anyone yet); approvers answer any.
 func canAnswer(u *auth.User, q qa.Question) bool {
@@ -214,6 +225,9 @@ func (s *Server) adminQuestionAction(w http.ResponseWriter, r *http.Request) err
 		}
 		s.audit(r, "question.unpublish", "question", q.ID, q.Title)
 	case "tu-choi":
+		if !mayModerate(u, q) {
+			return errForbidden()
+		}
 		if q.Status == qa.StatusPublished {
 			return conflict("Câu hỏi đang được công bố; hãy gỡ khỏi cổng trước khi từ chối.")
 		}
@@ -222,6 +236,9 @@ func (s *Server) adminQuestionAction(w http.ResponseWriter, r *http.Request) err
 		}
 		s.audit(r, "question.reject", "question", q.ID, q.Title)
 	case "khoi-phuc":
+		if !mayModerate(u, q) {
+			return errForbidden()
+		}
 		if q.Status != qa.StatusSpam {
 			return conflict("Câu hỏi không ở trạng thái bị từ chối.")
 		}

@@ -309,6 +309,10 @@ func TestQAModeration(t *testing.T) {
 		// The asker's tracking page now shows the answer.
 		// (Found through the store: the test cannot know the token.)
 
+		// Another editor may not reject a question given to someone else:
+		// 403, whatever its state (it answered 409 "published").
+		wantCode(t, "other editor rejects", ed2.post("/quan-tri/hoi-dap/"+id+"/tu-choi", nil), http.StatusForbidden)
+
 		// Withdraw: gone from the public site.
 		wantCode(t, "unpublish", ap.post("/quan-tri/hoi-dap/"+id+"/go", nil), http.StatusSeeOther)
 		if r := e.get(path); r.code != http.StatusNotFound {

@@ -9,6 +9,7 @@ import (
 	"log/slog"
 	"net/http"
 	"runtime/debug"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -39,6 +40,9 @@ type Options struct {
 	// default, negative: no cap); UploadSlots the uploads read at once.
 	ClientRequests int
 	UploadSlots    int
+	// MetricsToken lets a scraper on another machine read /metrics with
+	// "Authorization: Bearer <token>"; without it only loopback clients may.
+	MetricsToken string
 }
 
 // Server serves the portal.
@@ -54,10 +58,12 @@ type Server struct {
 	version string
 	started time.Time
 
-	mediaDir string
-	backups  *backup.Stats
-	inflight *inflight // nil: no per-client cap
-	uploads  semaphore
+	mediaDir     string
+	backups      *backup.Stats
+	inflight     *inflight // nil: no per-client cap
+	uploads      semaphore
+	metricsToken string
+	hsts         []string // Strict-Transport-Security value; nil unless the base URL is https
 
 	hashes *hashGate        // password hashing slots (hash_gate.go)
 	now    func() time.Time // the login throttle's clock; tests move it
@@ -111,8 +117,13 @@ func New(o Options) (*Server, error) {
 		st: o.Store, counter: o.Counter, siteID: o.SiteID, baseURL: o.BaseURL, proxies: o.Proxies,
 		loc: o.Location, log: o.Logger, version: o.Version, started: time.Now(),
 		tmpl: t, adminTmpl: at, assets: a, cache: newPageCache(o.CacheTTL, 5000), metrics: newMetrics(),
-		mediaDir: o.MediaDir, backups: o.Backups,
+		mediaDir: o.MediaDir, backups: o.Backups, metricsToken: o.MetricsToken,
 		hashes: newHashGate(o.MaxHashing, hashGateWait), now: time.Now,
+	}
+	if strings.HasPrefix(strings.ToLower(o.BaseURL), "https://") {
+		// A year, as browsers' preload lists ask; no includeSubDomains: a
+		// province's other hosts under the same name may still be plain http.
+		s.hsts = []string{"max-age=31536000"}
 	}
 	if o.ClientRequests == 0 {
 		o.ClientRequests = DefaultClientRequests
@@ -201,9 +212,10 @@ func (s *Server) routes() http.Handler {
 	h = cop.Handler(h)
 	h = s.bodyCaps(mux, h)
 	h = s.recoverer(h)
-	h = s.headers(h)
 	h = s.limits(h)
 	h = s.perClient(h)
+	// Outermost, so even the answer to an oversized URL carries them.
+	h = s.headers(h)
 	return h
 }
 
@@ -239,6 +251,9 @@ func (s *Server) headers(next http.Handler) http.Handler {
 		h["X-Content-Type-Options"] = nosniff
 		h["Referrer-Policy"] = refPolicy
 		h["Permissions-Policy"] = permsPolicy
+		if s.hsts != nil {
+			h["Strict-Transport-Security"] = s.hsts
+		}
 		next.ServeHTTP(w, r)
 	})
 }

@@ -86,6 +86,13 @@ func (s *Server) healthz(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) metricsHandler(w http.ResponseWriter, r *http.Request) {
+	if !s.metricsAllowed(r) {
+		// Route names, error rates and pool figures help an attacker
+		// time a load; the page says only what to configure.
+		s.fail(w, r, &Error{Status: http.StatusForbidden, Code: "forbidden",
+			Message: "Số liệu vận hành (/metrics) chỉ đọc được từ chính máy chủ hoặc với khoá --metrics-token."})
+		return
+	}
 	w.Header().Set("Content-Type", "text/plain; version=0.0.4; charset=utf-8")
 	s.writeMetrics(w)
 }

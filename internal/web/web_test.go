@@ -177,7 +177,7 @@ func TestCountingExclusions(t *testing.T) {
 		if m[a.ID] != 1 {
 			t.Fatalf("stored views %d", m[a.ID])
 		}
-		met := e.get("/metrics")
+		met := e.localGet("/metrics")
 		mustContain(t, met, `cong_visit_excluded_total{reason="bot"} 1`, `cong_visit_excluded_total{reason="empty_ua"} 1`,
 			`cong_visit_excluded_total{reason="prefetch"} 1`, `cong_visit_excluded_total{reason="headless"} 1`,
 			"cong_counter_flushes_total", `cong_http_requests_total{route="GET /bai-viet/{slug}",code="2xx"}`,

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -94,8 +95,22 @@ func (w *Writer) Item(it Item) {
 	p("\t\t<wp:post_type>%s</wp:post_type>\n", cdata(it.PostType))
 	p("\t\t<wp:post_password><![CDATA[]]></wp:post_password>\n")
 	p("\t\t<wp:is_sticky>0</wp:is_sticky>\n")
+	if it.AttachmentURL != "" {
+		// Without it WordPress's importer cannot fetch an attachment's file.
+		p("\t\t<wp:attachment_url>%s</wp:attachment_url>\n", cdata(it.AttachmentURL))
+	}
 	for _, t := range it.Categories {
 		p("\t\t<category domain=%s nicename=%s>%s</category>\n", attr(t.Domain), attr(t.Slug), cdata(t.Name))
+	}
+	// Post meta read from an import (_thumbnail_id links the featured
+	// image) is written back, in key order so exports are reproducible.
+	keys := make([]string, 0, len(it.Meta))
+	for k := range it.Meta {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	for _, k := range keys {
+		p("\t\t<wp:postmeta><wp:meta_key>%s</wp:meta_key><wp:meta_value>%s</wp:meta_value></wp:postmeta>\n", cdata(k), cdata(it.Meta[k]))
 	}
 	p("\t</item>\n")
 }
