@@ -291,7 +291,7 @@ func (c *citizenDesk) find(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	r.Body = http.MaxBytesReader(w, r.Body, 64<<10)
-	code := normCode(r.FormValue("ma"))
+	code := dossier.NormalizeCode(r.FormValue("ma"))
 	last4 := strings.TrimSpace(r.FormValue("sdt"))
 	p := c.newPage(r)
 	p.Code = code
