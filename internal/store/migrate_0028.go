@@ -5,6 +5,8 @@ import (
 	"database/sql"
 	"fmt"
 	"strings"
+
+	"github.com/congportal/cong/internal/docs"
 )
 
 const (
@@ -50,4 +52,48 @@ func widenTimeUnitCheck(ctx context.Context, tx *sql.Tx) error {
 	// inside the transaction, rather than on the next start.
 	var n int
 	return tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM procedures WHERE 0`).Scan(&n)
+}
+
+// reindexDocuments recomputes every document's search_text, which now
+// carries abbreviations and their long forms (docs.Document.SearchText).
+func reindexDocuments(s *Store) func(context.Context, *sql.Tx) error {
+	return func(ctx context.Context, tx *sql.Tx) error {
+		rows, err := tx.QueryContext(ctx, `SELECT id, type, number, issuer, signer, field, abstract FROM documents`)
+		if err != nil {
+			return err
+		}
+		type doc struct {
+			id   int64
+			text string
+		}
+		var all []doc
+		for rows.Next() {
+			var d docs.Document
+			if err := rows.Scan(&d.ID, &d.Type, &d.Number, &d.Issuer, &d.Signer, &d.Field, &d.Abstract); err != nil {
+				rows.Close()
+				return err
+			}
+			all = append(all, doc{d.ID, d.SearchText()})
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return err
+		}
+		for _, d := range all {
+			if _, err := tx.ExecContext(ctx, s.q(`UPDATE documents SET search_text = ? WHERE id = ?`), d.text, d.id); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+}
+
+// step0028 runs the Go parts of migration 0028 for the store's engine.
+func (s *Store) step0028(ctx context.Context, tx *sql.Tx) error {
+	if s.dialect == SQLite {
+		if err := widenTimeUnitCheck(ctx, tx); err != nil {
+			return err
+		}
+	}
+	return reindexDocuments(s)(ctx, tx)
 }
