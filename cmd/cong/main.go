@@ -304,6 +304,9 @@ func cmdServe(ctx context.Context, args []string, stderr io.Writer, getenv func(
 	errc := make(chan error, 1)
 	go func() { errc <- hs.Serve(ln) }()
 	log.Info("cong serving", "addr", ln.Addr().String(), "engine", st.Dialect().String(), "base_url", c.BaseURL, "version", versionString())
+	if config.LocalBaseURL(c.BaseURL) {
+		log.Warn(config.LocalBaseURLWarning, "base_url", c.BaseURL)
+	}
 
 	select {
 	case err := <-errc:

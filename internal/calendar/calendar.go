@@ -13,6 +13,10 @@
 //   - working_days: N × (hours of a working day, 8 h by default) of working
 //     time from receipt, so a receipt Monday 09:00 + 1 working day is due
 //     Tuesday 09:00, and a receipt Monday 07:00 + 1 is due Monday 17:00.
+//   - same_day ("trong ngày"): due at the close of office of the receipt day;
+//     received after 15:00 (SameDayCutoff), at the close of the next working
+//     day. The amount is ignored. It is not 8 working hours: a 09:00 Monday
+//     receipt is due Monday 17:00, not Tuesday 09:00.
 //   - days (calendar days): as the Civil Code 2015 art. 147–148 counts days:
 //     from the day after the (effective) receipt day, ending at the close of
 //     office on the N-th day; when that day is not a working day the due
@@ -39,10 +43,16 @@ const (
 	WorkingDays  Unit = "working_days"
 	Days         Unit = "days"
 	WorkingHours Unit = "working_hours"
+	SameDay      Unit = "same_day"
 )
 
+// SameDayCutoff is the time of day after which a same-day procedure is due
+// the next working day (the catalogue's usual wording: "trong ngày; nếu
+// nhận sau 15 giờ thì trả kết quả trong ngày làm việc tiếp theo").
+const SameDayCutoff = 15 * time.Hour
+
 // Valid reports whether u is one of the known units.
-func (u Unit) Valid() bool { return u == WorkingDays || u == Days || u == WorkingHours }
+func (u Unit) Valid() bool { return u == WorkingDays || u == Days || u == WorkingHours || u == SameDay }
 
 // Label is the Vietnamese name of the unit.
 func (u Unit) Label() string {
@@ -53,6 +63,8 @@ func (u Unit) Label() string {
 		return "ngày"
 	case WorkingHours:
 		return "giờ làm việc"
+	case SameDay:
+		return "trong ngày"
 	}
 	return string(u)
 }
@@ -330,7 +342,7 @@ func (c *Calendar) Resume(due, pausedAt, resumedAt time.Time) time.Time {
 
 // Errors of Due; the web layer maps them to 422.
 var (
-	ErrUnit        = errors.New("đơn vị thời hạn không hợp lệ (working_days, days hoặc working_hours)")
+	ErrUnit        = errors.New("đơn vị thời hạn không hợp lệ (working_days, days, working_hours hoặc same_day)")
 	ErrAmount      = errors.New("số lượng thời hạn phải là số nguyên không âm")
 	ErrAmountLarge = errors.New("thời hạn quá dài")
 	ErrNoWorkTime  = errors.New("không tìm thấy ngày làm việc nào trong lịch")
@@ -368,6 +380,22 @@ func (c *Calendar) Due(from time.Time, amount int, unit Unit) (time.Time, error)
 				return time.Time{}, ErrNoWorkTime
 			}
 			day = day.AddDays(1)
+		}
+		due = day.Start(c.loc).Add(c.office.Spans[len(c.office.Spans)-1][1])
+	case SameDay:
+		start := c.NextWorkingStart(from)
+		if start.IsZero() {
+			return time.Time{}, ErrNoWorkTime
+		}
+		day := DayOf(start, c.loc)
+		if start.After(day.Start(c.loc).Add(SameDayCutoff)) {
+			day = day.AddDays(1)
+			for i := 0; !c.IsWorkingDay(day); i++ {
+				if i > scanLimit {
+					return time.Time{}, ErrNoWorkTime
+				}
+				day = day.AddDays(1)
+			}
 		}
 		due = day.Start(c.loc).Add(c.office.Spans[len(c.office.Spans)-1][1])
 	default:

@@ -115,6 +115,15 @@ func TestDue(t *testing.T) {
 		{"zero calendar days is the same day", at(2026, 3, 2, 9, 0), 0, Days, at(2026, 3, 2, 17, 0)},
 		{"calendar days onto Tết move past it", at(2026, 2, 10, 9, 0), 7, Days, at(2026, 2, 23, 17, 0)},
 		{"calendar days onto a make-up Saturday stay", at(2026, 2, 23, 9, 0), 5, Days, at(2026, 2, 28, 17, 0)},
+
+		{"same day: Monday 09:00 is due Monday 17:00", at(2026, 3, 2, 9, 0), 1, SameDay, at(2026, 3, 2, 17, 0)},
+		{"same day: 15:00 sharp is still today", at(2026, 3, 2, 15, 0), 1, SameDay, at(2026, 3, 2, 17, 0)},
+		{"same day: after 15:00 is the next working day", at(2026, 3, 2, 15, 1), 1, SameDay, at(2026, 3, 3, 17, 0)},
+		{"same day: lunch receipt is today", at(2026, 3, 2, 12, 0), 1, SameDay, at(2026, 3, 2, 17, 0)},
+		{"same day: after hours is tomorrow", at(2026, 3, 2, 18, 30), 1, SameDay, at(2026, 3, 3, 17, 0)},
+		{"same day: Friday 16:00 is Monday", at(2026, 3, 6, 16, 0), 1, SameDay, at(2026, 3, 9, 17, 0)},
+		{"same day: Saturday is Monday", at(2026, 3, 7, 10, 0), 1, SameDay, at(2026, 3, 9, 17, 0)},
+		{"same day: before Tết after 15:00 skips Tết", at(2026, 2, 13, 15, 30), 1, SameDay, at(2026, 2, 23, 17, 0)},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			got, err := c.Due(tc.from, tc.amount, tc.unit)

@@ -119,6 +119,10 @@ const (
 	TimeWorkingDays  = "working_days"
 	TimeDays         = "days"
 	TimeWorkingHours = "working_hours"
+	// TimeSameDay is "trong ngày": due at the close of the receipt day, or
+	// of the next working day when received after 15:00 (calendar.SameDay).
+	// Its amount is 1 and means nothing.
+	TimeSameDay = "same_day"
 )
 
 // TimeUnits lists the time units with their Vietnamese names.
@@ -126,6 +130,7 @@ var TimeUnits = []struct{ Value, Label string }{
 	{TimeWorkingDays, "ngày làm việc"},
 	{TimeDays, "ngày"},
 	{TimeWorkingHours, "giờ làm việc"},
+	{TimeSameDay, "trong ngày"},
 }
 
 // TimeUnitLabel is the Vietnamese name of a time unit.
@@ -167,6 +172,9 @@ func (p Procedure) Online() bool { return p.Level == LevelFull || p.Level == Lev
 
 // TimeText is the processing time in words, e.g. "15 ngày làm việc".
 func (p Procedure) TimeText() string {
+	if p.TimeUnit == TimeSameDay {
+		return "Trong ngày (nhận sau 15 giờ thì trả trong ngày làm việc tiếp theo)"
+	}
 	return strconv.Itoa(p.TimeAmount) + " " + TimeUnitLabel(p.TimeUnit)
 }
 

@@ -18,18 +18,56 @@ func TestParseTime(t *testing.T) {
 		{"03 ngày", 3, TimeDays, true},
 		{"05 NGAY LAM VIEC kể từ ngày nhận đủ hồ sơ", 5, TimeWorkingDays, true},
 		{"08 giờ làm việc", 8, TimeWorkingHours, true},
-		{"Trong ngày", 8, TimeWorkingHours, true},
-		{"Ngay trong ngày làm việc", 8, TimeWorkingHours, true},
 		{"10", 10, TimeWorkingDays, true},
+		// Same day is its own kind, not 8 working hours; the 15 of the
+		// cut-off is not an amount.
+		{"Trong ngày", 1, TimeSameDay, true},
+		{"Ngay trong ngày làm việc", 1, TimeSameDay, true},
+		{"Trong ngày; trường hợp nhận hồ sơ sau 15 giờ thì trả kết quả trong ngày làm việc tiếp theo", 1, TimeSameDay, true},
+		// Fractions of a day are working hours (8 a day), never truncated.
+		{"1,5 ngày làm việc", 12, TimeWorkingHours, true},
+		{"2.5 ngày", 20, TimeWorkingHours, true},
+		{"½ ngày", 4, TimeWorkingHours, true},
+		{"½ ngày làm việc", 4, TimeWorkingHours, true},
+		{"1½ ngày làm việc", 12, TimeWorkingHours, true},
+		{"1/2 ngày làm việc", 4, TimeWorkingHours, true},
+		{"0,25 ngày làm việc", 2, TimeWorkingHours, true},
+		{"2,0 ngày làm việc", 2, TimeWorkingDays, true},
+		{"１５ ngày làm việc", 15, TimeWorkingDays, true},
+		{"1,3 ngày làm việc", 0, "", false}, // 10,4 hours
+		{"2,5 giờ làm việc", 0, "", false},
+		{"1/0 ngày", 0, "", false},
 		{"0 ngày", 0, "", false},
+		{"0,0 ngày", 0, "", false},
+		{"ngày làm việc", 0, "", false},
+		{"15 tuần", 0, "", false},
+		{"2000 ngày", 0, "", false},
 		{"không quy định", 0, "", false},
 		{"", 0, "", false},
 	} {
-		n, u, ok := ParseTime(c.in)
-		if n != c.n || u != c.unit || ok != c.ok {
-			t.Errorf("ParseTime(%q) = %d %q %v", c.in, n, u, ok)
+		n, u, err := ParseTime(c.in)
+		if n != c.n || u != c.unit || (err == nil) != c.ok {
+			t.Errorf("ParseTime(%q) = %d %q %v", c.in, n, u, err)
+		}
+		if err != nil && !strings.Contains(err.Error(), "thời hạn giải quyết") {
+			t.Errorf("ParseTime(%q): message %q does not say what is wrong", c.in, err)
 		}
 	}
+}
+
+func FuzzParseTime(f *testing.F) {
+	for _, s := range []string{"15 ngày làm việc", "1,5 ngày", "½ ngày", "1½", "1/0", "Trong ngày", "９９９９９９,９９９９９９ ngày"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		n, u, err := ParseTime(s)
+		if err != nil {
+			return
+		}
+		if n <= 0 || n > 8000 || TimeUnitLabel(u) == u {
+			t.Fatalf("ParseTime(%q) = %d %q", s, n, u)
+		}
+	})
 }
 
 func TestParseLevel(t *testing.T) {

@@ -250,13 +250,13 @@ func ParseTable(rows [][]string) ([]ImportRecord, ImportErrors) {
 			errs = append(errs, RowError{rowNum, "mức độ “" + cell(row, colLevel) + "” không hợp lệ (dùng: Toàn trình, Một phần hoặc Không)."})
 			continue
 		}
-		t := cell(row, colTime)
-		if p.TimeAmount, p.TimeUnit, ok = ParseTime(t); !ok {
-			if t == "" {
-				errs = append(errs, RowError{rowNum, "thiếu thời hạn giải quyết."})
-			} else {
-				errs = append(errs, RowError{rowNum, "thời hạn giải quyết “" + t + "” không hiểu được (ví dụ: 15 ngày làm việc)."})
+		var terr error
+		if p.TimeAmount, p.TimeUnit, terr = ParseTime(cell(row, colTime)); terr != nil {
+			msg := terr.Error()
+			if !strings.HasSuffix(msg, ".") {
+				msg += "."
 			}
+			errs = append(errs, RowError{rowNum, msg})
 			continue
 		}
 		p.Components = ParseComponents(cell(row, colComponents))
@@ -318,37 +318,125 @@ func ParseLevel(s string) (string, bool) {
 	return "", false
 }
 
-var numberRE = regexp.MustCompile(`\d+`)
+// timeNumberRE finds the first amount of a processing time: a whole
+// number, a decimal with a comma (Vietnamese) or a point, or a fraction.
+var timeNumberRE = regexp.MustCompile(`(\d{1,6})(?:\s*[/⁄]\s*(\d{1,6})|[.,](\d{1,6}))?`)
+
+// vulgarFractions are the fraction characters catalogues use ("½ ngày").
+var vulgarFractions = map[rune]string{'½': "1/2", '¼': "1/4", '¾': "3/4"}
 
 // ParseTime reads a processing time such as "15 ngày làm việc", "03 ngày",
-// "08 giờ làm việc" or "Trong ngày" (8 working hours).
-func ParseTime(s string) (int, string, bool) {
-	f := foldHeader(s)
-	if f == "" {
-		return 0, "", false
+// "08 giờ làm việc", "1,5 ngày làm việc" or "Trong ngày". A fractional
+// number of days becomes working hours (a day is 8 working hours, so "1,5
+// ngày" is 12 hours and "½ ngày" 4); "trong ngày" is the same-day kind.
+// What it cannot read exactly is an error in Vietnamese, never a rounded
+// value: a deadline silently cut from 1,5 days to 1 would make the desk
+// late by its own catalogue.
+func ParseTime(s string) (int, string, error) {
+	raw := strings.TrimSpace(s)
+	if raw == "" {
+		return 0, "", errors.New("thiếu thời hạn giải quyết")
 	}
-	m := numberRE.FindString(f)
-	if m == "" {
-		if strings.Contains(f, "trong ngay") || strings.Contains(f, "ngay lam viec") {
-			return 8, TimeWorkingHours, true
+	bad := func(why string) error {
+		return errors.New("thời hạn giải quyết “" + raw + "” " + why)
+	}
+	f := foldHeader(raw)
+	// A number in a same-day text is its cut-off hour ("trong ngày; nhận
+	// sau 15 giờ thì trả ngày làm việc tiếp theo"), not its amount.
+	if i := strings.Index(f, "trong ngay"); i >= 0 && !strings.ContainsAny(f[:i], "0123456789") {
+		return 1, TimeSameDay, nil
+	}
+	// Fractions and full-width digits to ASCII, keeping "1½" as 1 + 1/2.
+	var b strings.Builder
+	prevDigit := false
+	for _, r := range raw {
+		if fr, ok := vulgarFractions[r]; ok {
+			if prevDigit {
+				b.WriteString("+" + fr)
+			} else {
+				b.WriteString(fr)
+			}
+			prevDigit = false
+			continue
 		}
-		return 0, "", false
+		if r >= '０' && r <= '９' {
+			r = '0' + (r - '０')
+		}
+		b.WriteRune(r)
+		prevDigit = r >= '0' && r <= '9'
 	}
-	n, err := strconv.Atoi(m)
-	if err != nil || n <= 0 || n > 1000 {
-		return 0, "", false
+	text := b.String()
+	m := timeNumberRE.FindStringSubmatchIndex(text)
+	if m == nil {
+		return 0, "", bad("không có số ngày hoặc số giờ (ví dụ: 15 ngày làm việc, 1,5 ngày làm việc, 08 giờ làm việc, Trong ngày).")
 	}
+	// The amount as num/den.
+	whole, _ := strconv.Atoi(text[m[2]:m[3]])
+	num, den := whole, 1
+	switch {
+	case m[4] >= 0: // p/q
+		q, _ := strconv.Atoi(text[m[4]:m[5]])
+		if q == 0 {
+			return 0, "", bad("có phân số không hợp lệ.")
+		}
+		num, den = whole, q
+	case m[6] >= 0: // decimal
+		frac := text[m[6]:m[7]]
+		den = 1
+		for range frac {
+			den *= 10
+		}
+		fv, _ := strconv.Atoi(frac)
+		num = whole*den + fv
+	}
+	// "1+1/2" from "1½".
+	if rest := text[m[1]:]; strings.HasPrefix(rest, "+") {
+		if mm := timeNumberRE.FindStringSubmatch(rest[1:]); mm != nil && mm[2] != "" && strings.HasPrefix(rest[1:], mm[0]) {
+			p, _ := strconv.Atoi(mm[1])
+			q, _ := strconv.Atoi(mm[2])
+			if q == 0 {
+				return 0, "", bad("có phân số không hợp lệ.")
+			}
+			num, den = whole*q+p, q
+		}
+	}
+	if num <= 0 {
+		return 0, "", bad("phải lớn hơn 0.")
+	}
+	unit := ""
 	switch {
 	case strings.Contains(f, "gio"):
-		return n, TimeWorkingHours, true
+		unit = TimeWorkingHours
 	case strings.Contains(f, "ngay lam viec"):
-		return n, TimeWorkingDays, true
+		unit = TimeWorkingDays
 	case strings.Contains(f, "ngay"):
-		return n, TimeDays, true
-	case f == m:
-		return n, TimeWorkingDays, true // a bare number: the law's default unit
+		unit = TimeDays
+	case strings.TrimSpace(strings.Trim(text, "0123456789.,/⁄+ ")) == "":
+		unit = TimeWorkingDays // a bare number: the law's default unit
+	default:
+		return 0, "", bad("không rõ đơn vị (ngày làm việc, ngày hoặc giờ làm việc).")
 	}
-	return 0, "", false
+	if num%den == 0 {
+		n := num / den
+		if n > 1000 {
+			return 0, "", bad("quá dài (tối đa 1000).")
+		}
+		return n, unit, nil
+	}
+	if unit == TimeWorkingHours {
+		return 0, "", bad("không phải số giờ nguyên; hãy ghi theo giờ hoặc phút làm tròn lên trong tệp.")
+	}
+	// A part of a day counts in working hours (8 a day), whether the text
+	// says working days or days: half a calendar day cannot be counted as
+	// the Civil Code counts days.
+	if (num*8)%den != 0 {
+		return 0, "", bad("không đổi được thành số giờ làm việc nguyên (1 ngày = 8 giờ), ví dụ dùng 1,5 hoặc 0,25 ngày.")
+	}
+	h := num * 8 / den
+	if h > 8000 {
+		return 0, "", bad("quá dài (tối đa 1000 ngày).")
+	}
+	return h, TimeWorkingHours, nil
 }
 
 var (

@@ -152,11 +152,11 @@ func ValidateProcedure(p Procedure, units []Unit) Errors {
 	if LevelLabel(p.Level) == p.Level {
 		errs["level"] = "Vui lòng chọn mức độ dịch vụ công trực tuyến."
 	}
-	if p.TimeAmount <= 0 || p.TimeAmount > 1000 {
+	if p.TimeUnit != TimeSameDay && (p.TimeAmount <= 0 || p.TimeAmount > 1000) {
 		errs["time_amount"] = "Thời hạn giải quyết phải là số nguyên lớn hơn 0 (tối đa 1000)."
 	}
 	if TimeUnitLabel(p.TimeUnit) == p.TimeUnit {
-		errs["time_unit"] = "Vui lòng chọn đơn vị thời hạn (ngày làm việc, ngày hoặc giờ làm việc)."
+		errs["time_unit"] = "Vui lòng chọn đơn vị thời hạn (ngày làm việc, ngày, giờ làm việc hoặc trong ngày)."
 	}
 	if len(p.Units) == 0 {
 		errs["units"] = "Vui lòng chọn ít nhất một cơ quan thực hiện."

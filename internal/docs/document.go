@@ -165,9 +165,12 @@ func SearchWords(s string) []string {
 	return strings.FieldsFunc(viet.Fold(s), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
 }
 
-// SearchText is what a document's free-text search looks in.
+// SearchText is what a document's free-text search looks in: its words,
+// plus the long form of each government abbreviation it uses and the
+// abbreviation of each long form, through viet.IndexText as article search
+// indexes them, so "UBND" finds "Ủy ban nhân dân" and back.
 func (d Document) SearchText() string {
-	return " " + strings.Join(SearchWords(d.Type+" "+d.Number+" "+d.Issuer+" "+d.Signer+" "+d.Field+" "+d.Abstract), " ") + " "
+	return " " + strings.Join(SearchWords(viet.IndexText(d.Type+" "+d.Number+" "+d.Issuer+" "+d.Signer+" "+d.Field+" "+d.Abstract)), " ") + " "
 }
 
 // Draft is what staff can set on a document.

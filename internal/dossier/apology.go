@@ -38,8 +38,8 @@ func ApologyReason(note string) string {
 // event to append. The status stays; due_at stays too, because the on-time
 // rule judges against the first appointment (a dossier finished after it is
 // late, apology or not). The desk may apologise only while the dossier is
-// open and at most one working day from its appointment (or past it), for a
-// new date on a working day after both now and the appointment.
+// open and at risk of missing its promise (ApologyNeeded), for a new date
+// on a working day after both now and the last promise.
 func Apologise(d Dossier, in ApologyInput) (Dossier, Event, error) {
 	fail := func(kind error, msg string) (Dossier, Event, error) {
 		return d, Event{}, &TransitionError{Kind: kind, Action: ActApologise, Status: d.Status, Msg: msg}
@@ -51,8 +51,8 @@ func Apologise(d Dossier, in ApologyInput) (Dossier, Event, error) {
 		return fail(ErrForbiddenTransition, fmt.Sprintf("Không lập được phiếu xin lỗi: hồ sơ đang ở trạng thái “%s”.", d.Status))
 	}
 	now := in.Now.UTC()
-	if c := Classify(&d, now, in.Clock); c != NearDue && c != Overdue {
-		return fail(ErrForbiddenTransition, "Hồ sơ còn hơn một ngày làm việc mới đến hẹn trả: chưa cần lập phiếu xin lỗi.")
+	if need, _ := ApologyNeeded(&d, now, in.Clock); !need {
+		return fail(ErrForbiddenTransition, "Hồ sơ chưa có nguy cơ trễ hẹn "+Promise(&d).In(Loc).Format("02/01/2006")+": chưa cần lập phiếu xin lỗi.")
 	}
 	reason := strings.TrimSpace(in.Reason)
 	if reason == "" {
@@ -67,8 +67,8 @@ func Apologise(d Dossier, in ApologyInput) (Dossier, Event, error) {
 	if !in.NewDue.After(now) {
 		return fail(ErrBadDate, "Ngày hẹn trả kết quả mới phải sau thời điểm hiện tại.")
 	}
-	if !in.NewDue.After(d.DueAt) {
-		return fail(ErrBadDate, "Ngày hẹn trả kết quả mới phải sau ngày hẹn trước đó ("+d.DueAt.In(Loc).Format("02/01/2006")+").")
+	if prev := Promise(&d); !in.NewDue.After(prev) {
+		return fail(ErrBadDate, "Ngày hẹn trả kết quả mới phải sau ngày hẹn trước đó ("+prev.In(Loc).Format("02/01/2006")+").")
 	}
 	if in.WorkingDay == nil || !in.WorkingDay(in.NewDue) {
 		return fail(ErrBadDate, "Ngày "+in.NewDue.In(Loc).Format("02/01/2006")+" là ngày nghỉ: vui lòng chọn một ngày làm việc.")

@@ -46,11 +46,21 @@ func TestApologise(t *testing.T) {
 	if d.ApologyCount != 0 {
 		t.Fatal("input dossier modified")
 	}
-	// Overdue dossiers may apologise too, and again.
+	// Once apologised, the dossier is judged against the new date: past
+	// the first appointment but far from the new one, no second apology;
+	// past the new one, a second apology, for a date after it.
 	late := ok
 	late.Now = due.Add(24 * time.Hour)
-	if n2, _, err := Apologise(n, late); err != nil || n2.ApologyCount != 2 {
-		t.Fatalf("second apology when overdue: %v %+v", err, n2)
+	if _, _, err := Apologise(n, late); err == nil || !strings.Contains(err.Error(), "09/03/2026") {
+		t.Fatalf("second apology while the new date is far: %v", err)
+	}
+	late.Now = newDue.Add(-time.Hour)
+	if _, _, err := Apologise(n, late); err == nil || !strings.Contains(err.Error(), "sau ngày hẹn trước đó (09/03/2026)") {
+		t.Fatalf("second apology for a date before the first apology's: %v", err)
+	}
+	late.NewDue = time.Date(2026, 3, 11, 17, 0, 0, 0, Loc)
+	if n2, _, err := Apologise(n, late); err != nil || n2.ApologyCount != 2 || !n2.NewDueAt.Equal(late.NewDue) {
+		t.Fatalf("second apology when the new date passed: %v %+v", err, n2)
 	}
 
 	cases := []struct {
@@ -87,5 +97,40 @@ func TestApologise(t *testing.T) {
 	}
 	if ActionLabel(ActApologise) != "Xin lỗi, hẹn lại ngày trả kết quả" {
 		t.Error("apology has no label in the history")
+	}
+}
+
+func TestApologyNeeded(t *testing.T) {
+	recv := time.Date(2026, 3, 2, 9, 0, 0, 0, Loc)
+	eight := Dossier{Status: Received, ReceivedAt: recv, DueAt: recv.Add(8 * time.Hour)}
+	fifteen := Dossier{Status: Processing, ReceivedAt: recv, DueAt: recv.Add(15 * 8 * time.Hour)}
+	apologised := fifteen
+	apologised.ApologyCount, apologised.NewDueAt = 1, fifteen.DueAt.Add(72*time.Hour)
+	twice := fifteen
+	twice.SupplementCount = 2
+	done := eight
+	done.Status = Finished
+	for _, c := range []struct {
+		name          string
+		d             Dossier
+		now           time.Time
+		need, overdue bool
+	}{
+		{"8-hour dossier at receipt", eight, recv, false, false},
+		{"8-hour dossier half way", eight, recv.Add(4 * time.Hour), false, false},
+		{"8-hour dossier, last 2 hours", eight, recv.Add(6 * time.Hour), true, false},
+		{"8-hour dossier past due", eight, recv.Add(9 * time.Hour), true, true},
+		{"15-day dossier, 2 days left", fifteen, fifteen.DueAt.Add(-16 * time.Hour), false, false},
+		{"15-day dossier, last day", fifteen, fifteen.DueAt.Add(-8 * time.Hour), true, false},
+		{"after an apology, past the first date", apologised, fifteen.DueAt.Add(time.Hour), false, false},
+		{"after an apology, near the new date", apologised, apologised.NewDueAt.Add(-time.Hour), true, false},
+		{"after an apology, past the new date", apologised, apologised.NewDueAt.Add(time.Hour), true, true},
+		{"second supplement", twice, recv, true, true},
+		{"finished", done, recv.Add(9 * time.Hour), false, false},
+	} {
+		need, overdue := ApologyNeeded(&c.d, c.now, hoursClock{})
+		if need != c.need || overdue != c.overdue {
+			t.Errorf("%s: need %v overdue %v, want %v %v", c.name, need, overdue, c.need, c.overdue)
+		}
 	}
 }

@@ -144,16 +144,22 @@ func parseName(s string) (string, string) {
 }
 
 // ParseDate reads a date of birth written dd/mm/yyyy (also d/m/yyyy, with
-// '-' or '.' between, or yyyy-mm-dd as a date picker sends it). It must not
-// be after today nor before 1900.
+// '-', '.' or spaces between, yyyy-mm-dd as a date picker sends it, or the
+// eight digits ddmmyyyy a phone's numeric keypad gives, since the field
+// opens one). It must not be after today nor before 1900.
 func ParseDate(s string, today time.Time) (time.Time, string) {
-	s = strings.TrimSpace(s)
+	s = strings.TrimSpace(norm.NFKC.String(s))
 	if s == "" {
 		return time.Time{}, "Vui lòng nhập ngày sinh (ngày/tháng/năm, ví dụ 05/09/1985)."
 	}
-	bad := "Ngày sinh không hợp lệ: ghi theo dạng ngày/tháng/năm, ví dụ 05/09/1985."
+	bad := "Ngày sinh không hợp lệ: ghi theo dạng ngày/tháng/năm, ví dụ 05/09/1985 hoặc 05091985."
+	if len(s) == 8 && strings.Trim(s, "0123456789") == "" {
+		s = s[:2] + "/" + s[2:4] + "/" + s[4:]
+	} else if len(s) == 6 && strings.Trim(s, "0123456789") == "" {
+		return time.Time{}, "Ngày sinh cần đủ 4 chữ số của năm, ví dụ 05/09/1985 hoặc 05091985."
+	}
 	var d, m, y int
-	parts := strings.FieldsFunc(s, func(r rune) bool { return r == '/' || r == '-' || r == '.' })
+	parts := strings.FieldsFunc(s, func(r rune) bool { return r == '/' || r == '-' || r == '.' || r == ' ' })
 	if len(parts) != 3 {
 		return time.Time{}, bad
 	}

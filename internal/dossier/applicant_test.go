@@ -128,3 +128,34 @@ func TestParseApplicantBadDOBOnlyOnce(t *testing.T) {
 		t.Fatalf("%v", errs)
 	}
 }
+
+func TestParseDateForms(t *testing.T) {
+	today := time.Date(2026, 12, 7, 0, 0, 0, 0, time.UTC)
+	want := time.Date(1985, 9, 5, 0, 0, 0, 0, time.UTC)
+	for _, in := range []string{"05/09/1985", "5/9/1985", "05091985", "5-9-1985", "05.09.1985", "05 09 1985", " 1985-09-05 ", "０５０９１９８５"} {
+		if got, msg := ParseDate(in, today); msg != "" || !got.Equal(want) {
+			t.Errorf("ParseDate(%q) = %v %q", in, got, msg)
+		}
+	}
+	for in, msg := range map[string]string{
+		"31021985": "không có thật", "05131985": "không có thật", "00091985": "không có thật", "050985": "4 chữ số của năm",
+		"0509198": "ngày/tháng/năm", "050919855": "ngày/tháng/năm", "05091885": "1900", "05092030": "sau ngày hôm nay",
+	} {
+		if _, got := ParseDate(in, today); !strings.Contains(got, msg) {
+			t.Errorf("ParseDate(%q) message %q, want %q", in, got, msg)
+		}
+	}
+}
+
+func FuzzParseDate(f *testing.F) {
+	for _, s := range []string{"05/09/1985", "05091985", "1985-09-05", "31/02/1985", "５/９/１９８５"} {
+		f.Add(s)
+	}
+	today := time.Date(2026, 12, 7, 0, 0, 0, 0, time.UTC)
+	f.Fuzz(func(t *testing.T, s string) {
+		d, msg := ParseDate(s, today)
+		if msg == "" && (d.Year() < 1900 || d.After(today)) {
+			t.Fatalf("ParseDate(%q) = %v", s, d)
+		}
+	})
+}

@@ -11,6 +11,7 @@ import (
 
 	"github.com/congportal/cong/internal/docs"
 	"github.com/congportal/cong/internal/news"
+	"github.com/congportal/cong/internal/viet"
 )
 
 // DuplicateDocumentError: the issuing body already has a document with the
@@ -349,7 +350,7 @@ func (s *Store) DocumentFacets(ctx context.Context, siteID int64) (DocumentFacet
 		col string
 		dst *[]string
 	}{{"type", &out.Types}, {"issuer", &out.Issuers}, {"field", &out.Fields}, {"signer", &out.Signers}} {
-		rows, err := s.db.QueryContext(ctx, s.q(`SELECT DISTINCT `+c.col+` FROM documents WHERE site_id = ? AND status = 'published' AND `+c.col+` <> '' ORDER BY `+c.col), siteID)
+		rows, err := s.db.QueryContext(ctx, s.q(`SELECT DISTINCT `+c.col+` FROM documents WHERE site_id = ? AND status = 'published' AND `+c.col+` <> ''`), siteID)
 		if err != nil {
 			return out, err
 		}
@@ -365,6 +366,8 @@ func (s *Store) DocumentFacets(ctx context.Context, siteID int64) (DocumentFacet
 		if err := rows.Err(); err != nil {
 			return out, err
 		}
+		// Byte order would put "Chuyển đổi số" before "Cải cách hành chính".
+		viet.Sort(*c.dst)
 	}
 	rows, err := s.db.QueryContext(ctx, s.q(`SELECT DISTINCT issue_year FROM documents WHERE site_id = ? AND status = 'published' ORDER BY issue_year DESC`), siteID)
 	if err != nil {

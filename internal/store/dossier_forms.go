@@ -105,19 +105,7 @@ func (s *Store) formSnapshot(ctx context.Context, q querier, d dossier.Dossier, 
 	}
 	f.ProcTime = desk.Procedure{TimeAmount: amount, TimeUnit: unit}.TimeText()
 	if kind == forms.Receipt {
-		rows, err := q.QueryContext(ctx, s.q(`SELECT name, copies FROM procedure_components WHERE procedure_id = ? ORDER BY position, id`), d.ProcedureID)
-		if err != nil {
-			return f, err
-		}
-		defer rows.Close()
-		for rows.Next() {
-			var c forms.Component
-			if err := rows.Scan(&c.Name, &c.Copies); err != nil {
-				return f, err
-			}
-			f.Components = append(f.Components, c)
-		}
-		if err := rows.Err(); err != nil {
+		if f.Components, err = submittedComponents(ctx, s, q, d); err != nil {
 			return f, err
 		}
 	}
@@ -212,4 +200,48 @@ func (s *Store) LiveControlForm(ctx context.Context, d dossier.Dossier, result s
 	f, err := s.formSnapshot(ctx, s.db, d, last, forms.Control)
 	f.Result = result
 	return f, err
+}
+
+// submittedComponents lists, for form 01, the components the dossier was
+// received with (desk.SubmittedComponents), not the whole catalogue.
+func submittedComponents(ctx context.Context, s *Store, q querier, d dossier.Dossier) ([]forms.Component, error) {
+	has := map[int64]bool{}
+	rows, err := q.QueryContext(ctx, s.q(`SELECT DISTINCT component_id FROM dossier_files WHERE dossier_id = ? AND component_id IS NOT NULL`), d.ID)
+	if err != nil {
+		return nil, err
+	}
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		has[id] = true
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	rows, err = q.QueryContext(ctx, s.q(`SELECT id, name, required, copies FROM procedure_components WHERE procedure_id = ? ORDER BY position, id`), d.ProcedureID)
+	if err != nil {
+		return nil, err
+	}
+	var all []desk.Component
+	for rows.Next() {
+		var c desk.Component
+		if err := rows.Scan(&c.ID, &c.Name, &c.Required, &c.Copies); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		all = append(all, c)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	var out []forms.Component
+	for _, c := range desk.SubmittedComponents(all, func(id int64) bool { return has[id] }) {
+		out = append(out, forms.Component{Name: c.Name, Copies: c.Copies})
+	}
+	return out, nil
 }

@@ -84,16 +84,7 @@ func (s *Store) CreateCounterDossier(ctx context.Context, d *dossier.Dossier, ac
 	return s.inTx(ctx, func(tx *sql.Tx) error {
 		ev := dossier.Event{At: d.ReceivedAt, ActorID: d.CreatedBy, ActorLabel: actorLabel, From: dossier.New, To: dossier.Received,
 			Action: dossier.ActReceive, Note: "Tiếp nhận " + strings.ToLower(d.Channel.String())}
-		if err := s.insertDossier(ctx, tx, d, ev); err != nil {
-			return err
-		}
-		for i := range files {
-			files[i].DossierID = d.ID
-			if err := s.insertDossierFile(ctx, tx, &files[i]); err != nil {
-				return err
-			}
-		}
-		return nil
+		return s.insertDossier(ctx, tx, d, ev, files...)
 	})
 }
 

@@ -190,7 +190,7 @@ func (s *Store) allocateCode(ctx context.Context, tx *sql.Tx, siteID int64, unit
 
 // insertDossier allocates the code (from the unit's code and d.SubmittedAt,
 // or d.ReceivedAt for counter dossiers), inserts the row and its first event.
-func (s *Store) insertDossier(ctx context.Context, tx *sql.Tx, d *dossier.Dossier, ev dossier.Event) error {
+func (s *Store) insertDossier(ctx context.Context, tx *sql.Tx, d *dossier.Dossier, ev dossier.Event, files ...DossierFile) error {
 	var unitCode string
 	if err := tx.QueryRowContext(ctx, s.q(`SELECT code FROM units WHERE site_id = ? AND id = ?`), d.SiteID, d.UnitID).Scan(&unitCode); err != nil {
 		if errors.Is(err, sql.ErrNoRows) {
@@ -227,6 +227,14 @@ func (s *Store) insertDossier(ctx context.Context, tx *sql.Tx, d *dossier.Dossie
 		int64(d.PausedTotal/time.Second), d.SupplementCount, optID(d.AssigneeID), optString(d.ResultFile), optID(d.CreatedBy), dbTime(d.UpdatedAt)).Scan(&d.ID)
 	if err != nil {
 		return err
+	}
+	// Files go in before the event, so the forms its hook records (form 01
+	// of a counter entry) see what the dossier was received with.
+	for i := range files {
+		files[i].DossierID = d.ID
+		if err := s.insertDossierFile(ctx, tx, &files[i]); err != nil {
+			return err
+		}
 	}
 	ev.DossierID = d.ID
 	if ev.At.IsZero() {

@@ -266,6 +266,8 @@ func (s *Store) migrationStep(version int) func(context.Context, *sql.Tx) error 
 		return s.citeExistingArticles
 	case version == 15 && s.dialect == SQLite:
 		return rebuildSearchIndex
+	case version == 28:
+		return s.step0028
 	}
 	return nil
 }

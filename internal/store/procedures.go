@@ -246,7 +246,7 @@ func (s *Store) ProcedureFields(ctx context.Context, siteID int64, publishedOnly
 		}
 		out = append(out, f)
 	}
-	sort.Slice(out, func(i, j int) bool { return viet.Less(out[i], out[j]) })
+	viet.Sort(out)
 	return out, rows.Err()
 }
 

@@ -1,6 +1,7 @@
 package viet
 
 import (
+	"slices"
 	"sync"
 
 	"golang.org/x/text/collate"
@@ -29,4 +30,12 @@ func Compare(a, b string) int {
 // sort.Slice and slices.SortFunc-style helpers.
 func Less(a, b string) bool {
 	return Compare(a, b) < 0
+}
+
+// Sort sorts names in place by Vietnamese rules: the one helper for every
+// list a person picks from (filters, facets), so none sorts by bytes.
+func Sort(names []string) {
+	c := collators.Get().(*collate.Collator)
+	defer collators.Put(c)
+	slices.SortStableFunc(names, func(a, b string) int { return c.CompareString(validUTF8(a), validUTF8(b)) })
 }

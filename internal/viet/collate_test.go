@@ -3,6 +3,7 @@ package viet
 import (
 	"math/rand/v2"
 	"slices"
+	"strings"
 	"sync"
 	"testing"
 )
@@ -75,4 +76,13 @@ func TestCompareConcurrent(t *testing.T) {
 		})
 	}
 	wg.Wait()
+}
+
+func TestSort(t *testing.T) {
+	got := []string{"Chuyển đổi số", "Đất đai", "Cải cách hành chính", "Dịch vụ công", "Ánh sáng", "An ninh", "Yên Bái"}
+	Sort(got)
+	want := "An ninh|Ánh sáng|Cải cách hành chính|Chuyển đổi số|Dịch vụ công|Đất đai|Yên Bái"
+	if strings.Join(got, "|") != want {
+		t.Errorf("Sort = %q", got)
+	}
 }

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/congportal/cong/internal/auth"
+	"github.com/congportal/cong/internal/config"
 	"github.com/congportal/cong/internal/news"
 	"github.com/congportal/cong/internal/stats"
 	"github.com/congportal/cong/internal/store"
@@ -126,6 +127,9 @@ type dashboardPage struct {
 	Pending   []news.Article
 	Recent    []news.Article
 	MostViews []news.Article
+	// LocalBaseURL: --base-url left at a local address, so printed links
+	// and QR codes lead nowhere for citizens.
+	LocalBaseURL bool
 }
 
 func (s *Server) dashboard(w http.ResponseWriter, r *http.Request) error {
@@ -138,6 +142,7 @@ func (s *Server) dashboard(w http.ResponseWriter, r *http.Request) error {
 	}
 	p := &dashboardPage{adminPage: s.newAdminPage(r, "Bảng điều khiển")}
 	p.Nav = "home"
+	p.LocalBaseURL = u.Role == auth.RoleAdmin && config.LocalBaseURL(s.baseURL)
 	var err error
 	if auth.Can(u, auth.ActCreate, nil) {
 		mine, _, err := s.st.AdminArticles(ctx, store.AdminFilter{SiteID: s.siteID, AuthorID: u.ID, Status: news.StatusDraft, Limit: 10})

@@ -125,9 +125,9 @@ func (s *Server) apiCalendarDue(w http.ResponseWriter, r *http.Request) error {
 	unit := calendar.Unit(strings.TrimSpace(q.Get("unit")))
 	switch {
 	case unit == "":
-		bad["unit"] = "bắt buộc: working_days, days hoặc working_hours"
+		bad["unit"] = "bắt buộc: working_days, days, working_hours hoặc same_day"
 	case !unit.Valid():
-		invalid["unit"] = "chỉ nhận working_days (ngày làm việc), days (ngày) hoặc working_hours (giờ làm việc)"
+		invalid["unit"] = "chỉ nhận working_days (ngày làm việc), days (ngày), working_hours (giờ làm việc) hoặc same_day (trong ngày)"
 	}
 	if len(bad) > 0 {
 		for k, v := range invalid {

@@ -125,6 +125,8 @@ func TestCalendarAPI(t *testing.T) {
 			"from=2026-04-24T10:00:00%2B07:00&amount=3&unit=working_days":   "2026-05-04T10:00:00+07:00",
 			"from=2025-12-31T15:00:00%2B07:00&amount=1&unit=working_days":   "2026-01-02T15:00:00+07:00",
 			"from=2026-03-07T10:00:00%2B07:00&amount=0&unit=working_hours":  "2026-03-09T07:00:00+07:00",
+			"from=2026-03-02T09:00:00%2B07:00&amount=1&unit=same_day":       "2026-03-02T17:00:00+07:00", // not Tuesday 09:00
+			"from=2026-03-02T16:00:00%2B07:00&amount=1&unit=same_day":       "2026-03-03T17:00:00+07:00", // after 15:00
 			"from=2026-03-02T12:15:00%2B07:00&amount=2&unit=working_hours":  "2026-03-02T15:30:00+07:00",
 			"from=2026-02-27T10:00:00%2B07:00&amount=15&unit=working_days":  "2026-03-20T10:00:00+07:00",
 			"from=2026-02-27T10:00:00%2B07:00&amount=15&unit=days":          "2026-03-16T17:00:00+07:00",

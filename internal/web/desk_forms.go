@@ -20,14 +20,17 @@ import (
 type deskApology struct {
 	Show    bool
 	Overdue bool
+	// Promise is the date the citizen was last given: the latest
+	// apology's, else the appointment.
+	Promise time.Time
 	Min     string // earliest date the picker offers (yyyy-mm-dd)
 	Date    string // typed before an error, kept
 	Reason  string
 }
 
 // fillForms lists the dossier's issued forms and decides whether to prompt
-// for an apology: the dossier is open and at most one working day from its
-// appointment (or past it), and the user may work on it.
+// for an apology: the dossier is at risk of missing its last promise
+// (dossier.ApologyNeeded), and the user may work on it.
 func (o *officerDesk) fillForms(r *http.Request, sc deskScope, p *deskDetailPage, now time.Time, cal *calendar.Calendar) error {
 	var err error
 	if p.Forms, err = o.s.st.DossierForms(r.Context(), p.D.ID); err != nil {
@@ -35,12 +38,18 @@ func (o *officerDesk) fillForms(r *http.Request, sc deskScope, p *deskDetailPage
 	}
 	d := &p.D
 	who := sc.actor(d)
-	if d.Status.Open() && (p.Timing == dossier.NearDue || p.Timing == dossier.Overdue) && who&(dossier.Desk|dossier.Specialist|dossier.Admin) != 0 {
+	var clock dossier.Clock
+	if cal != nil {
+		clock = cal
+	}
+	need, overdue := dossier.ApologyNeeded(d, now, clock)
+	if need && who&(dossier.Desk|dossier.Specialist|dossier.Admin) != 0 {
 		p.Apology.Show = true
-		p.Apology.Overdue = p.Timing == dossier.Overdue
+		p.Apology.Overdue = overdue
+		p.Apology.Promise = dossier.Promise(d)
 		from := now
-		if d.DueAt.After(from) {
-			from = d.DueAt
+		if p.Apology.Promise.After(from) {
+			from = p.Apology.Promise
 		}
 		day := calendar.DayOf(from, o.s.loc).AddDays(1)
 		for i := 0; i < 60 && cal != nil && !cal.IsWorkingDay(day); i++ {

@@ -157,8 +157,9 @@ func apologyForm(d dossier.Dossier, reason, date string) url.Values {
 	return url.Values{"version": {fmt.Sprint(d.Version)}, "reason": {reason}, "new_date": {date}}
 }
 
-// An online dossier of a one-working-day procedure is near due as soon as
-// it is received: the page prompts for form 04; bad input is refused with
+// A one-working-day dossier just received is not at risk: no prompt, and
+// an apology is refused. Once its appointment has passed the page prompts
+// for form 04; bad input is refused with
 // a Vietnamese message and records nothing; a good one records the new
 // date (due_at unchanged), the event and the form, shown to both sides.
 func TestDeskApology(t *testing.T) {
@@ -174,6 +175,13 @@ func TestDeskApology(t *testing.T) {
 		}
 		wantCode(t, "apology before receipt", ba.post(path+"/xin-loi", apologyForm(d, "lý do", "2099-01-05")), 409)
 		wantCode(t, "receive", ba.post(path+"/chuyen", moveForm(d, dossier.ActReceive)), 303)
+		d = oe.reload(t, d.ID)
+		if page := ba.get(path); strings.Contains(page.body, "/xin-loi") {
+			t.Fatal("apology offered the moment a one-day dossier is received")
+		}
+		wantCode(t, "apology at receipt", ba.post(path+"/xin-loi", apologyForm(d, "lý do", "2099-01-05")), 409, "chưa cần lập phiếu xin lỗi")
+		// The appointment passes.
+		setDossierTimes(t, s, d.ID, "received_at", time.Now().Add(-50*time.Hour), "due_at", time.Now().Add(-time.Hour))
 		d = oe.reload(t, d.ID)
 
 		data, err := s.CalendarData(ctx, oe.site.ID)

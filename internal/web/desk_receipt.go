@@ -3,10 +3,12 @@ package web
 import (
 	"html/template"
 	"net/http"
+	"slices"
 
 	"github.com/congportal/cong/internal/desk"
 	"github.com/congportal/cong/internal/dossier"
 	"github.com/congportal/cong/internal/forms"
+	"github.com/congportal/cong/internal/store"
 )
 
 type deskReceiptPage struct {
@@ -43,7 +45,14 @@ func (o *officerDesk) receipt(w http.ResponseWriter, r *http.Request) error {
 	d.ApplicantIDNumber = dossier.MaskID(d.ApplicantIDNumber)
 	p := &deskReceiptPage{adminPage: o.s.newAdminPage(r, "Giấy tiếp nhận hồ sơ "+d.Code), D: d}
 	if proc, err := o.s.st.ProcedureByID(ctx, o.s.siteID, d.ProcedureID); err == nil {
-		p.Components, p.ProcTime = proc.Components, proc.TimeText()
+		files, err := o.s.st.DossierFiles(ctx, d.ID)
+		if err != nil {
+			return err
+		}
+		p.Components = desk.SubmittedComponents(proc.Components, func(id int64) bool {
+			return slices.ContainsFunc(files, func(f store.DossierFile) bool { return f.ComponentID == id })
+		})
+		p.ProcTime = proc.TimeText()
 	}
 	evs, err := o.s.st.DossierEvents(ctx, d.ID)
 	if err != nil {

@@ -14,23 +14,8 @@ import (
 // appointment — never who applied. Rate limited per client so codes (which
 // are sequential) cannot be walked.
 
-// normCode tidies a typed code: trimmed, upper case, at most 40 of
-// [A-Z0-9-]; anything else is "".
-func normCode(s string) string {
-	s = strings.ToUpper(strings.TrimSpace(s))
-	if s == "" || len(s) > 40 {
-		return ""
-	}
-	for _, r := range s {
-		if !(r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '-') {
-			return ""
-		}
-	}
-	return s
-}
-
 func errBadCode() *Error {
-	return &Error{Status: http.StatusBadRequest, Code: "bad_code", Message: "Mã hồ sơ không hợp lệ: mã gồm chữ in hoa, chữ số và dấu gạch ngang, ví dụ UBXA-261126-0001.",
+	return &Error{Status: http.StatusBadRequest, Code: "bad_code", Message: "Mã hồ sơ không hợp lệ: mã gồm mã đơn vị, ngày tiếp nhận và số thứ tự, ngăn bởi dấu gạch ngang, ví dụ UBXA-261126-0001 hoặc 000.00.12.H01-261126-0001.",
 		Fields: map[string]string{"ma": "Mã hồ sơ không hợp lệ."}}
 }
 
@@ -44,7 +29,7 @@ func (c *citizenDesk) publicDossier(w http.ResponseWriter, r *http.Request, raw 
 	if err := c.limit(w, r, c.lookupLimit); err != nil {
 		return dossier.Dossier{}, nil, err
 	}
-	code := normCode(raw)
+	code := dossier.NormalizeCode(raw)
 	if code == "" {
 		return dossier.Dossier{}, nil, errBadCode()
 	}
@@ -64,8 +49,8 @@ func (c *citizenDesk) lookup(w http.ResponseWriter, r *http.Request) error {
 	p.Active = "tra-cuu"
 	raw := r.URL.Query().Get("ma")
 	p.Code = strings.TrimSpace(raw)
-	if len(p.Code) > 40 {
-		p.Code = p.Code[:40]
+	if r := []rune(p.Code); len(r) > 60 {
+		p.Code = string(r[:60])
 	}
 	if p.Code == "" {
 		return c.render(w, http.StatusOK, "lookup", p)

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/congportal/cong/internal/dossier"
 	"github.com/congportal/cong/internal/store"
 )
 
@@ -21,7 +22,7 @@ const recoverDone = "Nếu thông tin khớp với hồ sơ, đường dẫn ri�
 
 func (c *citizenDesk) findForm(w http.ResponseWriter, r *http.Request) error {
 	p := c.newPage(r)
-	p.Code = normCode(r.URL.Query().Get("ma"))
+	p.Code = dossier.NormalizeCode(r.URL.Query().Get("ma"))
 	if p.Code != "" && r.URL.Query().Get("da-nop") == "1" {
 		p.Flash = "Hồ sơ " + p.Code + " đã được nộp thành công từ trước (biểu mẫu được gửi hai lần). Nếu chưa lưu được đường dẫn riêng, hãy nhập thư điện tử đã khai để nhận đường dẫn mới."
 	}
@@ -34,7 +35,7 @@ func (c *citizenDesk) find(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	r.Body = http.MaxBytesReader(w, r.Body, 64<<10)
-	code := normCode(r.FormValue("ma"))
+	code := dossier.NormalizeCode(r.FormValue("ma"))
 	contact := strings.TrimSpace(r.FormValue("lien-he"))
 	p := c.newPage(r)
 	p.Code = code

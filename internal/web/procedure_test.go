@@ -316,7 +316,7 @@ const importCSV = "\ufeffDANH MỤC THỦ TỤC HÀNH CHÍNH;;;;;;\n" +
 	"STT;Mã thủ tục;Tên thủ tục;Lĩnh vực;Cơ quan thực hiện;Mức độ;Thời hạn giải quyết;Phí, lệ phí;Thành phần hồ sơ;Trình tự thực hiện;Căn cứ pháp lý;Kết quả\n" +
 	"1;1.001193;Đăng ký khai sinh;Hộ tịch;XHA;Toàn trình;Trong ngày;Miễn lệ phí;\"- Tờ khai đăng ký khai sinh\n- Giấy chứng sinh\n- Văn bản ủy quyền (nếu có)\";Nộp hồ sơ;Luật Hộ tịch 2014;Giấy khai sinh\n" +
 	";;;;;;;;;;;\n" +
-	"2;2.000986;Chứng thực bản sao từ bản chính;Chứng thực;UBND xã Hòa An;Một phần;01 ngày làm việc;2.000 đồng/trang;\"1. Bản chính giấy tờ\n2. Bản sao cần chứng thực 02 bản\";Nộp;Nghị định 23/2015/NĐ-CP;Bản sao được chứng thực\n"
+	"2;2.000986;Chứng thực bản sao từ bản chính;Chứng thực;UBND xã Hòa An;Một phần;1,5 ngày làm việc;2.000 đồng/trang;\"1. Bản chính giấy tờ\n2. Bản sao cần chứng thực 02 bản\";Nộp;Nghị định 23/2015/NĐ-CP;Bản sao được chứng thực\n"
 
 func TestProcedureImport(t *testing.T) {
 	testdb.Each(t, func(t *testing.T, s *store.Store) {
@@ -330,15 +330,20 @@ func TestProcedureImport(t *testing.T) {
 		if ps, n, _ := s.Procedures(ctx, store.ProcedureFilter{SiteID: e.site.ID}); n != 2 {
 			t.Fatalf("a failed import wrote rows: %d %v", n, ps)
 		}
+		// A time that is not a whole number of working hours is an error
+		// on its row, not a rounded deadline.
+		badTime := strings.Replace(importCSV, "1,5 ngày làm việc", "1,3 ngày làm việc", 1)
+		r = a.catPostMultipart("/quan-tri/thu-tuc/nhap", nil, catFile{"file", "danh-muc.csv", []byte(badTime)})
+		wantCode(t, "bad time", r, http.StatusUnprocessableEntity, "Dòng 5: thời hạn giải quyết “1,3 ngày làm việc” không đổi được thành số giờ làm việc nguyên")
 		r = a.catPostMultipart("/quan-tri/thu-tuc/nhap", nil, catFile{"file", "danh-muc.csv", []byte(importCSV)})
 		wantCode(t, "good", r, http.StatusOK, "1 thủ tục thêm mới, 1 thủ tục cập nhật")
 		ks, err := s.Procedure(ctx, e.site.ID, "1.001193")
-		if err != nil || ks.ID != e.khaiSinh.ID || ks.TimeAmount != 8 || ks.TimeUnit != desk.TimeWorkingHours || len(ks.Components) != 3 ||
+		if err != nil || ks.ID != e.khaiSinh.ID || ks.TimeUnit != desk.TimeSameDay || len(ks.Components) != 3 ||
 			ks.Components[0].ID != e.khaiSinh.Components[0].ID || ks.Components[2].Required || ks.Units[0].Code != "XHA" {
 			t.Fatalf("updated %+v %v", ks, err)
 		}
 		ct, err := s.Procedure(ctx, e.site.ID, "2.000986")
-		if err != nil || ct.Level != desk.LevelPartial || ct.TimeAmount != 1 || len(ct.Components) != 2 || ct.Components[1].Copies != 2 || ct.Components[0].Name != "Bản chính giấy tờ" {
+		if err != nil || ct.Level != desk.LevelPartial || ct.TimeAmount != 12 || ct.TimeUnit != desk.TimeWorkingHours || len(ct.Components) != 2 || ct.Components[1].Copies != 2 || ct.Components[0].Name != "Bản chính giấy tờ" {
 			t.Fatalf("created %+v %v", ct, err)
 		}
 		// Again: nothing new.
@@ -359,7 +364,7 @@ func TestProcedureImport(t *testing.T) {
 		r = a.catPostMultipart("/quan-tri/thu-tuc/nhap", nil, catFile{"file", "tthc.xlsx", x})
 		wantCode(t, "xlsx", r, http.StatusOK, "2 thủ tục thêm mới")
 		tl, err := s.Procedure(ctx, e.site.ID, "1.004946")
-		if err != nil || len(tl.Components) != 2 || tl.Components[1].Required || tl.Name != "Cấp bản sao trích lục hộ tịch" {
+		if err != nil || len(tl.Components) != 2 || tl.Components[1].Required || tl.Name != "Cấp bản sao trích lục hộ tịch" || tl.TimeUnit != desk.TimeSameDay {
 			t.Fatalf("xlsx %+v %v", tl, err)
 		}
 		hn, _ := s.Procedure(ctx, e.site.ID, "1.004873")

@@ -28,12 +28,13 @@ var templateFS embed.FS
 var staticFS embed.FS
 
 // pageNames are the page templates; each is parsed with layout.html.
-var pageNames = []string{"home", "category", "article", "search", "page", "error"}
+var pageNames = []string{"home", "category", "article", "search", "page", "error", "sitemap_html"}
 
 // page is the data every template gets. One struct for all pages keeps the
 // layout's needs (site, menu, live slots) in one place.
 type page struct {
 	Site        news.Site
+	SiteMap     []siteMapLink // /so-do-trang
 	Categories  []news.Category
 	Description string
 	Canonical   string

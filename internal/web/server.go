@@ -165,6 +165,7 @@ func (s *Server) routes() http.Handler {
 	handle("GET /tim-kiem", s.adapt(s.search))
 	handle("GET /rss.xml", s.adapt(s.feed))
 	handle("GET /sitemap.xml", s.adapt(s.sitemap))
+	handle("GET /so-do-trang", s.adapt(s.siteMapPage))
 	handle("GET /robots.txt", s.robots)
 	handle("GET /healthz", s.healthz)
 	handle("GET /metrics", s.metricsHandler)

@@ -19,6 +19,7 @@ import (
 	"github.com/congportal/cong/internal/desk"
 	"github.com/congportal/cong/internal/deskstats"
 	"github.com/congportal/cong/internal/dossier"
+	"github.com/congportal/cong/internal/news"
 	"github.com/congportal/cong/internal/store"
 	"github.com/congportal/cong/internal/xlsx"
 )
@@ -49,16 +50,17 @@ func (s *Server) statsDossierRoutes(handle func(pattern string, h http.HandlerFu
 func newStatsDossiers(s *Server, cfg deskstats.Config) (*statsDossiers, error) {
 	loc := s.loc
 	funcs := template.FuncMap{
-		"asset":   s.assets.url,
-		"live":    liveMarker,
-		"vndate":  func(t time.Time) string { return vnDate(t, loc) },
-		"vnday":   func(t time.Time) string { return t.In(loc).Format("02/01/2006") },
-		"isotime": func(t time.Time) string { return t.In(loc).Format(time.RFC3339) },
-		"safe":    func(s string) template.HTML { return template.HTML(s) },
-		"add":     func(a, b int) int { return a + b },
-		"sub":     func(a, b int) int { return a - b },
-		"indent":  func(n int) string { return strings.Repeat("— ", n) },
-		"points":  func(f float64) string { return strings.Replace(strconv.FormatFloat(f, 'f', 2, 64), ".", ",", 1) },
+		"asset":      s.assets.url,
+		"live":       liveMarker,
+		"vndate":     func(t time.Time) string { return vnDate(t, loc) },
+		"vnday":      func(t time.Time) string { return t.In(loc).Format("02/01/2006") },
+		"isotime":    func(t time.Time) string { return t.In(loc).Format(time.RFC3339) },
+		"safe":       func(s string) template.HTML { return template.HTML(s) },
+		"add":        func(a, b int) int { return a + b },
+		"sub":        func(a, b int) int { return a - b },
+		"indent":     func(n int) string { return strings.Repeat("— ", n) },
+		"points":     func(f float64) string { return strings.Replace(strconv.FormatFloat(f, 'f', 2, 64), ".", ",", 1) },
+		"formerMark": desk.FormerMark,
 	}
 	t, err := template.New("stats_dossiers").Funcs(funcs).ParseFS(templateFS, "templates/layout.html", "templates/stats_dossiers.html")
 	if err != nil {
@@ -181,6 +183,15 @@ func (h *statsDossiers) report(ctx context.Context, req statsRequest, withMonths
 	rep, err := deskstats.Build(req.units, raw, req.unitID, p, asOf, h.cfg)
 	if err != nil {
 		return statsEntry{}, err
+	}
+	if req.unitID == 0 {
+		// The whole site is a commune's or a department's as often as a
+		// province's: name it, rather than say "Toàn tỉnh".
+		sd, err := h.s.site(ctx)
+		if err != nil {
+			return statsEntry{}, err
+		}
+		rep.Unit.Name = siteWideName(sd.site)
 	}
 	e := statsEntry{rep: rep}
 	if withMonths {
@@ -573,4 +584,13 @@ func (h *statsDossiers) api(w http.ResponseWriter, r *http.Request) error {
 	cacheHeader(w, req.period, req.now)
 	writeJSON(w, http.StatusOK, out)
 	return nil
+}
+
+// siteWideName names the whole site's statistics: its agency ("UBND tỉnh
+// …", "Sở Tư pháp"), else the portal's name.
+func siteWideName(s news.Site) string {
+	if s.Agency != "" {
+		return s.Agency
+	}
+	return s.Name
 }

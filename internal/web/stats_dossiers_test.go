@@ -137,7 +137,7 @@ func TestStatsDossiersPage(t *testing.T) {
 		if r.hdr.Get("Cache-Control") != "public, max-age=300" {
 			t.Errorf("closed period cache: %q", r.hdr.Get("Cache-Control"))
 		}
-		if r := e.get("/thong-ke"); r.code != 200 || !strings.Contains(r.body, "Toàn tỉnh") {
+		if r := e.get("/thong-ke"); r.code != 200 || strings.Contains(r.body, "Toàn tỉnh") || !strings.Contains(r.body, "(tất cả đơn vị)") {
 			t.Errorf("default page: %d", r.code)
 		}
 		for target, want := range map[string]int{"/thong-ke?period=2026-13": 400, "/thong-ke?unit=KHONGCO": 404, "/thong-ke/tai-ve.csv?period=abc": 400} {
