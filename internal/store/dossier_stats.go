@@ -147,13 +147,20 @@ func (s *Store) DossierStats(ctx context.Context, siteID int64, q DossierStatsQu
 	overdue := `(x.supplement_count >= 2 OR x.due_at < :A)`
 	closedIn := func(st int) string { return fmt.Sprintf(`x.status = %d AND x.e >= :F AND x.e < :T`, st) }
 	sum := func(cond string) string { return "SUM(CASE WHEN " + cond + " THEN 1 ELSE 0 END)" }
+	// Dissatisfied, for Decision 766's "tỷ lệ hài lòng trong tiếp nhận,
+	// giải quyết TTHC": late, or with a complaint or petition recorded, or
+	// rated "không hài lòng" or worse by the citizen. One row counts once
+	// whatever the number of reasons.
+	dissatisfied := `(` + late + ` OR x.complained = 1 OR x.rated_bad = 1)`
 	cols := []string{
 		sum(`x.received_at >= :F AND x.received_at < :T`),
 		sum(`x.received_at < :F AND (x.e IS NULL OR x.e >= :F)`),
 		sum(`x.channel = 2 AND x.received_at >= :F AND x.received_at < :T`),
 		sum(`x.channel = 2 AND x.received_at < :F AND (x.e IS NULL OR x.e >= :F)`),
-		sum(`x.eligible = 1 AND ` + recv),
-		sum(`x.eligible = 1 AND x.channel = 2 AND ` + recv),
+		// Online shares count each dossier once, in the period it was
+		// received: carried-over dossiers were counted in theirs.
+		sum(`x.eligible = 1 AND x.received_at >= :F AND x.received_at < :T`),
+		sum(`x.eligible = 1 AND x.channel = 2 AND x.received_at >= :F AND x.received_at < :T`),
 		sum(fin + ` AND NOT ` + late + ` AND x.eday < x.dday`),
 		sum(fin + ` AND NOT ` + late + ` AND x.eday >= x.dday`),
 		sum(fin + ` AND ` + late),
@@ -162,16 +169,24 @@ func (s *Store) DossierStats(ctx context.Context, siteID int64, q DossierStatsQu
 		sum(prog + ` AND ` + overdue),
 		sum(closedIn(7)), sum(closedIn(3)), sum(closedIn(8)),
 		sum(`x.apology_count > 0 AND ` + recv),
+		sum(fin + ` AND x.complained = 1`),
+		sum(fin + ` AND x.rated_bad = 1`),
+		sum(fin + ` AND ` + dissatisfied),
+		sum(`x.digitised = 1 AND x.received_at >= :F AND x.received_at < :T`),
+		sum(fin + ` AND x.result_electronic = 1`),
 	}
 	// The inner select computes End and the two local days once per row;
 	// the outer one only compares.
 	head := b.bind(`SELECT x.unit_id, ` + strings.Join(cols, ",\n\t") + `
 	FROM (SELECT d.unit_id, d.channel, d.status, d.received_at, d.due_at, d.paused_at, d.supplement_count, d.apology_count,
-		CASE WHEN p.level IN ('full', 'partial') THEN 1 ELSE 0 END AS eligible,
+		d.digitised, d.result_electronic,
+		CASE WHEN d.online_level IN ('full', 'partial') THEN 1 ELSE 0 END AS eligible,
+		CASE WHEN d.status IN (9, 10) AND EXISTS (SELECT 1 FROM dossier_complaints c WHERE c.dossier_id = d.id) THEN 1 ELSE 0 END AS complained,
+		CASE WHEN d.status = 10 AND EXISTS (SELECT 1 FROM dossier_ratings r WHERE r.dossier_id = d.id AND r.overall <= 2) THEN 1 ELSE 0 END AS rated_bad,
 		` + endExpr + ` AS e,
 		CASE WHEN d.status IN (9, 10) THEN ` + s.localDay(endExpr) + ` END AS eday,
 		CASE WHEN d.status IN (9, 10) THEN ` + s.localDay("d.due_at") + ` END AS dday
-	FROM dossiers d JOIN procedures p ON p.id = d.procedure_id
+	FROM dossiers d
 	WHERE (d.site_id = :S AND d.received_at >= :F AND d.received_at < :T
 		OR d.site_id = :S AND d.finished_at >= :F AND d.finished_at < :T
 		OR d.site_id = :S AND d.finished_at >= :T AND d.received_at < :F
@@ -185,7 +200,7 @@ func (s *Store) DossierStats(ctx context.Context, siteID int64, q DossierStatsQu
 	out := map[int64]deskstats.Counts{}
 	for rows.Next() {
 		var id int64
-		var n [16]sql.NullInt64
+		var n [21]sql.NullInt64
 		dest := []any{&id}
 		for i := range n {
 			dest = append(dest, &n[i])
@@ -196,7 +211,8 @@ func (s *Store) DossierStats(ctx context.Context, siteID int64, q DossierStatsQu
 		v := func(i int) int64 { return n[i].Int64 }
 		out[id] = deskstats.Counts{New: v(0), Carried: v(1), NewOnline: v(2), CarriedOnline: v(3),
 			Eligible: v(4), EligibleOnline: v(5), Early: v(6), OnTime: v(7), Late: v(8),
-			InTime: v(9), NearDue: v(10), Overdue: v(11), Withdrawn: v(12), Refused: v(13), Stopped: v(14), Apologised: v(15)}
+			InTime: v(9), NearDue: v(10), Overdue: v(11), Withdrawn: v(12), Refused: v(13), Stopped: v(14), Apologised: v(15),
+			Complained: v(16), RatedBad: v(17), Dissatisfied: v(18), Digitised: v(19), ResultElectronic: v(20)}
 	}
 	if err := rows.Err(); err != nil {
 		return nil, err
@@ -308,7 +324,7 @@ type HistoricalDossier struct {
 // the per-day code sequences past the codes used so later dossiers of those
 // days never collide.
 func (s *Store) InsertHistoricalDossiers(ctx context.Context, ds []HistoricalDossier) error {
-	const perStmt = 400 // 400 rows × 27 columns stays under both engines' parameter limits
+	const perStmt = 400 // 400 rows × 29 columns stays under both engines' parameter limits
 	return s.inTx(ctx, func(tx *sql.Tx) error {
 		seq := map[[3]string]int{}
 		for start := 0; start < len(ds); start += perStmt {
@@ -317,14 +333,14 @@ func (s *Store) InsertHistoricalDossiers(ctx context.Context, ds []HistoricalDos
 			sb.WriteString(`INSERT INTO dossiers (site_id, code, procedure_id, unit_id, channel, status, prev_status,
 				applicant_name, applicant_folded, applicant_id_number, applicant_dob, applicant_phone, applicant_email, applicant_address,
 				private_token_hash, submitted_at, responded_at, received_at, due_at, finished_at, returned_at, paused_at,
-				paused_total_seconds, supplement_count, updated_at, apology_count, new_due_at, version) VALUES `)
-			args := make([]any, 0, len(chunk)*27)
+				paused_total_seconds, supplement_count, updated_at, apology_count, new_due_at, version, online_level, digitised) VALUES `)
+			args := make([]any, 0, len(chunk)*29)
 			for i, h := range chunk {
 				d := h.Dossier
 				if i > 0 {
 					sb.WriteString(", ")
 				}
-				sb.WriteString("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)")
+				sb.WriteString("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, COALESCE((SELECT level FROM procedures WHERE id = ?), ''), ?)")
 				upd := d.UpdatedAt
 				if upd.IsZero() {
 					upd = d.SubmittedAt
@@ -333,7 +349,8 @@ func (s *Store) InsertHistoricalDossiers(ctx context.Context, ds []HistoricalDos
 					d.ApplicantName, viet.Fold(d.ApplicantName), d.ApplicantIDNumber, d.ApplicantDOB, d.ApplicantPhone, d.ApplicantEmail, d.ApplicantAddress,
 					d.PrivateTokenHash, dbTime(d.SubmittedAt), optTime(d.RespondedAt), optTime(d.ReceivedAt), optTime(d.DueAt),
 					optTime(d.FinishedAt), optTime(d.ReturnedAt), optTime(d.PausedAt),
-					int64(d.PausedTotal/time.Second), d.SupplementCount, dbTime(upd), d.ApologyCount, optTime(d.NewDueAt))
+					int64(d.PausedTotal/time.Second), d.SupplementCount, dbTime(upd), d.ApologyCount, optTime(d.NewDueAt),
+					d.ProcedureID, boolInt(d.Channel == dossier.Online))
 				if k, n, ok := codeSeq(d.Code); ok {
 					key := [3]string{fmt.Sprint(d.SiteID), k[0], k[1]}
 					seq[key] = max(seq[key], n)

@@ -44,6 +44,7 @@ type deskDetailPage struct {
 	IsSpecialist bool
 	Forms        []store.DossierForm // TT 01/2018 forms issued (desk_forms.go)
 	Apology      deskApology
+	Quality      deskQuality // complaints and digitisation (desk_quality.go)
 }
 
 func (o *officerDesk) detail(w http.ResponseWriter, r *http.Request) error {
@@ -100,6 +101,9 @@ func (o *officerDesk) detailPage(r *http.Request, sc deskScope, d dossier.Dossie
 		p.Moves = append(p.Moves, m)
 	}
 	if err := o.fillForms(r, sc, p, now, cal); err != nil {
+		return nil, err
+	}
+	if err := o.fillQuality(r, p); err != nil {
 		return nil, err
 	}
 	return p, nil
