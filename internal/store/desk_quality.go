@@ -79,9 +79,11 @@ func (s *Store) AddComplaint(ctx context.Context, siteID int64, c *Complaint) er
 		if err != nil {
 			return err
 		}
-		return tx.QueryRowContext(ctx, s.q(`INSERT INTO dossier_complaints (dossier_id, site_id, unit_id, kind, content, created_by, created_at)
+		return s.withDays(ctx, tx, c.DossierID, func() error {
+			return tx.QueryRowContext(ctx, s.q(`INSERT INTO dossier_complaints (dossier_id, site_id, unit_id, kind, content, created_by, created_at)
 			VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id`),
-			c.DossierID, siteID, unit, c.Kind, c.Content, optID(c.CreatedBy), dbTime(c.CreatedAt)).Scan(&c.ID)
+				c.DossierID, siteID, unit, c.Kind, c.Content, optID(c.CreatedBy), dbTime(c.CreatedAt)).Scan(&c.ID)
+		})
 	})
 }
 
@@ -165,6 +167,12 @@ func (s *Store) MarkDigitised(ctx context.Context, siteID, dossierID int64, comp
 		if dossier.Channel(channel) == dossier.Online {
 			how = "online"
 		}
+		return s.withDays(ctx, tx, dossierID, func() error { return s.markDigitised(ctx, tx, dossierID, proc, how, components, result, userID, at) })
+	})
+}
+
+func (s *Store) markDigitised(ctx context.Context, tx *sql.Tx, dossierID, proc int64, how string, components []int64, result bool, userID int64, at time.Time) error {
+	{
 		for _, c := range components {
 			if _, err := tx.ExecContext(ctx, s.q(`INSERT INTO dossier_digitisations (dossier_id, component_id, how, created_by, created_at)
 				SELECT ?, id, ?, ?, ? FROM procedure_components WHERE id = ? AND procedure_id = ?
@@ -180,13 +188,13 @@ func (s *Store) MarkDigitised(ctx context.Context, siteID, dossierID int64, comp
 		}
 		// Digitised once no required component lacks a record (an online
 		// dossier is digitised from the start).
-		_, err = tx.ExecContext(ctx, s.q(`UPDATE dossiers SET
+		_, err := tx.ExecContext(ctx, s.q(`UPDATE dossiers SET
 			digitised = CASE WHEN channel = 2 OR NOT EXISTS (SELECT 1 FROM procedure_components pc WHERE pc.procedure_id = dossiers.procedure_id AND pc.required
 				AND NOT EXISTS (SELECT 1 FROM dossier_digitisations g WHERE g.dossier_id = dossiers.id AND g.component_id = pc.id)) THEN 1 ELSE 0 END,
 			result_electronic = CASE WHEN EXISTS (SELECT 1 FROM dossier_digitisations g WHERE g.dossier_id = dossiers.id AND g.component_id = 0) THEN 1 ELSE 0 END
 			WHERE id = ?`), dossierID)
 		return err
-	})
+	}
 }
 
 // ProcedurePublicity is the catalogue's publicity figure: published

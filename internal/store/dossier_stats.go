@@ -130,7 +130,57 @@ const endExpr = `CASE WHEN d.status IN (3, 7, 8, 9, 10) THEN
 // received before it and closed after it (carried over and still running
 // at its end: the received_at test is answered from the index entry); and
 // still open (few; the outer sums pick the carried ones).
+//
+// This is the reference the per-day summaries are checked against (tests,
+// cong stats rebuild); pages read DossierStats.
+func (s *Store) DossierStatsFromRows(ctx context.Context, siteID int64, q DossierStatsQuery) (map[int64]deskstats.Counts, error) {
+	return s.dossierStatsRows(ctx, siteID, q, false)
+}
+
+// DossierStats counts the period's figures per unit (not rolled up): the
+// flow figures (received, finished, closed, carried over, and the facts
+// recorded on them) are sums of the per-day summary rows (dossier_days.go),
+// a few thousand rows whatever the number of dossiers; the figures judged
+// at an instant (in progress at the end: in time, near due, overdue) are
+// counted from the dossiers open at the end of the period.
 func (s *Store) DossierStats(ctx context.Context, siteID int64, q DossierStatsQuery) (map[int64]deskstats.Counts, error) {
+	if q.Clock == nil {
+		return nil, fmt.Errorf("dossier stats: no calendar")
+	}
+	in, before, err := s.dossierDaySums(ctx, siteID, q.From, q.To, q.Units)
+	if err != nil {
+		return nil, err
+	}
+	prog, err := s.dossierStatsRows(ctx, siteID, q, true)
+	if err != nil {
+		return nil, err
+	}
+	out := map[int64]deskstats.Counts{}
+	for u, c := range in {
+		out[u] = deskstats.FromDays(c, before[u])
+	}
+	for u, c := range before {
+		if _, ok := in[u]; !ok {
+			out[u] = deskstats.FromDays(deskstats.DayCounts{}, c)
+		}
+	}
+	for u, p := range prog {
+		c := out[u]
+		c.InTime, c.NearDue, c.Overdue = p.InTime, p.NearDue, p.Overdue
+		out[u] = c
+	}
+	for u, c := range out {
+		if c == (deskstats.Counts{}) {
+			delete(out, u)
+		}
+	}
+	return out, nil
+}
+
+// dossierStatsRows counts from the dossiers themselves: every figure, or
+// with onlyOpen only the in-progress ones, reading then only the dossiers
+// that can be open at the end of the period.
+func (s *Store) dossierStatsRows(ctx context.Context, siteID int64, q DossierStatsQuery, onlyOpen bool) (map[int64]deskstats.Counts, error) {
 	if q.Clock == nil {
 		return nil, fmt.Errorf("dossier stats: no calendar")
 	}
@@ -175,6 +225,15 @@ func (s *Store) DossierStats(ctx context.Context, siteID int64, q DossierStatsQu
 		sum(`x.digitised = 1 AND x.received_at >= :F AND x.received_at < :T`),
 		sum(fin + ` AND x.result_electronic = 1`),
 	}
+	where := `(d.site_id = :S AND d.received_at >= :F AND d.received_at < :T
+		OR d.site_id = :S AND d.finished_at >= :F AND d.finished_at < :T
+		OR d.site_id = :S AND d.finished_at >= :T AND d.received_at < :F
+		OR d.site_id = :S AND d.status IN (2, 4, 5, 6))`
+	if onlyOpen {
+		// Open at the end of the period: still open, or closed after it.
+		where = `(d.site_id = :S AND d.finished_at >= :T AND d.received_at < :T
+		OR d.site_id = :S AND d.status IN (2, 4, 5, 6))`
+	}
 	// The inner select computes End and the two local days once per row;
 	// the outer one only compares.
 	head := b.bind(`SELECT x.unit_id, ` + strings.Join(cols, ",\n\t") + `
@@ -187,10 +246,7 @@ func (s *Store) DossierStats(ctx context.Context, siteID int64, q DossierStatsQu
 		CASE WHEN d.status IN (9, 10) THEN ` + s.localDay(endExpr) + ` END AS eday,
 		CASE WHEN d.status IN (9, 10) THEN ` + s.localDay("d.due_at") + ` END AS dday
 	FROM dossiers d
-	WHERE (d.site_id = :S AND d.received_at >= :F AND d.received_at < :T
-		OR d.site_id = :S AND d.finished_at >= :F AND d.finished_at < :T
-		OR d.site_id = :S AND d.finished_at >= :T AND d.received_at < :F
-		OR d.site_id = :S AND d.status IN (2, 4, 5, 6))`)
+	WHERE ` + where)
 	query := head + s.unitFilter(b, q.Units) + s.fence() + `) x GROUP BY x.unit_id`
 	rows, err := s.db.QueryContext(ctx, s.q(query), b.args...)
 	if err != nil {
@@ -362,6 +418,9 @@ func (s *Store) InsertHistoricalDossiers(ctx context.Context, ds []HistoricalDos
 			if err := s.insertHistoricalEvents(ctx, tx, chunk); err != nil {
 				return err
 			}
+			if err := s.historicalDays(ctx, tx, chunk); err != nil {
+				return err
+			}
 		}
 		for k, n := range seq {
 			if _, err := tx.ExecContext(ctx, s.q(`INSERT INTO dossier_seq (site_id, unit_code, day, last) VALUES (?, ?, ?, ?)
@@ -422,4 +481,31 @@ func codeSeq(code string) ([2]string, int, bool) {
 		return [2]string{}, 0, false
 	}
 	return [2]string{code[:j], code[j+1 : i]}, n, true
+}
+
+// historicalDays adds the chunk's dossiers to the per-day summaries, read
+// back by code like their events.
+func (s *Store) historicalDays(ctx context.Context, tx *sql.Tx, chunk []HistoricalDossier) error {
+	args := make([]any, len(chunk))
+	for i, h := range chunk {
+		args[i] = h.Code
+	}
+	rows, err := tx.QueryContext(ctx, s.q(`SELECT `+factsCols+` FROM dossiers d WHERE d.code IN (?`+strings.Repeat(", ?", len(chunk)-1)+`)`), args...)
+	if err != nil {
+		return err
+	}
+	dd := dayDeltas{}
+	for rows.Next() {
+		f, err := scanFacts(rows)
+		if err != nil {
+			rows.Close()
+			return err
+		}
+		dd.add(f, +1)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	return s.applyDayDeltas(ctx, tx, dd)
 }

@@ -48,7 +48,7 @@ func (s *Store) MoveDossier(ctx context.Context, before dossier.Dossier, in doss
 		}
 		moved := after
 		moved.Version = before.Version + 1
-		if err := s.afterDossierEvent(ctx, tx, moved, ev); err != nil {
+		if err := s.afterDossierEvent(ctx, tx, before, moved, ev); err != nil {
 			return err
 		}
 		for i := range files {

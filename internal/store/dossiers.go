@@ -246,7 +246,7 @@ func (s *Store) insertDossier(ctx context.Context, tx *sql.Tx, d *dossier.Dossie
 	if err := s.insertEvent(ctx, tx, ev); err != nil {
 		return err
 	}
-	return s.afterDossierEvent(ctx, tx, *d, ev)
+	return s.afterDossierEvent(ctx, tx, dossier.Dossier{}, *d, ev)
 }
 
 func (s *Store) insertEvent(ctx context.Context, tx *sql.Tx, e dossier.Event) error {

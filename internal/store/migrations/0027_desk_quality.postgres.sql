@@ -44,3 +44,33 @@ CREATE TABLE dossier_complaints (
     created_at TIMESTAMP NOT NULL
 );
 CREATE INDEX dossier_complaints_dossier ON dossier_complaints (dossier_id);
+
+-- Per-day summaries of the public statistics (deskstats.DayCounts): one
+-- row per unit and day in Vietnam, kept in the transaction of every change
+-- to a dossier (store.applyDayDeltas) and rebuilt from the dossiers by
+-- `cong stats rebuild`. A period's flow figures are sums over its days.
+CREATE TABLE dossier_day_stats (
+    site_id           BIGINT NOT NULL REFERENCES sites(id),
+    unit_id           BIGINT NOT NULL,
+    day               TEXT NOT NULL,
+    new               BIGINT NOT NULL DEFAULT 0,
+    new_online        BIGINT NOT NULL DEFAULT 0,
+    eligible          BIGINT NOT NULL DEFAULT 0,
+    eligible_online   BIGINT NOT NULL DEFAULT 0,
+    digitised         BIGINT NOT NULL DEFAULT 0,
+    early             BIGINT NOT NULL DEFAULT 0,
+    on_time           BIGINT NOT NULL DEFAULT 0,
+    late              BIGINT NOT NULL DEFAULT 0,
+    dissatisfied      BIGINT NOT NULL DEFAULT 0,
+    complained        BIGINT NOT NULL DEFAULT 0,
+    rated_bad         BIGINT NOT NULL DEFAULT 0,
+    result_electronic BIGINT NOT NULL DEFAULT 0,
+    withdrawn         BIGINT NOT NULL DEFAULT 0,
+    refused           BIGINT NOT NULL DEFAULT 0,
+    stopped           BIGINT NOT NULL DEFAULT 0,
+    ended             BIGINT NOT NULL DEFAULT 0,
+    ended_online      BIGINT NOT NULL DEFAULT 0,
+    apologised_new    BIGINT NOT NULL DEFAULT 0,
+    apologised_ended  BIGINT NOT NULL DEFAULT 0,
+    PRIMARY KEY (site_id, day, unit_id)
+);

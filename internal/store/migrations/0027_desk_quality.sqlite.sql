@@ -44,3 +44,33 @@ CREATE TABLE dossier_complaints (
     created_at TIMESTAMP NOT NULL
 );
 CREATE INDEX dossier_complaints_dossier ON dossier_complaints (dossier_id);
+
+-- Per-day summaries of the public statistics (deskstats.DayCounts): one
+-- row per unit and day in Vietnam, kept in the transaction of every change
+-- to a dossier (store.applyDayDeltas) and rebuilt from the dossiers by
+-- `cong stats rebuild`. A period's flow figures are sums over its days.
+CREATE TABLE dossier_day_stats (
+    site_id           INTEGER NOT NULL REFERENCES sites(id),
+    unit_id           INTEGER NOT NULL,
+    day               TEXT NOT NULL,
+    new               INTEGER NOT NULL DEFAULT 0,
+    new_online        INTEGER NOT NULL DEFAULT 0,
+    eligible          INTEGER NOT NULL DEFAULT 0,
+    eligible_online   INTEGER NOT NULL DEFAULT 0,
+    digitised         INTEGER NOT NULL DEFAULT 0,
+    early             INTEGER NOT NULL DEFAULT 0,
+    on_time           INTEGER NOT NULL DEFAULT 0,
+    late              INTEGER NOT NULL DEFAULT 0,
+    dissatisfied      INTEGER NOT NULL DEFAULT 0,
+    complained        INTEGER NOT NULL DEFAULT 0,
+    rated_bad         INTEGER NOT NULL DEFAULT 0,
+    result_electronic INTEGER NOT NULL DEFAULT 0,
+    withdrawn         INTEGER NOT NULL DEFAULT 0,
+    refused           INTEGER NOT NULL DEFAULT 0,
+    stopped           INTEGER NOT NULL DEFAULT 0,
+    ended             INTEGER NOT NULL DEFAULT 0,
+    ended_online      INTEGER NOT NULL DEFAULT 0,
+    apologised_new    INTEGER NOT NULL DEFAULT 0,
+    apologised_ended  INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (site_id, day, unit_id)
+);
