@@ -46,6 +46,7 @@ Cách dùng:
   cong backup  [--data DIR] TỆP.tar.gz              (sao lưu trực tuyến, SQLite)
   cong restore [--data DIR] [--force] [--verify] TỆP.tar.gz
   cong export wxr|json [--data DIR] [--db URL] TỆP
+  cong stats rebuild [--data DIR] [--db URL]        (tính lại số liệu thống kê theo ngày từ hồ sơ)
   cong serve … [--backup-every 24h] [--backup-keep 7]
   cong config-doc                                   (in bảng tham số cho docs/config.md)
   cong healthcheck [--url http://127.0.0.1:8080/healthz]
@@ -118,6 +119,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, getenv fu
 		return cmdRestore(ctx, args[1:], stdout, getenv)
 	case "export":
 		return cmdExport(ctx, args[1:], stdout, getenv)
+	case "stats":
+		return cmdStats(ctx, args[1:], stdout, getenv)
 	case "healthcheck":
 		return cmdHealthcheck(ctx, args[1:], stdout)
 	case "config-doc":
