@@ -316,9 +316,8 @@ type MonthCount struct {
 
 // DossierMonthly counts, for each month [bounds[i], bounds[i+1]) (bounds
 // are month starts in Vietnam), new receipts and dossiers finished (9/10),
-// with the late ones among them. Two grouped passes over the two time
-// indexes; a finished dossier's End is its finished_at (finishing needs
-// status 4, so it is never paused then).
+// with the late ones among them: one grouped pass over the per-day summary
+// rows of the months.
 func (s *Store) DossierMonthly(ctx context.Context, siteID int64, bounds []time.Time, units []int64) ([]MonthCount, error) {
 	if len(bounds) < 2 {
 		return nil, nil
@@ -328,48 +327,35 @@ func (s *Store) DossierMonthly(ctx context.Context, siteID int64, bounds []time.
 		idx[bounds[i].In(dossier.Loc).Format("2006-01")] = i
 	}
 	out := make([]MonthCount, len(bounds)-1)
-	run := func(col, extra, sums string, add func(i int, a, b int64)) error {
-		b := &binder{named: map[string]any{"S": siteID, "F": dbTime(bounds[0]), "T": dbTime(bounds[len(bounds)-1])}}
-		head := b.bind(`SELECT ` + s.localMonth("d."+col) + `, COUNT(*), ` + sums + ` FROM dossiers d
-			WHERE d.site_id = :S AND d.` + col + ` >= :F AND d.` + col + ` < :T` + extra)
-		rows, err := s.db.QueryContext(ctx, s.q(head+s.unitFilter(b, units)+` GROUP BY 1`), b.args...)
-		if err != nil {
-			return fmt.Errorf("dossier monthly: %w", err)
+	b := &binder{named: map[string]any{"S": siteID, "F": deskstats.Day(bounds[0]), "T": deskstats.Day(bounds[len(bounds)-1])}}
+	query := b.bind(`SELECT substr(d.day, 1, 7), CAST(SUM(d.new) AS BIGINT), CAST(SUM(d.early + d.on_time + d.late) AS BIGINT), CAST(SUM(d.late) AS BIGINT)
+		FROM dossier_day_stats d WHERE d.site_id = :S AND d.day >= :F AND d.day < :T`)
+	if units != nil {
+		query += strings.Replace(s.unitFilter(b, units), "+d.unit_id", "d.unit_id", 1)
+	}
+	rows, err := s.db.QueryContext(ctx, s.q(query+` GROUP BY 1`), b.args...)
+	if err != nil {
+		return nil, fmt.Errorf("dossier monthly: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var m string
+		var c MonthCount
+		if err := rows.Scan(&m, &c.Received, &c.Finished, &c.Late); err != nil {
+			return nil, err
 		}
-		defer rows.Close()
-		for rows.Next() {
-			var m string
-			var n, x int64
-			if err := rows.Scan(&m, &n, &x); err != nil {
-				return err
-			}
-			if i, ok := idx[m]; ok {
-				add(i, n, x)
-			}
+		if i, ok := idx[m]; ok {
+			out[i] = c
 		}
-		return rows.Err()
 	}
-	if err := run("received_at", "", "0", func(i int, n, _ int64) { out[i].Received = n }); err != nil {
-		return nil, err
-	}
-	err := run("finished_at", " AND d.status IN (9, 10) AND d.due_at IS NOT NULL",
-		"SUM(CASE WHEN d.supplement_count >= 2 OR d.finished_at > d.due_at THEN 1 ELSE 0 END)",
-		func(i int, n, late int64) { out[i].Finished, out[i].Late = n, late })
-	return out, err
-}
-
-// localMonth is the month (YYYY-MM) in Vietnam of a timestamp column.
-func (s *Store) localMonth(col string) string {
-	if s.dialect == Postgres {
-		return "to_char(" + col + " AT TIME ZONE 'Asia/Ho_Chi_Minh', 'YYYY-MM')"
-	}
-	return "strftime('%Y-%m', " + col + ", '+7 hours')"
+	return out, rows.Err()
 }
 
 // HistoricalDossier is a dossier written directly, with its history, by the
 // demo and the benchmark: no transition checks and no in-transaction hook
-// (no forms, no mail), so the caller must make the row consistent — the
-// same times and statuses dossier.Apply would have produced.
+// (no forms, no mail; the per-day statistics rows are written), so the
+// caller must make the row consistent — the same times and statuses
+// dossier.Apply would have produced.
 type HistoricalDossier struct {
 	dossier.Dossier
 	Events []dossier.Event
