@@ -48,6 +48,7 @@ Cách dùng:
   cong restore [--data DIR] [--force] [--verify] TỆP.tar.gz
   cong export wxr|json [--data DIR] [--db URL] TỆP
   cong privacy erase [--data DIR] [--db URL]        (xóa ngay dữ liệu cá nhân hồ sơ quá thời hạn lưu)
+  cong stats rebuild [--data DIR] [--db URL]        (tính lại số liệu thống kê theo ngày từ hồ sơ)
   cong serve … [--backup-every 24h] [--backup-keep 7]
   cong config-doc                                   (in bảng tham số cho docs/config.md)
   cong healthcheck [--url http://127.0.0.1:8080/healthz]
@@ -122,6 +123,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, getenv fu
 		return cmdExport(ctx, args[1:], stdout, getenv)
 	case "privacy":
 		return cmdPrivacy(ctx, args[1:], stdout, getenv)
+	case "stats":
+		return cmdStats(ctx, args[1:], stdout, getenv)
 	case "healthcheck":
 		return cmdHealthcheck(ctx, args[1:], stdout)
 	case "config-doc":

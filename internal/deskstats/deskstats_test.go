@@ -2,6 +2,7 @@ package deskstats
 
 import (
 	"errors"
+	"fmt"
 	"testing"
 	"time"
 
@@ -71,37 +72,91 @@ func TestFigureAndScore(t *testing.T) {
 		t.Error("percent")
 	}
 	cfg := DefaultConfig()
-	c := Counts{Early: 3, OnTime: 5, Late: 2, New: 10, Eligible: 10, EligibleOnline: 4}
-	sc := cfg.Score(c)
+	c := Counts{Early: 3, OnTime: 5, Late: 2, New: 10, Eligible: 10, EligibleOnline: 4, Dissatisfied: 3, Digitised: 5, ResultElectronic: 10}
+	sc := cfg.Score(c, Figure{9, 10})
+	byInd := map[string]Score{}
+	for _, x := range sc {
+		byInd[x.Indicator] = x
+	}
 	// On-time 80%: halfway between 50% and 100% of 20 points = 12.
-	if sc[0].Figure != (Figure{8, 10}) || sc[0].Points != 12 || sc[0].NA {
-		t.Errorf("timeliness %+v", sc[0])
+	if tl := byInd["Tỷ lệ hồ sơ xử lý trước hạn, đúng hạn"]; tl.Figure != (Figure{8, 10}) || tl.Points != 12 || tl.NA {
+		t.Errorf("timeliness %+v", tl)
 	}
 	// Online 40% of 80% → 6 of 12.
-	if sc[1].Points != 6 {
-		t.Errorf("online %+v", sc[1])
+	if o := byInd["Tỷ lệ hồ sơ trực tuyến"]; o.Points != 6 {
+		t.Errorf("online %+v", o)
 	}
-	// Satisfaction: 100% − 20% late − 0% complaints = 80% → 18·0.6.
-	if sc[2].Figure != (Figure{8, 10}) || sc[2].Points != 10.8 {
-		t.Errorf("satisfaction %+v", sc[2])
+	// Satisfaction: 3 of 10 finished dissatisfied (late, complained or
+	// rated badly) → 70% → 18·0.4.
+	if s := byInd["Tỷ lệ hài lòng trong tiếp nhận, giải quyết TTHC"]; s.Figure != (Figure{7, 10}) || s.Points != 7.2 {
+		t.Errorf("satisfaction %+v", s)
 	}
-	if e := cfg.Score(Counts{}); !e[0].NA || !e[1].NA || !e[2].NA {
-		t.Errorf("empty: %+v", e)
+	if p := byInd["Tỷ lệ TTHC được công khai đầy đủ nội dung"]; p.Points != 16.2 || p.Group != "publicity" {
+		t.Errorf("publicity %+v", p)
+	}
+	if d := byInd["Tỷ lệ số hóa hồ sơ"]; d.Points != 5.5 || d.Figure != (Figure{5, 10}) {
+		t.Errorf("digitised %+v", d)
+	}
+	if pay := byInd["Tỷ lệ hồ sơ thanh toán trực tuyến"]; !pay.NA || pay.Note == "" {
+		t.Errorf("payment must be N/A with a reason: %+v", pay)
+	}
+	points, max, measured := Total(sc)
+	if max != 100 || measured != 90 || points != 12+6+7.2+16.2+5.5+11 {
+		t.Errorf("total %v / %v (measured %v)", points, max, measured)
+	}
+	groups := map[string]float64{}
+	for _, x := range sc {
+		groups[x.Group] += x.Max
+	}
+	want := map[string]float64{"publicity": 18, "timeliness": 20, "online": 12, "payment": 10, "satisfaction": 18, "digitisation": 22}
+	if fmt.Sprint(groups) != fmt.Sprint(want) {
+		t.Errorf("groups %v, want Decision 766's %v", groups, want)
+	}
+	for _, e := range cfg.Score(Counts{}, Figure{}) {
+		if !e.NA {
+			t.Errorf("empty: %+v", e)
+		}
+	}
+}
+
+// An open dossier already past its appointment is late already: it is in
+// the on-time rate's denominator.
+func TestOnTimeRateCountsOpenOverdue(t *testing.T) {
+	c := Counts{Early: 1, OnTime: 1, Late: 0, Overdue: 2, InTime: 5}
+	if got := c.OnTimeRate(); got != (Figure{2, 4}) {
+		t.Errorf("on-time rate %+v, want 2/4", got)
+	}
+}
+
+// Satisfaction reads the citizens' ratings and the complaints, not the
+// on-time rate: with nobody late it can still fall.
+func TestSatisfactionIsNotTheOnTimeRate(t *testing.T) {
+	c := Counts{Early: 4, OnTime: 6, Dissatisfied: 2, Complained: 1, RatedBad: 1}
+	if c.Satisfaction() != (Figure{8, 10}) || c.OnTimeRate() != (Figure{10, 10}) {
+		t.Errorf("satisfaction %+v, on time %+v", c.Satisfaction(), c.OnTimeRate())
+	}
+}
+
+// Online share: each dossier once, in the period it was received.
+func TestOnlineShareCountsNewOnly(t *testing.T) {
+	c := Counts{New: 10, Carried: 5, NewOnline: 4, CarriedOnline: 3}
+	if c.OnlineShare() != (Figure{4, 10}) {
+		t.Errorf("online share %+v", c.OnlineShare())
 	}
 }
 
 func TestBuildRollup(t *testing.T) {
 	units := []desk.Unit{{ID: 1, Code: "A"}, {ID: 2, ParentID: 1, Code: "A1"}, {ID: 3, ParentID: 2, Code: "A11", ValidTo: time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC)}, {ID: 4, Code: "B"}}
 	raw := map[int64]Counts{1: {New: 1}, 2: {New: 2}, 3: {New: 4, Late: 1}, 4: {New: 8}}
-	r, err := Build(units, raw, 1, MonthOf(2026, 1), time.Now(), DefaultConfig())
+	r, err := Build(units, raw, Figure{}, 1, MonthOf(2026, 1), time.Now(), DefaultConfig())
 	if err != nil || r.Counts.New != 7 || r.Counts.Late != 1 || len(r.Children) != 1 || r.Children[0].Counts.New != 6 {
 		t.Errorf("A: %+v %v", r, err)
 	}
-	r, _ = Build(units, raw, 0, MonthOf(2026, 1), time.Now(), DefaultConfig())
+	r, _ = Build(units, raw, Figure{}, 0, MonthOf(2026, 1), time.Now(), DefaultConfig())
 	if r.Counts.New != 15 || len(r.Children) != 2 || r.Unit.Name != "Toàn tỉnh" {
 		t.Errorf("province: %+v", r)
 	}
-	if _, err := Build(units, raw, 99, MonthOf(2026, 1), time.Now(), DefaultConfig()); !errors.Is(err, ErrUnknownUnit) {
+	if _, err := Build(units, raw, Figure{}, 99, MonthOf(2026, 1), time.Now(), DefaultConfig()); !errors.Is(err, ErrUnknownUnit) {
 		t.Errorf("unknown: %v", err)
 	}
 }

@@ -43,8 +43,11 @@ func (f Figure) Percent() string {
 //     or at/after From) — "tồn kỳ trước chuyển sang".
 //   - Received = New + Carried ("tổng số hồ sơ tiếp nhận").
 //   - Online*: the same, received through channel 2 (trực tuyến).
-//   - Eligible*: the same, for procedures with online service (full or
-//     partial level), and how many of those came online.
+//   - Eligible*: new dossiers (received in [From, To) only, so monthly
+//     figures add up to the year's) whose procedure offered online service
+//     (full or partial level) when the dossier was received — the level
+//     recorded on the dossier, not today's setting — and how many of those
+//     came online.
 //   - Early/OnTime/Late: status 9 or 10 whose End (dossier.End: the 9 time,
 //     else 10, capped by a supplement pause) is in [From, To), classified by
 //     dossier.Classify's rule: late if a second supplement was requested or
@@ -59,6 +62,15 @@ func (f Figure) Percent() string {
 //   - Withdrawn (7), Refused (3), Stopped (8): End in [From, To).
 //   - Apologised: received dossiers (New + Carried) with at least one
 //     apology (form 04).
+//   - Complained / RatedBad: finished dossiers (as Early+OnTime+Late) with
+//     a complaint or petition recorded by an officer / rated "không hài
+//     lòng" or "rất không hài lòng" overall by the citizen.
+//   - Dissatisfied: finished dossiers that are late, complained about or
+//     rated badly — each dossier once, whatever the number of reasons.
+//   - Digitised: new dossiers whose required components are all digitised
+//     (submitted online or scanned at the counter).
+//   - ResultElectronic: finished dossiers whose result was issued
+//     electronically.
 type Counts struct {
 	New, Carried                int64
 	NewOnline, CarriedOnline    int64
@@ -67,6 +79,9 @@ type Counts struct {
 	InTime, NearDue, Overdue    int64
 	Withdrawn, Refused, Stopped int64
 	Apologised                  int64
+	Complained, RatedBad        int64
+	Dissatisfied                int64
+	Digitised, ResultElectronic int64
 }
 
 // Add sums o into c (roll-up of sub-units).
@@ -87,6 +102,11 @@ func (c *Counts) Add(o Counts) {
 	c.Refused += o.Refused
 	c.Stopped += o.Stopped
 	c.Apologised += o.Apologised
+	c.Complained += o.Complained
+	c.RatedBad += o.RatedBad
+	c.Dissatisfied += o.Dissatisfied
+	c.Digitised += o.Digitised
+	c.ResultElectronic += o.ResultElectronic
 }
 
 // Received is new plus carried over.
@@ -101,11 +121,9 @@ func (c Counts) InProgress() int64 { return c.InTime + c.NearDue + c.Overdue }
 // Online is how many received dossiers came online.
 func (c Counts) Online() int64 { return c.NewOnline + c.CarriedOnline }
 
-// Complaints: the desk records no complaints (khiếu nại, phản ánh) linked
-// to dossiers — the Q&A section is not tied to a dossier — so the
-// complaints rate of Decision 766's satisfaction indicator is counted as 0
-// and the page says so (ComplaintsSource).
-const ComplaintsSource = "Chưa có dữ liệu khiếu nại, phản ánh gắn với hồ sơ: tỷ lệ khiếu nại được tính bằng 0."
+// ComplaintsSource says where the satisfaction indicator's inputs come
+// from, on the page and in the API.
+const ComplaintsSource = "Phản ánh, kiến nghị: do cán bộ một cửa ghi nhận trên từng hồ sơ. Đánh giá không hài lòng: phiếu đánh giá của người dân sau khi nhận kết quả (mức \"Không hài lòng\" hoặc \"Rất không hài lòng\")."
 
 // Row is one line of the report table.
 type Row struct {
@@ -139,27 +157,44 @@ func (c Counts) Figures() []Row {
 		{"on_time_rate", "Tỷ lệ giải quyết đúng hạn (trước hạn + đúng hạn)", c.OnTimeRate(), false},
 		{"online_share", "Tỷ lệ hồ sơ trực tuyến", c.OnlineShare(), false},
 		{"online_eligible_share", "Tỷ lệ hồ sơ trực tuyến của thủ tục có dịch vụ trực tuyến", c.EligibleShare(), false},
-		{"satisfaction", "Mức độ hài lòng (100% − tỷ lệ trễ hạn − tỷ lệ khiếu nại)", c.Satisfaction(), false},
+		{"satisfaction", "Tỷ lệ hài lòng trong tiếp nhận, giải quyết TTHC", c.Satisfaction(), false},
+		{"dissatisfied", "Hồ sơ trễ hạn, có phản ánh, kiến nghị hoặc bị đánh giá không hài lòng", Figure{c.Dissatisfied, fin}, true},
+		{"complained", "Có phản ánh, kiến nghị", Figure{c.Complained, fin}, true},
+		{"rated_bad", "Bị đánh giá không hài lòng", Figure{c.RatedBad, fin}, true},
+		{"digitised", "Tỷ lệ hồ sơ tiếp nhận mới được số hóa", c.DigitisedShare(), false},
+		{"result_electronic", "Tỷ lệ hồ sơ giải quyết có kết quả điện tử", c.ResultShare(), false},
 		{"apologised", "Hồ sơ có phiếu xin lỗi, hẹn lại", Figure{c.Apologised, rec}, false},
 	}
 }
 
-// OnTimeRate is (early + on time) / finished.
-func (c Counts) OnTimeRate() Figure { return Figure{c.Early + c.OnTime, c.Finished()} }
+// OnTimeRate is Decision 766's "tỷ lệ hồ sơ xử lý trước hạn, đúng hạn":
+// (early + on time) / (finished + open and already overdue). An overdue
+// dossier still open is late already; leaving it out would reward a desk
+// for not finishing.
+func (c Counts) OnTimeRate() Figure { return Figure{c.Early + c.OnTime, c.Finished() + c.Overdue} }
 
-// OnlineShare is online received / received.
-func (c Counts) OnlineShare() Figure { return Figure{c.Online(), c.Received()} }
+// OnlineShare is new dossiers received online / new dossiers: each dossier
+// counts once, in the period it was received.
+func (c Counts) OnlineShare() Figure { return Figure{c.NewOnline, c.New} }
 
-// EligibleShare is online received / received, for procedures offered online.
+// EligibleShare is OnlineShare restricted to procedures offered online when
+// the dossier was received.
 func (c Counts) EligibleShare() Figure { return Figure{c.EligibleOnline, c.Eligible} }
 
-// Satisfaction is Decision 766's "mức độ hài lòng" as the desk can measure
-// it: 100% − late rate − complaints rate, both over finished dossiers, i.e.
-// (finished − late − complaints) / finished with complaints = 0 (see
-// ComplaintsSource).
+// Satisfaction is Decision 766's "tỷ lệ hài lòng trong tiếp nhận, giải
+// quyết TTHC = (Tổng số hồ sơ TTHC − Số hồ sơ không hài lòng hoặc có phản
+// ánh, kiến nghị về việc tiếp nhận, giải quyết, quá hạn) / Tổng số hồ sơ
+// TTHC có thẩm quyền giải quyết", over the dossiers finished in the period.
 func (c Counts) Satisfaction() Figure {
-	return Figure{c.Finished() - c.Late, c.Finished()}
+	return Figure{c.Finished() - c.Dissatisfied, c.Finished()}
 }
+
+// DigitisedShare is "tỷ lệ số hóa hồ sơ": new dossiers digitised / new.
+func (c Counts) DigitisedShare() Figure { return Figure{c.Digitised, c.New} }
+
+// ResultShare is "tỷ lệ cấp kết quả điện tử": finished with an electronic
+// result / finished.
+func (c Counts) ResultShare() Figure { return Figure{c.ResultElectronic, c.Finished()} }
 
 // UnitRef names the unit a report is about; ID 0 is the whole province.
 type UnitRef struct {
@@ -176,7 +211,10 @@ type Report struct {
 	Period Period
 	AsOf   time.Time
 	Counts Counts
-	Scores []Score
+	// Publicity is the catalogue's figure (procedures published with full
+	// information), not a dossier count: it is not rolled up.
+	Publicity Figure
+	Scores    []Score
 	// Children are the direct sub-units (or the roots, for the province),
 	// each rolled up: the per-unit table and chart.
 	Children []ChildReport
@@ -207,8 +245,8 @@ func Rollup(units []desk.Unit, raw map[int64]Counts, id int64) Counts {
 
 // Build assembles the report of unit id (0: the whole province) from raw
 // per-unit counts.
-func Build(units []desk.Unit, raw map[int64]Counts, id int64, p Period, asOf time.Time, cfg Config) (Report, error) {
-	r := Report{Period: p, AsOf: asOf, Unit: UnitRef{Name: "Toàn tỉnh"}}
+func Build(units []desk.Unit, raw map[int64]Counts, pub Figure, id int64, p Period, asOf time.Time, cfg Config) (Report, error) {
+	r := Report{Period: p, AsOf: asOf, Unit: UnitRef{Name: "Toàn tỉnh"}, Publicity: pub}
 	byID := map[int64]desk.Unit{}
 	for _, u := range units {
 		byID[u.ID] = u
@@ -221,7 +259,7 @@ func Build(units []desk.Unit, raw map[int64]Counts, id int64, p Period, asOf tim
 		r.Unit = Ref(u)
 	}
 	r.Counts = Rollup(units, raw, id)
-	r.Scores = cfg.Score(r.Counts)
+	r.Scores = cfg.Score(r.Counts, pub)
 	for _, u := range desk.Tree(units) {
 		parent := u.ParentID
 		if _, ok := byID[parent]; !ok {

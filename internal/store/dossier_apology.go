@@ -33,7 +33,7 @@ func (s *Store) ApologiseDossier(ctx context.Context, before dossier.Dossier, in
 		}
 		moved := after
 		moved.Version = before.Version + 1
-		return s.afterDossierEvent(ctx, tx, moved, ev)
+		return s.afterDossierEvent(ctx, tx, before, moved, ev)
 	})
 	if err != nil {
 		return before, err

@@ -130,7 +130,57 @@ const endExpr = `CASE WHEN d.status IN (3, 7, 8, 9, 10) THEN
 // received before it and closed after it (carried over and still running
 // at its end: the received_at test is answered from the index entry); and
 // still open (few; the outer sums pick the carried ones).
+//
+// This is the reference the per-day summaries are checked against (tests,
+// cong stats rebuild); pages read DossierStats.
+func (s *Store) DossierStatsFromRows(ctx context.Context, siteID int64, q DossierStatsQuery) (map[int64]deskstats.Counts, error) {
+	return s.dossierStatsRows(ctx, siteID, q, false)
+}
+
+// DossierStats counts the period's figures per unit (not rolled up): the
+// flow figures (received, finished, closed, carried over, and the facts
+// recorded on them) are sums of the per-day summary rows (dossier_days.go),
+// a few thousand rows whatever the number of dossiers; the figures judged
+// at an instant (in progress at the end: in time, near due, overdue) are
+// counted from the dossiers open at the end of the period.
 func (s *Store) DossierStats(ctx context.Context, siteID int64, q DossierStatsQuery) (map[int64]deskstats.Counts, error) {
+	if q.Clock == nil {
+		return nil, fmt.Errorf("dossier stats: no calendar")
+	}
+	in, before, err := s.dossierDaySums(ctx, siteID, q.From, q.To, q.Units)
+	if err != nil {
+		return nil, err
+	}
+	prog, err := s.dossierStatsRows(ctx, siteID, q, true)
+	if err != nil {
+		return nil, err
+	}
+	out := map[int64]deskstats.Counts{}
+	for u, c := range in {
+		out[u] = deskstats.FromDays(c, before[u])
+	}
+	for u, c := range before {
+		if _, ok := in[u]; !ok {
+			out[u] = deskstats.FromDays(deskstats.DayCounts{}, c)
+		}
+	}
+	for u, p := range prog {
+		c := out[u]
+		c.InTime, c.NearDue, c.Overdue = p.InTime, p.NearDue, p.Overdue
+		out[u] = c
+	}
+	for u, c := range out {
+		if c == (deskstats.Counts{}) {
+			delete(out, u)
+		}
+	}
+	return out, nil
+}
+
+// dossierStatsRows counts from the dossiers themselves: every figure, or
+// with onlyOpen only the in-progress ones, reading then only the dossiers
+// that can be open at the end of the period.
+func (s *Store) dossierStatsRows(ctx context.Context, siteID int64, q DossierStatsQuery, onlyOpen bool) (map[int64]deskstats.Counts, error) {
 	if q.Clock == nil {
 		return nil, fmt.Errorf("dossier stats: no calendar")
 	}
@@ -147,13 +197,20 @@ func (s *Store) DossierStats(ctx context.Context, siteID int64, q DossierStatsQu
 	overdue := `(x.supplement_count >= 2 OR x.due_at < :A)`
 	closedIn := func(st int) string { return fmt.Sprintf(`x.status = %d AND x.e >= :F AND x.e < :T`, st) }
 	sum := func(cond string) string { return "SUM(CASE WHEN " + cond + " THEN 1 ELSE 0 END)" }
+	// Dissatisfied, for Decision 766's "tỷ lệ hài lòng trong tiếp nhận,
+	// giải quyết TTHC": late, or with a complaint or petition recorded, or
+	// rated "không hài lòng" or worse by the citizen. One row counts once
+	// whatever the number of reasons.
+	dissatisfied := `(` + late + ` OR x.complained = 1 OR x.rated_bad = 1)`
 	cols := []string{
 		sum(`x.received_at >= :F AND x.received_at < :T`),
 		sum(`x.received_at < :F AND (x.e IS NULL OR x.e >= :F)`),
 		sum(`x.channel = 2 AND x.received_at >= :F AND x.received_at < :T`),
 		sum(`x.channel = 2 AND x.received_at < :F AND (x.e IS NULL OR x.e >= :F)`),
-		sum(`x.eligible = 1 AND ` + recv),
-		sum(`x.eligible = 1 AND x.channel = 2 AND ` + recv),
+		// Online shares count each dossier once, in the period it was
+		// received: carried-over dossiers were counted in theirs.
+		sum(`x.eligible = 1 AND x.received_at >= :F AND x.received_at < :T`),
+		sum(`x.eligible = 1 AND x.channel = 2 AND x.received_at >= :F AND x.received_at < :T`),
 		sum(fin + ` AND NOT ` + late + ` AND x.eday < x.dday`),
 		sum(fin + ` AND NOT ` + late + ` AND x.eday >= x.dday`),
 		sum(fin + ` AND ` + late),
@@ -162,20 +219,43 @@ func (s *Store) DossierStats(ctx context.Context, siteID int64, q DossierStatsQu
 		sum(prog + ` AND ` + overdue),
 		sum(closedIn(7)), sum(closedIn(3)), sum(closedIn(8)),
 		sum(`x.apology_count > 0 AND ` + recv),
+		sum(fin + ` AND x.complained = 1`),
+		sum(fin + ` AND x.rated_bad = 1`),
+		sum(fin + ` AND ` + dissatisfied),
+		sum(`x.digitised = 1 AND x.received_at >= :F AND x.received_at < :T`),
+		sum(fin + ` AND x.result_electronic = 1`),
+	}
+	if onlyOpen {
+		// Only the in-progress sums (columns 9–11) are wanted: the others
+		// cost a CASE each per row for nothing.
+		for i := range cols {
+			if i < 9 || i > 11 {
+				cols[i] = "0"
+			}
+		}
+	}
+	where := `(d.site_id = :S AND d.received_at >= :F AND d.received_at < :T
+		OR d.site_id = :S AND d.finished_at >= :F AND d.finished_at < :T
+		OR d.site_id = :S AND d.finished_at >= :T AND d.received_at < :F
+		OR d.site_id = :S AND d.status IN (2, 4, 5, 6))`
+	if onlyOpen {
+		// Open at the end of the period: still open, or closed after it.
+		where = `(d.site_id = :S AND d.finished_at >= :T AND d.received_at < :T
+		OR d.site_id = :S AND d.status IN (2, 4, 5, 6))`
 	}
 	// The inner select computes End and the two local days once per row;
 	// the outer one only compares.
 	head := b.bind(`SELECT x.unit_id, ` + strings.Join(cols, ",\n\t") + `
 	FROM (SELECT d.unit_id, d.channel, d.status, d.received_at, d.due_at, d.paused_at, d.supplement_count, d.apology_count,
-		CASE WHEN p.level IN ('full', 'partial') THEN 1 ELSE 0 END AS eligible,
+		d.digitised, d.result_electronic,
+		CASE WHEN d.online_level IN ('full', 'partial') THEN 1 ELSE 0 END AS eligible,
+		CASE WHEN d.status IN (9, 10) AND EXISTS (SELECT 1 FROM dossier_complaints c WHERE c.dossier_id = d.id) THEN 1 ELSE 0 END AS complained,
+		CASE WHEN d.status = 10 AND EXISTS (SELECT 1 FROM dossier_ratings r WHERE r.dossier_id = d.id AND r.overall <= 2) THEN 1 ELSE 0 END AS rated_bad,
 		` + endExpr + ` AS e,
 		CASE WHEN d.status IN (9, 10) THEN ` + s.localDay(endExpr) + ` END AS eday,
 		CASE WHEN d.status IN (9, 10) THEN ` + s.localDay("d.due_at") + ` END AS dday
-	FROM dossiers d JOIN procedures p ON p.id = d.procedure_id
-	WHERE (d.site_id = :S AND d.received_at >= :F AND d.received_at < :T
-		OR d.site_id = :S AND d.finished_at >= :F AND d.finished_at < :T
-		OR d.site_id = :S AND d.finished_at >= :T AND d.received_at < :F
-		OR d.site_id = :S AND d.status IN (2, 4, 5, 6))`)
+	FROM dossiers d
+	WHERE ` + where)
 	query := head + s.unitFilter(b, q.Units) + s.fence() + `) x GROUP BY x.unit_id`
 	rows, err := s.db.QueryContext(ctx, s.q(query), b.args...)
 	if err != nil {
@@ -185,7 +265,7 @@ func (s *Store) DossierStats(ctx context.Context, siteID int64, q DossierStatsQu
 	out := map[int64]deskstats.Counts{}
 	for rows.Next() {
 		var id int64
-		var n [16]sql.NullInt64
+		var n [21]sql.NullInt64
 		dest := []any{&id}
 		for i := range n {
 			dest = append(dest, &n[i])
@@ -196,7 +276,8 @@ func (s *Store) DossierStats(ctx context.Context, siteID int64, q DossierStatsQu
 		v := func(i int) int64 { return n[i].Int64 }
 		out[id] = deskstats.Counts{New: v(0), Carried: v(1), NewOnline: v(2), CarriedOnline: v(3),
 			Eligible: v(4), EligibleOnline: v(5), Early: v(6), OnTime: v(7), Late: v(8),
-			InTime: v(9), NearDue: v(10), Overdue: v(11), Withdrawn: v(12), Refused: v(13), Stopped: v(14), Apologised: v(15)}
+			InTime: v(9), NearDue: v(10), Overdue: v(11), Withdrawn: v(12), Refused: v(13), Stopped: v(14), Apologised: v(15),
+			Complained: v(16), RatedBad: v(17), Dissatisfied: v(18), Digitised: v(19), ResultElectronic: v(20)}
 	}
 	if err := rows.Err(); err != nil {
 		return nil, err
@@ -244,9 +325,8 @@ type MonthCount struct {
 
 // DossierMonthly counts, for each month [bounds[i], bounds[i+1]) (bounds
 // are month starts in Vietnam), new receipts and dossiers finished (9/10),
-// with the late ones among them. Two grouped passes over the two time
-// indexes; a finished dossier's End is its finished_at (finishing needs
-// status 4, so it is never paused then).
+// with the late ones among them: one grouped pass over the per-day summary
+// rows of the months.
 func (s *Store) DossierMonthly(ctx context.Context, siteID int64, bounds []time.Time, units []int64) ([]MonthCount, error) {
 	if len(bounds) < 2 {
 		return nil, nil
@@ -256,48 +336,35 @@ func (s *Store) DossierMonthly(ctx context.Context, siteID int64, bounds []time.
 		idx[bounds[i].In(dossier.Loc).Format("2006-01")] = i
 	}
 	out := make([]MonthCount, len(bounds)-1)
-	run := func(col, extra, sums string, add func(i int, a, b int64)) error {
-		b := &binder{named: map[string]any{"S": siteID, "F": dbTime(bounds[0]), "T": dbTime(bounds[len(bounds)-1])}}
-		head := b.bind(`SELECT ` + s.localMonth("d."+col) + `, COUNT(*), ` + sums + ` FROM dossiers d
-			WHERE d.site_id = :S AND d.` + col + ` >= :F AND d.` + col + ` < :T` + extra)
-		rows, err := s.db.QueryContext(ctx, s.q(head+s.unitFilter(b, units)+` GROUP BY 1`), b.args...)
-		if err != nil {
-			return fmt.Errorf("dossier monthly: %w", err)
+	b := &binder{named: map[string]any{"S": siteID, "F": deskstats.Day(bounds[0]), "T": deskstats.Day(bounds[len(bounds)-1])}}
+	query := b.bind(`SELECT substr(d.day, 1, 7), CAST(SUM(d.new) AS BIGINT), CAST(SUM(d.early + d.on_time + d.late) AS BIGINT), CAST(SUM(d.late) AS BIGINT)
+		FROM dossier_day_stats d WHERE d.site_id = :S AND d.day >= :F AND d.day < :T`)
+	if units != nil {
+		query += strings.Replace(s.unitFilter(b, units), "+d.unit_id", "d.unit_id", 1)
+	}
+	rows, err := s.db.QueryContext(ctx, s.q(query+` GROUP BY 1`), b.args...)
+	if err != nil {
+		return nil, fmt.Errorf("dossier monthly: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var m string
+		var c MonthCount
+		if err := rows.Scan(&m, &c.Received, &c.Finished, &c.Late); err != nil {
+			return nil, err
 		}
-		defer rows.Close()
-		for rows.Next() {
-			var m string
-			var n, x int64
-			if err := rows.Scan(&m, &n, &x); err != nil {
-				return err
-			}
-			if i, ok := idx[m]; ok {
-				add(i, n, x)
-			}
+		if i, ok := idx[m]; ok {
+			out[i] = c
 		}
-		return rows.Err()
 	}
-	if err := run("received_at", "", "0", func(i int, n, _ int64) { out[i].Received = n }); err != nil {
-		return nil, err
-	}
-	err := run("finished_at", " AND d.status IN (9, 10) AND d.due_at IS NOT NULL",
-		"SUM(CASE WHEN d.supplement_count >= 2 OR d.finished_at > d.due_at THEN 1 ELSE 0 END)",
-		func(i int, n, late int64) { out[i].Finished, out[i].Late = n, late })
-	return out, err
-}
-
-// localMonth is the month (YYYY-MM) in Vietnam of a timestamp column.
-func (s *Store) localMonth(col string) string {
-	if s.dialect == Postgres {
-		return "to_char(" + col + " AT TIME ZONE 'Asia/Ho_Chi_Minh', 'YYYY-MM')"
-	}
-	return "strftime('%Y-%m', " + col + ", '+7 hours')"
+	return out, rows.Err()
 }
 
 // HistoricalDossier is a dossier written directly, with its history, by the
 // demo and the benchmark: no transition checks and no in-transaction hook
-// (no forms, no mail), so the caller must make the row consistent — the
-// same times and statuses dossier.Apply would have produced.
+// (no forms, no mail; the per-day statistics rows are written), so the
+// caller must make the row consistent — the same times and statuses
+// dossier.Apply would have produced.
 type HistoricalDossier struct {
 	dossier.Dossier
 	Events []dossier.Event
@@ -308,7 +375,7 @@ type HistoricalDossier struct {
 // the per-day code sequences past the codes used so later dossiers of those
 // days never collide.
 func (s *Store) InsertHistoricalDossiers(ctx context.Context, ds []HistoricalDossier) error {
-	const perStmt = 400 // 400 rows × 27 columns stays under both engines' parameter limits
+	const perStmt = 400 // 400 rows × 29 columns stays under both engines' parameter limits
 	return s.inTx(ctx, func(tx *sql.Tx) error {
 		seq := map[[3]string]int{}
 		for start := 0; start < len(ds); start += perStmt {
@@ -317,14 +384,14 @@ func (s *Store) InsertHistoricalDossiers(ctx context.Context, ds []HistoricalDos
 			sb.WriteString(`INSERT INTO dossiers (site_id, code, procedure_id, unit_id, channel, status, prev_status,
 				applicant_name, applicant_folded, applicant_id_number, applicant_dob, applicant_phone, applicant_email, applicant_address,
 				private_token_hash, submitted_at, responded_at, received_at, due_at, finished_at, returned_at, paused_at,
-				paused_total_seconds, supplement_count, updated_at, apology_count, new_due_at, version) VALUES `)
-			args := make([]any, 0, len(chunk)*27)
+				paused_total_seconds, supplement_count, updated_at, apology_count, new_due_at, version, online_level, digitised) VALUES `)
+			args := make([]any, 0, len(chunk)*29)
 			for i, h := range chunk {
 				d := h.Dossier
 				if i > 0 {
 					sb.WriteString(", ")
 				}
-				sb.WriteString("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)")
+				sb.WriteString("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, COALESCE((SELECT level FROM procedures WHERE id = ?), ''), ?)")
 				upd := d.UpdatedAt
 				if upd.IsZero() {
 					upd = d.SubmittedAt
@@ -333,7 +400,8 @@ func (s *Store) InsertHistoricalDossiers(ctx context.Context, ds []HistoricalDos
 					d.ApplicantName, viet.Fold(d.ApplicantName), d.ApplicantIDNumber, d.ApplicantDOB, d.ApplicantPhone, d.ApplicantEmail, d.ApplicantAddress,
 					d.PrivateTokenHash, dbTime(d.SubmittedAt), optTime(d.RespondedAt), optTime(d.ReceivedAt), optTime(d.DueAt),
 					optTime(d.FinishedAt), optTime(d.ReturnedAt), optTime(d.PausedAt),
-					int64(d.PausedTotal/time.Second), d.SupplementCount, dbTime(upd), d.ApologyCount, optTime(d.NewDueAt))
+					int64(d.PausedTotal/time.Second), d.SupplementCount, dbTime(upd), d.ApologyCount, optTime(d.NewDueAt),
+					d.ProcedureID, boolInt(d.Channel == dossier.Online))
 				if k, n, ok := codeSeq(d.Code); ok {
 					key := [3]string{fmt.Sprint(d.SiteID), k[0], k[1]}
 					seq[key] = max(seq[key], n)
@@ -343,6 +411,9 @@ func (s *Store) InsertHistoricalDossiers(ctx context.Context, ds []HistoricalDos
 				return fmt.Errorf("insert historical dossiers: %w", err)
 			}
 			if err := s.insertHistoricalEvents(ctx, tx, chunk); err != nil {
+				return err
+			}
+			if err := s.historicalDays(ctx, tx, chunk); err != nil {
 				return err
 			}
 		}
@@ -405,4 +476,31 @@ func codeSeq(code string) ([2]string, int, bool) {
 		return [2]string{}, 0, false
 	}
 	return [2]string{code[:j], code[j+1 : i]}, n, true
+}
+
+// historicalDays adds the chunk's dossiers to the per-day summaries, read
+// back by code like their events.
+func (s *Store) historicalDays(ctx context.Context, tx *sql.Tx, chunk []HistoricalDossier) error {
+	args := make([]any, len(chunk))
+	for i, h := range chunk {
+		args[i] = h.Code
+	}
+	rows, err := tx.QueryContext(ctx, s.q(`SELECT `+factsCols+` FROM dossiers d WHERE d.code IN (?`+strings.Repeat(", ?", len(chunk)-1)+`)`), args...)
+	if err != nil {
+		return err
+	}
+	dd := dayDeltas{}
+	for rows.Next() {
+		f, err := scanFacts(rows)
+		if err != nil {
+			rows.Close()
+			return err
+		}
+		dd.add(f, +1)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	return s.applyDayDeltas(ctx, tx, dd)
 }

@@ -150,19 +150,21 @@ func TestDossierStatsFixtures(t *testing.T) {
 			t.Fatal(err)
 		}
 		got := statsFor(t, s, f, oct, now, f.root.ID)
-		want := deskstats.Counts{New: 9, Carried: 3, NewOnline: 2, Eligible: 12, EligibleOnline: 2,
-			Early: 1, OnTime: 2, Late: 3, InTime: 2, NearDue: 1, Overdue: 1, Withdrawn: 1, Stopped: 1, Apologised: 1}
+		want := deskstats.Counts{New: 9, Carried: 3, NewOnline: 2, Eligible: 9, EligibleOnline: 2,
+			Early: 1, OnTime: 2, Late: 3, InTime: 2, NearDue: 1, Overdue: 1, Withdrawn: 1, Stopped: 1, Apologised: 1,
+			Dissatisfied: 3, Digitised: 2}
 		if got != want {
 			t.Errorf("STP, tháng 10:\n got %+v\nwant %+v", got, want)
 		}
-		if r := got.OnTimeRate(); r.Num != 3 || r.Den != 6 || r.Percent() != "50,0%" {
+		// The open overdue dossier carried from September is late already.
+		if r := got.OnTimeRate(); r.Num != 3 || r.Den != 7 || r.Percent() != "42,9%" {
 			t.Errorf("on-time rate %+v %s", r, r.Percent())
 		}
 		if got := statsFor(t, s, f, oct, now, f.child.ID); got.Late != 2 || got.Stopped != 1 || got.Received() != 3 || got.Carried != 1 {
 			t.Errorf("PHC: %+v", got)
 		}
 		prov := statsFor(t, s, f, oct, now, 0)
-		if prov.Refused != 1 || prov.Early != 2 || prov.Received() != 13 || prov.Eligible != 12 || prov.Online() != 2 {
+		if prov.Refused != 1 || prov.Early != 2 || prov.Received() != 13 || prov.Eligible != 9 || prov.New != 10 || prov.OnlineShare() != (deskstats.Figure{Num: 2, Den: 10}) {
 			t.Errorf("province: %+v", prov)
 		}
 		// September, judged at its end (1 Oct 00:00): four received; the
@@ -240,6 +242,16 @@ func TestDossierStatsMatchesClassify(t *testing.T) {
 				t.Errorf("%s filtered: %+v", p.Key, one)
 			}
 		}
+		// The online shares' denominators of the months add up to the
+		// quarter's: a dossier counts once, in the month it was received.
+		var months deskstats.Counts
+		for m := time.January; m <= time.March; m++ {
+			months.Add(statsFor(t, s, f, deskstats.MonthOf(2026, m), now, 0))
+		}
+		q := statsFor(t, s, f, deskstats.QuarterOf(2026, 1), now, 0)
+		if months.OnlineShare() != q.OnlineShare() || months.EligibleShare() != q.EligibleShare() || months.Carried == 0 {
+			t.Errorf("months %v %v, quarter %v %v", months.OnlineShare(), months.EligibleShare(), q.OnlineShare(), q.EligibleShare())
+		}
 	})
 }
 
@@ -265,11 +277,16 @@ func expectAdd(c *deskstats.Counts, d dossier.Dossier, eligible bool, p deskstat
 			}
 		}
 	}
-	if received && eligible {
+	// Online shares: new dossiers only, each counted in the period it
+	// was received.
+	if in(d.ReceivedAt) && eligible {
 		c.Eligible++
 		if online {
 			c.EligibleOnline++
 		}
+	}
+	if in(d.ReceivedAt) && online {
+		c.Digitised++ // an online submission is digitised
 	}
 	if received && d.ApologyCount > 0 {
 		c.Apologised++
@@ -284,6 +301,7 @@ func expectAdd(c *deskstats.Counts, d dossier.Dossier, eligible bool, p deskstat
 				c.OnTime++
 			case dossier.Late:
 				c.Late++
+				c.Dissatisfied++
 			}
 		case dossier.Withdrawn:
 			c.Withdrawn++

@@ -26,11 +26,14 @@ func (s *Store) MoveDossier(ctx context.Context, before dossier.Dossier, in doss
 	err = s.inTx(ctx, func(tx *sql.Tx) error {
 		res, err := tx.ExecContext(ctx, s.q(`UPDATE dossiers SET status = ?, prev_status = ?, responded_at = ?, received_at = ?, due_at = ?,
 			finished_at = ?, returned_at = ?, paused_at = ?, paused_total_seconds = ?, supplement_count = ?, assignee_id = ?, result_file = ?,
-			apology_count = ?, new_due_at = ?, updated_at = ?, version = version + 1
+			apology_count = ?, new_due_at = ?, updated_at = ?, version = version + 1,
+			online_level = CASE WHEN ? THEN COALESCE((SELECT p.level FROM procedures p WHERE p.id = dossiers.procedure_id), '') ELSE online_level END
 			WHERE id = ? AND site_id = ? AND version = ?`),
 			int(after.Status), int(after.PrevStatus), optTime(after.RespondedAt), optTime(after.ReceivedAt), optTime(after.DueAt),
 			optTime(after.FinishedAt), optTime(after.ReturnedAt), optTime(after.PausedAt), int64(after.PausedTotal/time.Second),
 			after.SupplementCount, optID(after.AssigneeID), optString(after.ResultFile), after.ApologyCount, optTime(after.NewDueAt), dbTime(after.UpdatedAt),
+			// Receipt freezes the procedure's online level on the dossier.
+			before.ReceivedAt.IsZero() && !after.ReceivedAt.IsZero(),
 			before.ID, before.SiteID, before.Version)
 		if err != nil {
 			return err
@@ -45,7 +48,7 @@ func (s *Store) MoveDossier(ctx context.Context, before dossier.Dossier, in doss
 		}
 		moved := after
 		moved.Version = before.Version + 1
-		if err := s.afterDossierEvent(ctx, tx, moved, ev); err != nil {
+		if err := s.afterDossierEvent(ctx, tx, before, moved, ev); err != nil {
 			return err
 		}
 		for i := range files {

@@ -218,13 +218,18 @@ func (s *Store) insertDossier(ctx context.Context, tx *sql.Tx, d *dossier.Dossie
 	err = tx.QueryRowContext(ctx, s.q(`INSERT INTO dossiers (site_id, code, procedure_id, unit_id, channel, status, prev_status,
 		applicant_name, applicant_folded, applicant_id_number, applicant_dob, applicant_phone, applicant_email, applicant_address,
 		private_token_hash, idempotency_key, submitted_at, responded_at, received_at, due_at, finished_at, returned_at, paused_at,
-		paused_total_seconds, supplement_count, assignee_id, result_file, created_by, updated_at, version)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1) RETURNING id`),
+		paused_total_seconds, supplement_count, assignee_id, result_file, created_by, updated_at, version, online_level, digitised)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1,
+			COALESCE((SELECT level FROM procedures WHERE id = ?), ''), ?) RETURNING id`),
 		d.SiteID, d.Code, d.ProcedureID, d.UnitID, int(d.Channel), int(d.Status), int(d.PrevStatus),
 		d.ApplicantName, viet.Fold(d.ApplicantName), d.ApplicantIDNumber, d.ApplicantDOB, d.ApplicantPhone, d.ApplicantEmail, d.ApplicantAddress,
 		d.PrivateTokenHash, optString(d.IdempotencyKey), dbTime(d.SubmittedAt), optTime(d.RespondedAt), optTime(d.ReceivedAt), optTime(d.DueAt),
 		optTime(d.FinishedAt), optTime(d.ReturnedAt), optTime(d.PausedAt),
-		int64(d.PausedTotal/time.Second), d.SupplementCount, optID(d.AssigneeID), optString(d.ResultFile), optID(d.CreatedBy), dbTime(d.UpdatedAt)).Scan(&d.ID)
+		int64(d.PausedTotal/time.Second), d.SupplementCount, optID(d.AssigneeID), optString(d.ResultFile), optID(d.CreatedBy), dbTime(d.UpdatedAt),
+		// The procedure's online level is copied now and again at receipt
+		// (MoveDossier): statistics read the dossier's, not today's setting.
+		// An online submission is digitised by construction.
+		d.ProcedureID, boolInt(d.Channel == dossier.Online)).Scan(&d.ID)
 	if err != nil {
 		return err
 	}
@@ -249,7 +254,7 @@ func (s *Store) insertDossier(ctx context.Context, tx *sql.Tx, d *dossier.Dossie
 	if err := s.insertEvent(ctx, tx, ev); err != nil {
 		return err
 	}
-	return s.afterDossierEvent(ctx, tx, *d, ev)
+	return s.afterDossierEvent(ctx, tx, dossier.Dossier{}, *d, ev)
 }
 
 func (s *Store) insertEvent(ctx context.Context, tx *sql.Tx, e dossier.Event) error {
@@ -257,4 +262,11 @@ func (s *Store) insertEvent(ctx context.Context, tx *sql.Tx, e dossier.Event) er
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?)`),
 		e.DossierID, dbTime(e.At), optID(e.ActorID), e.ActorLabel, int(e.From), int(e.To), string(e.Action), e.Note)
 	return err
+}
+
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }

@@ -214,10 +214,21 @@ func (s *Store) Migrate(ctx context.Context) ([]Migration, error) {
 		}
 		if did {
 			applied = append(applied, m)
+			if m.Version == daySummariesMigration {
+				// The statistics' per-day rows start from the dossiers
+				// already there (Go computes them; SQL alone cannot).
+				// Interrupted here, `cong stats rebuild` finishes the job.
+				if _, err := s.RebuildDaySummaries(ctx); err != nil {
+					return applied, fmt.Errorf("migration %04d_%s: per-day summaries: %w", m.Version, m.Name, err)
+				}
+			}
 		}
 	}
 	return applied, nil
 }
+
+// daySummariesMigration creates dossier_day_stats.
+const daySummariesMigration = 27
 
 func (s *Store) applyOne(ctx context.Context, m Migration, newest int) (bool, error) {
 	did := false

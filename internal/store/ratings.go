@@ -72,17 +72,21 @@ func (s *Store) CreateRating(ctx context.Context, r *rating.Rating) error {
 		}
 		cols = append(cols, "comment", "created_at")
 		args = append(args, r.Comment, r.CreatedAt)
-		res, err := tx.ExecContext(ctx, s.q(`INSERT INTO dossier_ratings (`+strings.Join(cols, ", ")+`)
+		// A "không hài lòng" rating counts against satisfaction: the
+		// per-day statistics summaries follow it.
+		return s.withDays(ctx, tx, r.DossierID, func() error {
+			res, err := tx.ExecContext(ctx, s.q(`INSERT INTO dossier_ratings (`+strings.Join(cols, ", ")+`)
 			VALUES (?`+strings.Repeat(", ?", len(cols)-1)+`) ON CONFLICT (dossier_id) DO NOTHING`), args...)
-		if err != nil {
-			return err
-		}
-		if n, err := res.RowsAffected(); err != nil {
-			return err
-		} else if n == 0 {
-			return ErrRated
-		}
-		return nil
+			if err != nil {
+				return err
+			}
+			if n, err := res.RowsAffected(); err != nil {
+				return err
+			} else if n == 0 {
+				return ErrRated
+			}
+			return nil
+		})
 	})
 }
 

@@ -45,6 +45,7 @@ type deskDetailPage struct {
 	Forms        []store.DossierForm // TT 01/2018 forms issued (desk_forms.go)
 	Apology      deskApology
 	Privacy      store.DossierPrivacy // recovery lock, erasure (desk_privacy.go)
+	Quality      deskQuality          // complaints and digitisation (desk_quality.go)
 }
 
 func (o *officerDesk) detail(w http.ResponseWriter, r *http.Request) error {
@@ -104,6 +105,9 @@ func (o *officerDesk) detailPage(r *http.Request, sc deskScope, d dossier.Dossie
 		p.Moves = append(p.Moves, m)
 	}
 	if err := o.fillForms(r, sc, p, now, cal); err != nil {
+		return nil, err
+	}
+	if err := o.fillQuality(r, p); err != nil {
 		return nil, err
 	}
 	return p, nil

@@ -44,6 +44,8 @@ func (s *Server) deskRoutes(handle func(pattern string, h http.HandlerFunc)) {
 	handle("GET /quan-tri/ho-so/{id}/mau/{form}", s.adapt(s.staff(o.formPDF)))
 	handle("POST /quan-tri/ho-so/{id}/xin-loi", s.adapt(s.staff(o.apologise)))
 	handle("POST /quan-tri/ho-so/{id}/mo-khoa-lay-lai", s.adapt(s.staff(o.resetRecovery)))
+	handle("POST /quan-tri/ho-so/{id}/phan-anh", s.adapt(s.staff(o.addComplaint)))
+	handle("POST /quan-tri/ho-so/{id}/so-hoa", s.adapt(s.staff(o.markDigitised)))
 }
 
 // limitBody refuses bodies over n bytes with a 413 page before anything
@@ -91,7 +93,7 @@ func newOfficerDesk(s *Server) (*officerDesk, error) {
 			files = files[1:] // a sheet of paper: its own layout
 		}
 		if name == "desk_detail" {
-			files = append(files, "templates/admin/desk_forms.html")
+			files = append(files, "templates/admin/desk_forms.html", "templates/admin/desk_quality.html")
 		}
 		t, err := template.New(name).Funcs(funcs).ParseFS(templateFS, files...)
 		if err != nil {

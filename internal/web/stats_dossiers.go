@@ -180,7 +180,11 @@ func (h *statsDossiers) report(ctx context.Context, req statsRequest, withMonths
 	if err != nil {
 		return statsEntry{}, err
 	}
-	rep, err := deskstats.Build(req.units, raw, req.unitID, p, asOf, h.cfg)
+	pub, err := h.s.st.ProcedurePublicity(ctx, h.s.siteID, filter)
+	if err != nil {
+		return statsEntry{}, err
+	}
+	rep, err := deskstats.Build(req.units, raw, pub, req.unitID, p, asOf, h.cfg)
 	if err != nil {
 		return statsEntry{}, err
 	}
@@ -252,6 +256,9 @@ type statsPage struct {
 	UnitChart        template.HTML
 	Months           []monthBar
 	ComplaintsSource string
+	// Total points of the measured indicators, the maximum (100) and the
+	// maximum of the measured ones.
+	Points, MaxPoints, Measured float64
 }
 
 func (h *statsDossiers) page(w http.ResponseWriter, r *http.Request) error {
@@ -265,6 +272,7 @@ func (h *statsDossiers) page(w http.ResponseWriter, r *http.Request) error {
 	}
 	p := &statsPage{page: *h.s.basePage(r.Context()), R: e.rep, Rows: e.rep.Counts.Figures(), Units: desk.Tree(req.units),
 		UnitID: req.unitID, Months: e.months, ComplaintsSource: deskstats.ComplaintsSource}
+	p.Points, p.MaxPoints, p.Measured = deskstats.Total(e.rep.Scores)
 	p.Active = "thong-ke"
 	p.Description = "Thống kê tình hình giải quyết thủ tục hành chính theo Quyết định 766/QĐ-TTg: " + e.rep.Unit.Name + ", " + e.rep.Period.Label() + "."
 	if req.period.Kind == deskstats.Custom {
@@ -540,6 +548,14 @@ func apiFigures(c deskstats.Counts) map[string]apiFigure {
 	return out
 }
 
+// apiTotal is the 766 score: points earned on the measured indicators, the
+// maximum of all (100) and of those measured (N/A ones are left out).
+type apiTotal struct {
+	Points   float64 `json:"points"`
+	Max      float64 `json:"max"`
+	Measured float64 `json:"measured_max"`
+}
+
 type apiStatsUnit struct {
 	Unit    deskstats.UnitRef    `json:"unit"`
 	Figures map[string]apiFigure `json:"figures"`
@@ -568,6 +584,7 @@ func (h *statsDossiers) api(w http.ResponseWriter, r *http.Request) error {
 		AsOf     time.Time         `json:"as_of"`
 		Closed   bool              `json:"closed"`
 		Scores   []deskstats.Score `json:"scores"`
+		Total    apiTotal          `json:"total"`
 		Children []apiStatsUnit    `json:"children"`
 		Notes    map[string]string `json:"notes"`
 	}{
@@ -576,8 +593,10 @@ func (h *statsDossiers) api(w http.ResponseWriter, r *http.Request) error {
 			rep.Period.From.In(dossier.Loc).Format("2006-01-02"), rep.Period.Last().Format("2006-01-02")},
 		AsOf: rep.AsOf.UTC(), Closed: rep.Period.Closed(req.now), Scores: rep.Scores,
 		Children: []apiStatsUnit{},
-		Notes:    map[string]string{"complaints": deskstats.ComplaintsSource},
+		Notes: map[string]string{"complaints": deskstats.ComplaintsSource, "payment": deskstats.PaymentNote,
+			"publicity": deskstats.PublicityNote},
 	}
+	out.Total.Points, out.Total.Max, out.Total.Measured = deskstats.Total(rep.Scores)
 	for _, c := range rep.Children {
 		out.Children = append(out.Children, apiStatsUnit{c.Unit, apiFigures(c.Counts)})
 	}

@@ -55,9 +55,13 @@ type apiStats struct {
 		Rate     *float64
 	}
 	Scores []struct {
-		Group  string
-		Points float64
-		NA     bool
+		Group, Indicator, Formula, Note string
+		Figure                          struct{ Num, Den int64 }
+		Points, Max                     float64
+		NA                              bool
+	}
+	Total struct {
+		Points, Max float64
 	}
 	Children []struct {
 		Unit    struct{ Code string }
@@ -92,8 +96,31 @@ func TestStatsDossiersAPI(t *testing.T) {
 		if len(a.Children) != 1 || a.Children[0].Unit.Code != "PHC" || a.Children[0].Figures["late"].Num != 1 {
 			t.Errorf("children %+v", a.Children)
 		}
-		if len(a.Scores) != 3 || a.Scores[0].NA || a.Notes["complaints"] == "" {
-			t.Errorf("scores %+v notes %v", a.Scores, a.Notes)
+		// Every indicator of the six groups, recomputed from the three
+		// dossiers of newStatsEnv (all on time but the PHC one, one online,
+		// none complained about or rated, no electronic result) and the
+		// catalogue (one published procedure, without steps or fees).
+		type fig struct{ num, den int64 }
+		want := map[string]fig{
+			"Tỷ lệ TTHC được công khai đầy đủ nội dung":       {0, 1},
+			"Tỷ lệ hồ sơ xử lý trước hạn, đúng hạn":           {2, 3},
+			"Tỷ lệ hồ sơ trực tuyến":                          {1, 3},
+			"Tỷ lệ hồ sơ thanh toán trực tuyến":               {0, 0},
+			"Tỷ lệ hài lòng trong tiếp nhận, giải quyết TTHC": {2, 3},
+			"Tỷ lệ số hóa hồ sơ":                              {1, 3},
+			"Tỷ lệ cấp kết quả điện tử":                       {0, 3},
+		}
+		groups := map[string]float64{}
+		for _, sc := range a.Scores {
+			groups[sc.Group] += sc.Max
+			w, ok := want[sc.Indicator]
+			if !ok || sc.Figure.Num != w.num || sc.Figure.Den != w.den || sc.Formula == "" || sc.NA != (w.den == 0) {
+				t.Errorf("score %+v, want %+v", sc, w)
+			}
+			delete(want, sc.Indicator)
+		}
+		if len(want) != 0 || len(groups) != 6 || a.Total.Max != 100 || a.Notes["complaints"] == "" || a.Notes["payment"] == "" {
+			t.Errorf("missing %v, groups %v, total %+v, notes %v", want, groups, a.Total, a.Notes)
 		}
 		// The sub-unit alone, by id-less code, case-insensitive.
 		_, b := getStats(t, e, "unit=phc&period=2026-09")

@@ -1,0 +1,154 @@
+package deskstats
+
+import (
+	"time"
+
+	"github.com/congportal/cong/internal/dossier"
+)
+
+// Per-day summaries: each dossier contributes a few counts to the rows of
+// its unit on the days (in Vietnam) it was received and ended; a period's
+// flow figures are sums over its days, and "carried over" is what was
+// received before the period minus what ended before it. The store keeps
+// the rows in the transaction of every change (adding a dossier's new
+// contribution and taking back its old one) and can rebuild them from the
+// dossiers; the figures of Counts that depend on the instant they are
+// judged at (in progress: in time, near due, overdue) are not summarised.
+
+// Facts are what a dossier contributes from: its row (no personal field
+// is needed) and the facts recorded beside it.
+type Facts struct {
+	Dossier          dossier.Dossier
+	Eligible         bool // procedure offered online (full or partial) at receipt
+	Digitised        bool
+	ResultElectronic bool
+	Complained       bool
+	RatedBad         bool
+}
+
+// DayKey names one summary row.
+type DayKey struct {
+	Unit int64
+	Day  string // YYYY-MM-DD in Vietnam
+}
+
+// DayCounts is one summary row's counts. Received-day counts: New,
+// NewOnline, Eligible, EligibleOnline, Digitised, ApologisedNew. End-day
+// counts (dossier.End): the finished classes and their satisfaction and
+// result facts, the closing statuses, and Ended/EndedOnline/
+// ApologisedEnded for received dossiers (what stops being carried over).
+type DayCounts struct {
+	New, NewOnline, Eligible, EligibleOnline, Digitised  int64
+	Early, OnTime, Late                                  int64
+	Dissatisfied, Complained, RatedBad, ResultElectronic int64
+	Withdrawn, Refused, Stopped                          int64
+	Ended, EndedOnline, ApologisedNew, ApologisedEnded   int64
+}
+
+// Fields lists the counts in column order (DayColumns), for the store.
+func (c *DayCounts) Fields() []*int64 {
+	return []*int64{&c.New, &c.NewOnline, &c.Eligible, &c.EligibleOnline, &c.Digitised,
+		&c.Early, &c.OnTime, &c.Late, &c.Dissatisfied, &c.Complained, &c.RatedBad, &c.ResultElectronic,
+		&c.Withdrawn, &c.Refused, &c.Stopped, &c.Ended, &c.EndedOnline, &c.ApologisedNew, &c.ApologisedEnded}
+}
+
+// DayColumns are the summary table's count columns, in Fields order.
+var DayColumns = []string{"new", "new_online", "eligible", "eligible_online", "digitised",
+	"early", "on_time", "late", "dissatisfied", "complained", "rated_bad", "result_electronic",
+	"withdrawn", "refused", "stopped", "ended", "ended_online", "apologised_new", "apologised_ended"}
+
+// Zero reports whether every count is 0.
+func (c DayCounts) Zero() bool {
+	for _, f := range c.Fields() {
+		if *f != 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// Day is the calendar day in Vietnam of t.
+func Day(t time.Time) string { return t.In(dossier.Loc).Format("2006-01-02") }
+
+// Contribute adds sign (+1 or −1) times f's contribution to into. The
+// rules are deskstats.Counts' definitions, row by row.
+func Contribute(f Facts, sign int64, into map[DayKey]DayCounts) {
+	d := &f.Dossier
+	add := func(day string, fn func(c *DayCounts)) {
+		k := DayKey{d.UnitID, day}
+		c := into[k]
+		var one DayCounts
+		fn(&one)
+		for i, p := range one.Fields() {
+			*c.Fields()[i] += sign * *p
+		}
+		into[k] = c
+	}
+	online := d.Channel == dossier.Online
+	b := func(x bool) int64 {
+		if x {
+			return 1
+		}
+		return 0
+	}
+	if !d.ReceivedAt.IsZero() {
+		add(Day(d.ReceivedAt), func(c *DayCounts) {
+			c.New = 1
+			c.NewOnline = b(online)
+			c.Eligible = b(f.Eligible)
+			c.EligibleOnline = b(f.Eligible && online)
+			c.Digitised = b(f.Digitised)
+			c.ApologisedNew = b(d.ApologyCount > 0)
+		})
+	}
+	end := dossier.End(d)
+	if end.IsZero() {
+		return
+	}
+	add(Day(end), func(c *DayCounts) {
+		if !d.ReceivedAt.IsZero() {
+			c.Ended = 1
+			c.EndedOnline = b(online)
+			c.ApologisedEnded = b(d.ApologyCount > 0)
+		}
+		switch d.Status {
+		case dossier.Finished, dossier.Returned:
+			if d.DueAt.IsZero() {
+				return
+			}
+			late := d.SupplementCount >= 2 || end.After(d.DueAt)
+			switch {
+			case late:
+				c.Late = 1
+			case Day(end) < Day(d.DueAt):
+				c.Early = 1
+			default:
+				c.OnTime = 1
+			}
+			c.Dissatisfied = b(late || f.Complained || f.RatedBad)
+			c.Complained = b(f.Complained)
+			c.RatedBad = b(f.RatedBad)
+			c.ResultElectronic = b(f.ResultElectronic)
+		case dossier.Withdrawn:
+			c.Withdrawn = 1
+		case dossier.Refused:
+			c.Refused = 1
+		case dossier.Stopped:
+			c.Stopped = 1
+		}
+	})
+}
+
+// FromDays turns the sums of a period's rows (in) and of every row before
+// it (before) into the flow figures of Counts (the in-progress ones stay 0).
+func FromDays(in, before DayCounts) Counts {
+	return Counts{
+		New: in.New, NewOnline: in.NewOnline, Eligible: in.Eligible, EligibleOnline: in.EligibleOnline,
+		Carried: before.New - before.Ended, CarriedOnline: before.NewOnline - before.EndedOnline,
+		Early: in.Early, OnTime: in.OnTime, Late: in.Late,
+		Withdrawn: in.Withdrawn, Refused: in.Refused, Stopped: in.Stopped,
+		Apologised: in.ApologisedNew + before.ApologisedNew - before.ApologisedEnded,
+		Complained: in.Complained, RatedBad: in.RatedBad, Dissatisfied: in.Dissatisfied,
+		Digitised: in.Digitised, ResultElectronic: in.ResultElectronic,
+	}
+}

@@ -1,0 +1,219 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/congportal/cong/internal/deskstats"
+	"github.com/congportal/cong/internal/dossier"
+)
+
+// Per-day summary rows of the public statistics (dossier_day_stats,
+// deskstats.Contribute): every change to a dossier takes back its old
+// contribution and adds its new one in the change's own transaction, so the
+// rows are exact whenever a transaction commits.
+
+// factsCols reads what deskstats.Facts needs, and no personal field.
+const factsCols = `d.id, d.site_id, d.unit_id, d.channel, d.status, d.received_at, d.due_at, d.finished_at, d.returned_at, d.paused_at,
+	d.supplement_count, d.apology_count,
+	CASE WHEN d.online_level IN ('full', 'partial') THEN 1 ELSE 0 END, d.digitised, d.result_electronic,
+	CASE WHEN EXISTS (SELECT 1 FROM dossier_complaints c WHERE c.dossier_id = d.id) THEN 1 ELSE 0 END,
+	CASE WHEN EXISTS (SELECT 1 FROM dossier_ratings r WHERE r.dossier_id = d.id AND r.overall <= 2) THEN 1 ELSE 0 END`
+
+func scanFacts(row interface{ Scan(...any) error }) (deskstats.Facts, error) {
+	var f deskstats.Facts
+	d := &f.Dossier
+	var received, due, finished, returned, paused sql.NullTime
+	var elig, dig, res, compl, bad int
+	err := row.Scan(&d.ID, &d.SiteID, &d.UnitID, &d.Channel, &d.Status, &received, &due, &finished, &returned, &paused,
+		&d.SupplementCount, &d.ApologyCount, &elig, &dig, &res, &compl, &bad)
+	d.ReceivedAt, d.DueAt, d.FinishedAt, d.ReturnedAt, d.PausedAt = nullTime(received), nullTime(due), nullTime(finished), nullTime(returned), nullTime(paused)
+	f.Eligible, f.Digitised, f.ResultElectronic, f.Complained, f.RatedBad = elig == 1, dig == 1, res == 1, compl == 1, bad == 1
+	return f, err
+}
+
+// dossierFacts reads one dossier's facts inside tx.
+func (s *Store) dossierFacts(ctx context.Context, tx *sql.Tx, id int64) (deskstats.Facts, error) {
+	return scanFacts(tx.QueryRowContext(ctx, s.q(`SELECT `+factsCols+` FROM dossiers d WHERE d.id = ?`), id))
+}
+
+// dayDeltas collects contributions per site before they are written.
+type dayDeltas map[int64]map[deskstats.DayKey]deskstats.DayCounts
+
+func (dd dayDeltas) add(f deskstats.Facts, sign int64) {
+	m := dd[f.Dossier.SiteID]
+	if m == nil {
+		m = map[deskstats.DayKey]deskstats.DayCounts{}
+		dd[f.Dossier.SiteID] = m
+	}
+	deskstats.Contribute(f, sign, m)
+}
+
+// apply upserts the non-zero rows, keys sorted so two transactions touching
+// the same rows lock them in the same order (no PostgreSQL deadlock).
+func (s *Store) applyDayDeltas(ctx context.Context, tx *sql.Tx, dd dayDeltas) error {
+	cols := deskstats.DayColumns
+	var set []string
+	for _, c := range cols {
+		set = append(set, c+" = dossier_day_stats."+c+" + excluded."+c)
+	}
+	stmt := s.q(`INSERT INTO dossier_day_stats (site_id, unit_id, day, ` + strings.Join(cols, ", ") + `) VALUES (?, ?, ?` +
+		strings.Repeat(", ?", len(cols)) + `) ON CONFLICT (site_id, day, unit_id) DO UPDATE SET ` + strings.Join(set, ", "))
+	sites := make([]int64, 0, len(dd))
+	for site := range dd {
+		sites = append(sites, site)
+	}
+	sort.Slice(sites, func(i, j int) bool { return sites[i] < sites[j] })
+	for _, site := range sites {
+		m := dd[site]
+		keys := make([]deskstats.DayKey, 0, len(m))
+		for k, c := range m {
+			if !c.Zero() {
+				keys = append(keys, k)
+			}
+		}
+		sort.Slice(keys, func(i, j int) bool {
+			if keys[i].Day != keys[j].Day {
+				return keys[i].Day < keys[j].Day
+			}
+			return keys[i].Unit < keys[j].Unit
+		})
+		for _, k := range keys {
+			c := m[k]
+			args := []any{site, k.Unit, k.Day}
+			for _, p := range c.Fields() {
+				args = append(args, *p)
+			}
+			if _, err := tx.ExecContext(ctx, stmt, args...); err != nil {
+				return fmt.Errorf("day summaries: %w", err)
+			}
+		}
+	}
+	return nil
+}
+
+// refreshDays re-reads dossier id's facts after a change made in tx and
+// moves its contribution from before to now.
+func (s *Store) refreshDays(ctx context.Context, tx *sql.Tx, before deskstats.Facts, id int64) error {
+	after, err := s.dossierFacts(ctx, tx, id)
+	if err != nil {
+		return err
+	}
+	dd := dayDeltas{}
+	dd.add(before, -1)
+	dd.add(after, +1)
+	return s.applyDayDeltas(ctx, tx, dd)
+}
+
+// withDays runs change inside a transaction and keeps dossier id's summary
+// rows in step with it: complaints, digitisation and ratings change facts
+// the statistics count without a dossier event.
+func (s *Store) withDays(ctx context.Context, tx *sql.Tx, id int64, change func() error) error {
+	before, err := s.dossierFacts(ctx, tx, id)
+	if errors.Is(err, sql.ErrNoRows) {
+		return ErrNotFound
+	}
+	if err != nil {
+		return err
+	}
+	if err := change(); err != nil {
+		return err
+	}
+	return s.refreshDays(ctx, tx, before, id)
+}
+
+// moveDays is the dossier-event part: the row before the event (zero for
+// a new dossier) and after it; the recorded facts do not change in a move
+// except the online level, frozen at receipt, which only counts once
+// received.
+func (s *Store) moveDays(ctx context.Context, tx *sql.Tx, before dossier.Dossier, id int64) error {
+	after, err := s.dossierFacts(ctx, tx, id)
+	if err != nil {
+		return err
+	}
+	dd := dayDeltas{}
+	if before.ID != 0 {
+		b := after
+		b.Dossier = before
+		dd.add(b, -1)
+	}
+	dd.add(after, +1)
+	return s.applyDayDeltas(ctx, tx, dd)
+}
+
+// RebuildDaySummaries recomputes every summary row of every site from the
+// dossiers, in one transaction: after a restore, an import that bypassed
+// the store, or to check the rows (cong stats rebuild). It returns how many
+// dossiers were read.
+func (s *Store) RebuildDaySummaries(ctx context.Context) (int, error) {
+	n := 0
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		if _, err := tx.ExecContext(ctx, `DELETE FROM dossier_day_stats`); err != nil {
+			return err
+		}
+		rows, err := tx.QueryContext(ctx, `SELECT `+factsCols+` FROM dossiers d`)
+		if err != nil {
+			return err
+		}
+		dd := dayDeltas{}
+		for rows.Next() {
+			f, err := scanFacts(rows)
+			if err != nil {
+				rows.Close()
+				return err
+			}
+			dd.add(f, +1)
+			n++
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return err
+		}
+		return s.applyDayDeltas(ctx, tx, dd)
+	})
+	return n, err
+}
+
+// dossierDaySums sums the summary rows per unit: in is [From, To), before
+// is every day before From.
+func (s *Store) dossierDaySums(ctx context.Context, siteID int64, from, to time.Time, units []int64) (in, before map[int64]deskstats.DayCounts, err error) {
+	var sums []string
+	for _, c := range deskstats.DayColumns {
+		sums = append(sums, "CAST(SUM("+c+") AS BIGINT)")
+	}
+	in, before = map[int64]deskstats.DayCounts{}, map[int64]deskstats.DayCounts{}
+	b := &binder{named: map[string]any{"S": siteID, "F": deskstats.Day(from), "T": deskstats.Day(to)}}
+	query := b.bind(`SELECT unit_id, CASE WHEN day < :F THEN 0 ELSE 1 END AS inside, ` + strings.Join(sums, ", ") + `
+		FROM dossier_day_stats d WHERE site_id = :S AND day < :T`)
+	if units != nil {
+		query += strings.Replace(s.unitFilter(b, units), "+d.unit_id", "d.unit_id", 1)
+	}
+	rows, err := s.db.QueryContext(ctx, s.q(query+` GROUP BY 1, 2`), b.args...)
+	if err != nil {
+		return nil, nil, fmt.Errorf("day summaries: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var unit int64
+		var inside int
+		var c deskstats.DayCounts
+		dest := []any{&unit, &inside}
+		for _, p := range c.Fields() {
+			dest = append(dest, p)
+		}
+		if err := rows.Scan(dest...); err != nil {
+			return nil, nil, err
+		}
+		if inside == 1 {
+			in[unit] = c
+		} else {
+			before[unit] = c
+		}
+	}
+	return in, before, rows.Err()
+}
