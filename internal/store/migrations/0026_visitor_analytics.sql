@@ -1,0 +1,29 @@
+-- Visitor analytics (/quan-tri/thong-ke-truy-cap, issue 14). Everything is
+-- an aggregate per site and local day, added to by the counter flush with
+-- n = n + Δ in the same transaction as the counters (DESIGN §4): no IP
+-- address, User-Agent or cookie is stored, referrers keep only their host,
+-- and rows grow with days × distinct dimensions, not with requests.
+--
+-- kind       name                       detail
+-- views      ''                          ''      article views (Lượt xem) of the day
+-- ref        group (search, zalo, …)     host    visitors by where their first page came from
+-- device     phone | tablet | desktop    ''      visitors
+-- browser    browser family              ''      visitors
+-- category   category id                 ''      article views
+-- bot        exclusion reason            ''      requests not counted
+CREATE TABLE traffic_daily (
+    site_id BIGINT NOT NULL,
+    day     TEXT NOT NULL,
+    kind    TEXT NOT NULL,
+    name    TEXT NOT NULL,
+    detail  TEXT NOT NULL DEFAULT '',
+    n       BIGINT NOT NULL DEFAULT 0,
+    PRIMARY KEY (site_id, day, kind, name, detail)
+);
+
+-- The period's most-read articles are summed from article_daily_views; the
+-- site column and this covering index let that read only the site's rows of
+-- the period, in index order, without touching articles.
+ALTER TABLE article_daily_views ADD COLUMN site_id BIGINT NOT NULL DEFAULT 0;
+UPDATE article_daily_views SET site_id = (SELECT a.site_id FROM articles a WHERE a.id = article_daily_views.article_id);
+CREATE INDEX article_daily_views_site_day ON article_daily_views (site_id, day, article_id, views);
