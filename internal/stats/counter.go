@@ -512,3 +512,6 @@ func (c *Counter) flush(ctx context.Context, always bool) error {
 	c.vis.Store(&res.Stats)
 	return nil
 }
+
+// Location is the zone of the counter's days.
+func (c *Counter) Location() *time.Location { return c.opt.Location }
