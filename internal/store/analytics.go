@@ -242,11 +242,74 @@ func (s *Store) namedCategories(ctx context.Context, tx *sql.Tx, siteID int64, c
 	return out, rows.Err()
 }
 
-// topArticles sums the period's rows of article_daily_views in the covering
-// index (site, day, article, views) and names only the winners.
+// periodsOf is the month and year of a day, for article_period_views.
+func periodsOf(day string) []string {
+	if len(day) != 10 {
+		return nil
+	}
+	return []string{day[:7], day[:4]}
+}
+
+// span splits from..to into whole calendar years, whole months and the
+// loose days at either end, so the most-read articles are summed from as
+// few rows as possible.
+func span(from, to time.Time) (periods []string, days [][2]string) {
+	for d := from; !d.After(to); {
+		switch {
+		case d.YearDay() == 1 && !d.AddDate(1, 0, -1).After(to):
+			periods = append(periods, d.Format("2006"))
+			d = d.AddDate(1, 0, 0)
+		case d.Day() == 1 && !d.AddDate(0, 1, -1).After(to):
+			periods = append(periods, d.Format("2006-01"))
+			d = d.AddDate(0, 1, 0)
+		default:
+			end := time.Date(d.Year(), d.Month()+1, 0, 0, 0, 0, 0, d.Location()) // last of the month
+			if end.After(to) {
+				end = to
+			}
+			days = append(days, [2]string{d.Format("2006-01-02"), end.Format("2006-01-02")})
+			d = end.AddDate(0, 0, 1)
+		}
+	}
+	return periods, days
+}
+
+// topArticles ranks the period's articles. A calendar month or year is
+// one index range read in rank order (LIMIT stops it early); any other
+// period sums its whole months and years from article_period_views and its
+// loose days from article_daily_views.
 func (s *Store) topArticles(ctx context.Context, tx *sql.Tx, siteID int64, from, to string) ([]TrafficItem, error) {
-	rows, err := tx.QueryContext(ctx, s.q(`SELECT article_id, SUM(views) AS n FROM article_daily_views
-		WHERE site_id = ? AND day >= ? AND day <= ? GROUP BY article_id ORDER BY n DESC, article_id LIMIT ?`), siteID, from, to, topArticles)
+	f, err := time.Parse("2006-01-02", from)
+	if err != nil {
+		return nil, err
+	}
+	t, err := time.Parse("2006-01-02", to)
+	if err != nil {
+		return nil, err
+	}
+	periods, days := span(f, t)
+	var q string
+	var args []any
+	if len(periods) == 1 && len(days) == 0 {
+		q = `SELECT article_id, views FROM article_period_views WHERE site_id = ? AND period = ? ORDER BY views DESC, article_id LIMIT ?`
+		args = []any{siteID, periods[0], topArticles}
+	} else {
+		var parts []string
+		if len(periods) > 0 {
+			parts = append(parts, `SELECT article_id, views FROM article_period_views WHERE site_id = ? AND period IN (?`+strings.Repeat(", ?", len(periods)-1)+`)`)
+			args = append(args, siteID)
+			for _, p := range periods {
+				args = append(args, p)
+			}
+		}
+		for _, d := range days {
+			parts = append(parts, `SELECT article_id, views FROM article_daily_views WHERE site_id = ? AND day >= ? AND day <= ?`)
+			args = append(args, siteID, d[0], d[1])
+		}
+		q = `SELECT article_id, SUM(views) AS n FROM (` + strings.Join(parts, " UNION ALL ") + `) v GROUP BY article_id ORDER BY n DESC, article_id LIMIT ?`
+		args = append(args, topArticles)
+	}
+	rows, err := tx.QueryContext(ctx, s.q(q), args...)
 	if err != nil {
 		return nil, err
 	}

@@ -126,6 +126,12 @@ func (s *Store) FlushCounters(ctx context.Context, b CounterBatch) (FlushResult,
 				ON CONFLICT (article_id, day) DO UPDATE SET views = article_daily_views.views + excluded.views`), id, b.Today, deltas[id], b.SiteID); err != nil {
 				return err
 			}
+			for _, period := range periodsOf(b.Today) {
+				if _, err := tx.ExecContext(ctx, s.q(`INSERT INTO article_period_views (article_id, period, site_id, views) VALUES (?, ?, ?, ?)
+					ON CONFLICT (article_id, period) DO UPDATE SET views = article_period_views.views + excluded.views`), id, period, b.SiteID, deltas[id]); err != nil {
+					return err
+				}
+			}
 			tally.add(b.Today, "views", "", "", deltas[id])
 			if cat.Valid {
 				tally.add(b.Today, "category", strconv.FormatInt(cat.Int64, 10), "", deltas[id])

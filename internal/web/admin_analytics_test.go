@@ -206,6 +206,12 @@ func TestVisitorAnalytics(t *testing.T) {
 			check("referrers", wantRefs)
 			check("devices", wantDevices)
 			check("bots", wantBots)
+			// A calendar year is ranked from the yearly rows, not the days.
+			code, out = e.api(t, "GET", "/api/v1/analytics?from="+today[:4]+"-01-01&to="+today[:4]+"-12-31", tok, "")
+			if code != 200 {
+				t.Fatalf("api year %d %v", code, out)
+			}
+			check("top_articles", wantArticles)
 
 			// The page, as the editor.
 			br := e.browser(t)
@@ -274,8 +280,6 @@ func TestVisitorAnalytics(t *testing.T) {
 		})
 	}
 }
-
-
 
 // TestVisitorAnalyticsRefusals: bad periods get JSON errors with the right
 // status on the API and a Vietnamese message on the page; officers and

@@ -27,3 +27,20 @@ CREATE TABLE traffic_daily (
 ALTER TABLE article_daily_views ADD COLUMN site_id BIGINT NOT NULL DEFAULT 0;
 UPDATE article_daily_views SET site_id = (SELECT a.site_id FROM articles a WHERE a.id = article_daily_views.article_id);
 CREATE INDEX article_daily_views_site_day ON article_daily_views (site_id, day, article_id, views);
+
+-- Article views per month ('2026-03') and per year ('2026'), added to in
+-- the same flush. A period's most-read articles then read one index range
+-- (a calendar month or year: the first 20 entries of it) or a few periods'
+-- rows plus the loose days at the ends, instead of every day's rows.
+CREATE TABLE article_period_views (
+    article_id BIGINT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    period     TEXT NOT NULL,
+    site_id    BIGINT NOT NULL,
+    views      BIGINT NOT NULL DEFAULT 0,
+    PRIMARY KEY (article_id, period)
+);
+CREATE INDEX article_period_views_rank ON article_period_views (site_id, period, views DESC, article_id);
+INSERT INTO article_period_views (article_id, period, site_id, views)
+    SELECT article_id, substr(day, 1, 7), MIN(site_id), SUM(views) FROM article_daily_views GROUP BY article_id, substr(day, 1, 7);
+INSERT INTO article_period_views (article_id, period, site_id, views)
+    SELECT article_id, substr(day, 1, 4), MIN(site_id), SUM(views) FROM article_daily_views GROUP BY article_id, substr(day, 1, 4);
