@@ -45,6 +45,14 @@ func Referrer(referer, self string) (group, host string) {
 	if s := strings.TrimPrefix(strings.ToLower(hostOnly(self)), "www."); s != "" && host == s {
 		return RefDirect, ""
 	}
+	if u.Scheme != "http" && u.Scheme != "https" {
+		// An app ("android-app://com.google.android.gm"): its package name
+		// is not a web host, only Google's search app is a search engine.
+		if strings.HasPrefix(host, "com.google.android.googlequicksearchbox") {
+			return RefSearch, host
+		}
+		return RefOther, host
+	}
 	return refGroup(host), host
 }
 

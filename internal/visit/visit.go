@@ -29,9 +29,6 @@ const (
 	ReasonRate Reason = "rate"
 )
 
-// Reasons lists every exclusion reason, in the order reports show them.
-var Reasons = []Reason{ReasonBot, ReasonNotBrowser, ReasonHeadless, ReasonEmptyUA, ReasonNoAccept, ReasonRate, ReasonPrefetch, ReasonMethod}
-
 // Canonical header keys, indexed directly into http.Header: the server has
 // already canonicalised incoming keys, so skipping Header.Get's
 // canonicalisation saves work on every request.
