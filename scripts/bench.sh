@@ -137,7 +137,7 @@ bench() {
 	local name=$1 url=$2
 	shift 2
 	local out="$TMP/wrk-$name.txt"
-	wrk -t"$THREADS" -c"$CONNS" -d"$DUR" --latency -H "User-Agent: $UA" "$@" "$url" >"$out"
+	wrk -t"$THREADS" -c"$CONNS" -d"$DUR" --latency -H "User-Agent: $UA" -H "Accept: text/html,application/xhtml+xml,*/*;q=0.8" -H "Accept-Language: vi-VN,vi;q=0.9" "$@" "$url" >"$out"
 	RPS=$(awk '/^Requests\/sec:/ { printf "%.0f", $2 }' "$out")
 	P50=$(to_ms "$(awk '$1 == "50%" { print $2 }' "$out")")
 	P99=$(to_ms "$(awk '$1 == "99%" { print $2 }' "$out")")

@@ -82,6 +82,8 @@ const (
 	ActAnswerQuestion Action = "answer_question" // see the queue, assign, write answers, reject spam
 	ActPublishAnswer  Action = "publish_answer"  // publish or withdraw an answer
 	ActManagePages    Action = "manage_pages"    // institutional pages, draft-policy consultations
+	// Visitor analytics (/quan-tri/thong-ke-truy-cap): the whole newsroom.
+	ActViewAnalytics Action = "view_analytics"
 )
 
 // Can is the one place that answers "may u do act to a". a may be nil for
@@ -134,7 +136,7 @@ func Can(u *User, act Action, a *news.Article) bool {
 		return admin
 	case ActManageDesk:
 		return admin
-	case ActAnswerQuestion:
+	case ActAnswerQuestion, ActViewAnalytics:
 		return newsroom
 	case ActPublishAnswer, ActManagePages:
 		return approver

@@ -51,7 +51,12 @@ type markKey struct {
 }
 
 type shard struct {
-	mu       sync.Mutex
+	mu sync.Mutex
+	// rate counts each visitor's page requests in the current minute
+	// (rateMin); the map starts over every minute, so it holds at most the
+	// visitors of one minute, and stops taking new ones at rateTrackMax.
+	rate     map[store.Visitor]uint32
+	rateMin  int64
 	marks    map[markKey]int64         // last locally counted view (unix s)
 	days     map[store.VisitorDay]bool // visitor-days already queued or sent
 	seen     map[store.Visitor]int64   // last presence queued (unix s)
@@ -75,6 +80,12 @@ type Counter struct {
 	// Per-request work that only changes once a second or once a day.
 	dayMemo  atomic.Pointer[dayMemo]
 	visitors [nShards]visitorShard
+
+	rejMu    sync.Mutex
+	rejected map[store.DayReason]int64
+	hostMu   sync.Mutex
+	hostDay  string
+	hosts    map[string]bool
 
 	flushMu sync.Mutex
 	retry   *store.CounterBatch
@@ -234,13 +245,61 @@ func (c *Counter) Hit(v store.Visitor, day string, article int64) bool {
 
 // HitAt is Hit for a request made at t (see VisitorAt).
 func (c *Counter) HitAt(v store.Visitor, day string, article int64, t time.Time) bool {
+	counted, _ := c.hit(v, day, article, t, nil)
+	return counted
+}
+
+// Traffic is what the analytics keep of a counted request, reduced to
+// coarse figures (visit.Referrer, visit.Device, visit.Browser) only for a
+// visitor's first request of the day.
+type Traffic struct {
+	UA      string
+	Referer string
+	Host    string // the request's host: links from the portal itself are direct
+}
+
+// MaxPerMinute is the most page requests a visitor may make in a minute
+// and still be counted: a person reading fast opens a few pages a minute;
+// a whole office behind one address with one browser build stays under it,
+// a scraper with a borrowed browser User-Agent does not.
+const MaxPerMinute = 120
+
+// rateTrackMax bounds the visitors one shard tracks per minute.
+const rateTrackMax = 1 << 14
+
+// Record counts a page request as HitAt does, and the visit's source for
+// the analytics. It refuses, with visit.ReasonRate, a visitor beyond
+// MaxPerMinute; the caller counts the refusal (Reject).
+func (c *Counter) Record(v store.Visitor, day string, article int64, t time.Time, tr Traffic) visit.Reason {
+	_, reason := c.hit(v, day, article, t, &tr)
+	return reason
+}
+
+func (c *Counter) hit(v store.Visitor, day string, article int64, t time.Time, tr *Traffic) (bool, visit.Reason) {
 	now := t.Unix()
 	sh := &c.shards[v[0]%nShards]
 	sh.mu.Lock()
 	defer sh.mu.Unlock()
-	vd := store.VisitorDay{Day: day, Visitor: v}
-	if !sh.days[vd] {
-		sh.days[vd] = true
+	if tr != nil {
+		if m := now / 60; m != sh.rateMin || sh.rate == nil {
+			sh.rateMin, sh.rate = m, make(map[store.Visitor]uint32, len(sh.rate))
+		}
+		if n, ok := sh.rate[v]; ok {
+			if n >= MaxPerMinute {
+				return false, visit.ReasonRate
+			}
+			sh.rate[v] = n + 1
+		} else if len(sh.rate) < rateTrackMax {
+			sh.rate[v] = 1
+		}
+	}
+	key := store.VisitorDay{Day: day, Visitor: v}
+	if !sh.days[key] {
+		sh.days[key] = true
+		vd := key
+		if tr != nil {
+			vd.Source = c.source(day, tr)
+		}
 		sh.newDays = append(sh.newDays, vd)
 	}
 	if last, ok := sh.seen[v]; !ok || now-last >= presenceEvery {
@@ -248,19 +307,56 @@ func (c *Counter) HitAt(v store.Visitor, day string, article int64, t time.Time)
 		sh.presence = append(sh.presence, store.PresenceEvent{Visitor: v, At: now})
 	}
 	if article == 0 {
-		return false
+		return false, visit.ReasonNone
 	}
 	k := markKey{article, v}
 	if w := int64(c.opt.Window / time.Second); w > 0 {
 		if last, ok := sh.marks[k]; ok && now-last < w {
-			return false
+			return false, visit.ReasonNone
 		}
 		sh.marks[k] = now
 	}
 	sh.views = append(sh.views, store.ViewEvent{Article: article, Visitor: v, At: now})
 	c.Article(article).pending.Add(1)
 	c.Counted.Add(1)
-	return true
+	return true, visit.ReasonNone
+}
+
+// maxHostsPerDay bounds the distinct referrer hosts kept per day by one
+// instance: a flood of invented Referer headers only adds to its group.
+const maxHostsPerDay = 1000
+
+// source reduces a visitor's first request of the day to what the
+// analytics keep.
+func (c *Counter) source(day string, tr *Traffic) store.VisitSource {
+	group, host := visit.Referrer(tr.Referer, tr.Host)
+	if host != "" {
+		c.hostMu.Lock()
+		if c.hostDay != day {
+			c.hostDay, c.hosts = day, map[string]bool{}
+		}
+		if !c.hosts[host] {
+			if len(c.hosts) >= maxHostsPerDay {
+				host = ""
+			} else {
+				c.hosts[host] = true
+			}
+		}
+		c.hostMu.Unlock()
+	}
+	return store.VisitSource{RefGroup: group, RefHost: host, Device: visit.Device(tr.UA), Browser: visit.Browser(tr.UA)}
+}
+
+// Reject counts a request that was not counted, by reason, for the day's
+// analytics; it is flushed with the counters.
+func (c *Counter) Reject(t time.Time, reason visit.Reason) {
+	k := store.DayReason{Day: c.today(t), Reason: string(reason)}
+	c.rejMu.Lock()
+	if c.rejected == nil {
+		c.rejected = map[store.DayReason]int64{}
+	}
+	c.rejected[k]++
+	c.rejMu.Unlock()
 }
 
 // ArticleViews holds one article's figures. The page cache keeps the
@@ -382,7 +478,16 @@ func (c *Counter) flush(ctx context.Context, always bool) error {
 		}
 		sh.mu.Unlock()
 	}
-	empty := len(b.Views) == 0 && len(b.Visitors) == 0 && len(b.Presence) == 0
+	c.rejMu.Lock()
+	for k, n := range c.rejected {
+		if b.Rejected == nil {
+			b.Rejected = map[store.DayReason]int64{}
+		}
+		b.Rejected[k] += n
+	}
+	c.rejected = nil
+	c.rejMu.Unlock()
+	empty := len(b.Views) == 0 && len(b.Visitors) == 0 && len(b.Presence) == 0 && len(b.Rejected) == 0
 	if empty && !always && !b.Prune && c.ticks%idleRefresh != 1 {
 		return nil
 	}
@@ -407,3 +512,6 @@ func (c *Counter) flush(ctx context.Context, always bool) error {
 	c.vis.Store(&res.Stats)
 	return nil
 }
+
+// Location is the zone of the counter's days.
+func (c *Counter) Location() *time.Location { return c.opt.Location }

@@ -7,6 +7,7 @@ import (
 	"database/sql"
 	"errors"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -22,10 +23,28 @@ type ViewEvent struct {
 	At      int64 // unix seconds
 }
 
-// VisitorDay is a visitor seen on a local day ("2006-01-02").
+// VisitorDay is a visitor seen on a local day ("2006-01-02"), with what
+// the analytics keep of their first counted page that day. Those fields are
+// added to the day's figures only by the flush that inserts the
+// visitor-day, so on any number of instances each dimension sums to the
+// day's visitors.
 type VisitorDay struct {
 	Day     string
 	Visitor Visitor
+	Source  VisitSource
+}
+
+// VisitSource is the coarse description of a visit that analytics keep:
+// referrer group and host (never the full address), device kind and
+// browser family (never the User-Agent).
+type VisitSource struct {
+	RefGroup, RefHost, Device, Browser string
+}
+
+// DayReason counts requests of a day not counted, by exclusion reason.
+type DayReason struct {
+	Day    string
+	Reason string
 }
 
 // PresenceEvent is the last time a visitor made a counted request.
@@ -46,6 +65,8 @@ type CounterBatch struct {
 	Today, Monday string
 	Now           time.Time
 	Prune         bool // also delete expired marks, presence and visitor-days
+	// Rejected counts requests not counted (bots, …) by day and reason.
+	Rejected map[DayReason]int64
 }
 
 // VisitStats are the sidebar's "Thống kê truy cập" figures.
@@ -89,9 +110,11 @@ func (s *Store) FlushCounters(ctx context.Context, b CounterBatch) (FlushResult,
 			ids = append(ids, id)
 		}
 		sort.Slice(ids, func(i, j int) bool { return ids[i] < ids[j] })
+		tally := trafficTally{}
 		for _, id := range ids {
 			var total int64
-			err := tx.QueryRowContext(ctx, s.q(`UPDATE articles SET views = views + ? WHERE id = ? RETURNING views`), deltas[id], id).Scan(&total)
+			var cat sql.NullInt64
+			err := tx.QueryRowContext(ctx, s.q(`UPDATE articles SET views = views + ? WHERE id = ? RETURNING views, category_id`), deltas[id], id).Scan(&total, &cat)
 			if errors.Is(err, sql.ErrNoRows) {
 				continue // deleted since it was viewed
 			}
@@ -99,12 +122,28 @@ func (s *Store) FlushCounters(ctx context.Context, b CounterBatch) (FlushResult,
 				return err
 			}
 			res.Views[id] = total
-			if _, err := tx.ExecContext(ctx, s.q(`INSERT INTO article_daily_views (article_id, day, views) VALUES (?, ?, ?)
-				ON CONFLICT (article_id, day) DO UPDATE SET views = article_daily_views.views + excluded.views`), id, b.Today, deltas[id]); err != nil {
+			if _, err := tx.ExecContext(ctx, s.q(`INSERT INTO article_daily_views (article_id, day, views, site_id) VALUES (?, ?, ?, ?)
+				ON CONFLICT (article_id, day) DO UPDATE SET views = article_daily_views.views + excluded.views`), id, b.Today, deltas[id], b.SiteID); err != nil {
 				return err
 			}
+			for _, period := range periodsOf(b.Today) {
+				if _, err := tx.ExecContext(ctx, s.q(`INSERT INTO article_period_views (article_id, period, site_id, views) VALUES (?, ?, ?, ?)
+					ON CONFLICT (article_id, period) DO UPDATE SET views = article_period_views.views + excluded.views`), id, period, b.SiteID, deltas[id]); err != nil {
+					return err
+				}
+			}
+			tally.add(b.Today, "views", "", "", deltas[id])
+			if cat.Valid {
+				tally.add(b.Today, "category", strconv.FormatInt(cat.Int64, 10), "", deltas[id])
+			}
 		}
-		if err := s.flushVisitors(ctx, tx, b); err != nil {
+		if err := s.flushVisitors(ctx, tx, b, tally); err != nil {
+			return err
+		}
+		for k, n := range b.Rejected {
+			tally.add(k.Day, "bot", k.Reason, "", n)
+		}
+		if err := s.flushTraffic(ctx, tx, b.SiteID, tally); err != nil {
 			return err
 		}
 		if err := s.flushPresence(ctx, tx, b); err != nil {
@@ -194,17 +233,35 @@ func (s *Store) flushViews(ctx context.Context, tx *sql.Tx, b CounterBatch) (map
 	return deltas, nil
 }
 
-func (s *Store) flushVisitors(ctx context.Context, tx *sql.Tx, b CounterBatch) error {
+func (s *Store) flushVisitors(ctx context.Context, tx *sql.Tx, b CounterBatch, tally trafficTally) error {
 	if len(b.Visitors) == 0 {
 		return nil
 	}
 	vd := append([]VisitorDay(nil), b.Visitors...)
-	sort.Slice(vd, func(i, j int) bool {
+	sort.SliceStable(vd, func(i, j int) bool {
 		if vd[i].Day != vd[j].Day {
 			return vd[i].Day < vd[j].Day
 		}
 		return bytes.Compare(vd[i].Visitor[:], vd[j].Visitor[:]) < 0
 	})
+	// One event per visitor-day (a retried batch may hold two): the first
+	// keeps its source.
+	uniq := vd[:0]
+	for i, v := range vd {
+		if i > 0 && v.Day == vd[i-1].Day && v.Visitor == vd[i-1].Visitor {
+			continue
+		}
+		uniq = append(uniq, v)
+	}
+	vd = uniq
+	type dv struct {
+		day string
+		v   Visitor
+	}
+	source := make(map[dv]VisitSource, len(vd))
+	for _, v := range vd {
+		source[dv{v.Day, v.Visitor}] = v.Source
+	}
 	added := map[string]int64{}
 	for start := 0; start < len(vd); start += chunk {
 		part := vd[start:min(start+chunk, len(vd))]
@@ -218,18 +275,25 @@ func (s *Store) flushVisitors(ctx context.Context, tx *sql.Tx, b CounterBatch) e
 			sb.WriteString("(?, ?, ?)")
 			args = append(args, b.SiteID, v.Day, v.Visitor[:])
 		}
-		sb.WriteString(` ON CONFLICT DO NOTHING RETURNING day`)
+		sb.WriteString(` ON CONFLICT DO NOTHING RETURNING day, visitor`)
 		rows, err := tx.QueryContext(ctx, s.q(sb.String()), args...)
 		if err != nil {
 			return err
 		}
 		for rows.Next() {
 			var day string
-			if err := rows.Scan(&day); err != nil {
+			var raw []byte
+			if err := rows.Scan(&day, &raw); err != nil {
 				rows.Close()
 				return err
 			}
 			added[day]++
+			var v Visitor
+			copy(v[:], raw)
+			src := source[dv{day, v}]
+			tally.add(day, "ref", src.RefGroup, src.RefHost, 1)
+			tally.add(day, "device", src.Device, "", 1)
+			tally.add(day, "browser", src.Browser, "", 1)
 		}
 		rows.Close()
 		if err := rows.Err(); err != nil {

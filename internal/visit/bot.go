@@ -221,7 +221,9 @@ func checkMarker(m marker) error {
 
 // IsBotUA classifies a User-Agent on its own: ReasonEmptyUA when missing,
 // ReasonHeadless for headless or automated browsers, ReasonBot for crawlers
-// and tools, ReasonNone for what looks like a person's browser.
+// and tools that name themselves, ReasonNotBrowser for anything else that
+// does not have a browser's shape (see browserShaped), ReasonNone for what
+// looks like a person's browser.
 //
 // Headless wins over bot because it is the more specific diagnosis; the scan
 // therefore continues after a bot marker, looking only for headless ones.
@@ -261,6 +263,9 @@ func IsBotUA(ua string) Reason {
 			table = &headlessMarkers
 			break
 		}
+	}
+	if found == ReasonNone && !browserShaped(ua) {
+		return ReasonNotBrowser
 	}
 	return found
 }

@@ -40,6 +40,9 @@ func (c *UACache) ClassifyUA(r *http.Request) (Reason, string) {
 	reason, ok := c.m[ua]
 	c.mu.RUnlock()
 	if ok {
+		if reason == ReasonNone && missingAccept(r.Header) {
+			return ReasonNoAccept, ua
+		}
 		return reason, ua
 	}
 	reason = IsBotUA(ua)
@@ -49,5 +52,8 @@ func (c *UACache) ClassifyUA(r *http.Request) (Reason, string) {
 	}
 	c.m[ua] = reason
 	c.mu.Unlock()
+	if reason == ReasonNone && missingAccept(r.Header) {
+		return ReasonNoAccept, ua
+	}
 	return reason, ua
 }

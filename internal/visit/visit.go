@@ -19,6 +19,14 @@ const (
 	ReasonHeadless Reason = "headless"
 	ReasonPrefetch Reason = "prefetch"
 	ReasonMethod   Reason = "method"
+	// ReasonNotBrowser: a User-Agent without a browser's shape (shape.go).
+	ReasonNotBrowser Reason = "not_browser"
+	// ReasonNoAccept: no Accept or Accept-Language header, which every
+	// browser sends with a page request and scripts usually omit.
+	ReasonNoAccept Reason = "no_accept"
+	// ReasonRate: more page requests from one visitor than a person makes
+	// (RateGate).
+	ReasonRate Reason = "rate"
 )
 
 // Canonical header keys, indexed directly into http.Header: the server has
@@ -30,12 +38,22 @@ const (
 	hdrPurpose    = "Purpose"
 	hdrXMoz       = "X-Moz"
 	hdrXPurpose   = "X-Purpose"
+	hdrAccept     = "Accept"
+	hdrAcceptLang = "Accept-Language"
 )
+
+// missingAccept reports a request without the headers every browser sends
+// with a page request.
+func missingAccept(h http.Header) bool {
+	return len(h[hdrAccept]) == 0 || len(h[hdrAcceptLang]) == 0
+}
 
 // Classify decides whether r counts as a human page view. Checks run from the
 // cheapest to the most expensive, and the first failing one gives the reason:
 // method (only GET counts), speculative loads (prefetch/prerender/preview,
-// which the user may never see), then the User-Agent (see IsBotUA).
+// which the user may never see), then the User-Agent (see IsBotUA), then the
+// Accept and Accept-Language headers browsers always send. The header check
+// comes last so a crawler is reported as one rather than as "no_accept".
 func Classify(r *http.Request) Reason {
 	// net/http documents "" as GET for client requests; treat it the same so
 	// hand-built requests in callers and tests behave as they would on the wire.
@@ -49,7 +67,13 @@ func Classify(r *http.Request) Reason {
 	if v := r.Header[hdrUserAgent]; len(v) > 0 {
 		ua = v[0]
 	}
-	return IsBotUA(ua)
+	if reason := IsBotUA(ua); reason != ReasonNone {
+		return reason
+	}
+	if missingAccept(r.Header) {
+		return ReasonNoAccept
+	}
+	return ReasonNone
 }
 
 // isSpeculative reports whether the browser marked the request as a

@@ -39,13 +39,21 @@ func TestClassify(t *testing.T) {
 		{"unrelated header mentioning prefetch", http.MethodGet, map[string][]string{"User-Agent": {humanUA}, "X-Note": {"prefetch"}}, ReasonNone},
 		{"method checked before prefetch", http.MethodPost, map[string][]string{"Purpose": {"prefetch"}}, ReasonMethod},
 		{"prefetch checked before UA", http.MethodGet, map[string][]string{"Purpose": {"prefetch"}}, ReasonPrefetch},
+		{"no Accept-Language", http.MethodGet, map[string][]string{"User-Agent": {humanUA}, "Accept-Language": nil}, ReasonNoAccept},
+		{"no Accept", http.MethodGet, map[string][]string{"User-Agent": {humanUA}, "Accept": nil}, ReasonNoAccept},
+		{"bot reported before missing headers", http.MethodGet, map[string][]string{"User-Agent": {"curl/8.5.0"}, "Accept": nil, "Accept-Language": nil}, ReasonBot},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			r := httptest.NewRequest(http.MethodGet, "/tin-tuc/bai-viet", nil)
 			r.Method = tt.method
-			r.Header = http.Header{}
+			// What every browser sends with a page request, unless the case
+			// removes it (a nil value).
+			r.Header = http.Header{"Accept": {"text/html"}, "Accept-Language": {"vi-VN,vi;q=0.9"}}
 			for k, vs := range tt.headers {
+				if vs == nil {
+					r.Header.Del(k)
+				}
 				for _, v := range vs {
 					r.Header.Add(k, v) // Add canonicalises, as the server does
 				}

@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"time"
 
+	"github.com/congportal/cong/internal/analytics"
 	"github.com/congportal/cong/internal/auth"
 	"github.com/congportal/cong/internal/config"
 	"github.com/congportal/cong/internal/news"
@@ -17,7 +18,8 @@ import (
 
 // adminPages are the newsroom templates, each parsed with admin/layout.html.
 var adminPages = []string{"login", "dashboard", "articles", "article_edit", "revision",
-	"users", "user_form", "settings", "categories", "audit", "account", "media", "privacy_settings"}
+	"users", "user_form", "settings", "categories", "audit", "account", "media", "privacy_settings",
+	"analytics", "article_analytics"}
 
 // adminPage is what every newsroom page has.
 type adminPage struct {
@@ -80,6 +82,12 @@ func parseAdminTemplates(a *assets, loc *time.Location) (map[string]*template.Te
 		"safe": func(s string) template.HTML { return template.HTML(s) },
 		"add":  func(a, b int) int { return a + b },
 		"sub":  func(a, b int) int { return a - b },
+		// Visitor analytics (admin_analytics.go).
+		"groupName":  analytics.GroupName,
+		"deviceName": analytics.DeviceName,
+		"reasonName": analytics.ReasonName,
+		"isoVN":      analytics.VNDay,
+		"percent":    percent,
 	}
 	out := map[string]*template.Template{}
 	for _, name := range append(append([]string{}, adminPages...), authPages...) {

@@ -116,6 +116,9 @@ func newBenchSiteProxies(b *testing.B, n int, trusted string) *benchSite {
 func (bs *benchSite) get(b *testing.B, h http.Handler, target string, i int, gzip bool) *httptest.ResponseRecorder {
 	r := httptest.NewRequest("GET", target, nil)
 	r.Header.Set("User-Agent", benchUA)
+	// What a browser sends with every page request (visit.Classify).
+	r.Header.Set("Accept", "text/html,application/xhtml+xml,*/*;q=0.8")
+	r.Header.Set("Accept-Language", "vi-VN,vi;q=0.9")
 	if gzip {
 		r.Header.Set("Accept-Encoding", "gzip, deflate, br, zstd")
 	}

@@ -17,4 +17,5 @@ func (s *Server) extraRoutes(handle func(pattern string, h http.HandlerFunc)) {
 	s.qaRoutes(handle)
 	s.mailAdminRoutes(handle)
 	s.statsDossierRoutes(handle)
+	s.analyticsRoutes(handle)
 }

@@ -367,7 +367,7 @@ func (s *Server) countVisit(r *http.Request, article int64) { s.countVisitAt(r, 
 func (s *Server) countVisitAt(r *http.Request, article int64, now time.Time) {
 	reason, ua := s.uaCache.ClassifyUA(r)
 	if reason != visit.ReasonNone {
-		s.metrics.exclude(reason)
+		s.excludeVisit(reason, now)
 		return
 	}
 	v, day, err := s.counter.VisitorAt(r.Context(), now, s.proxies.ClientIP(r), ua)
@@ -375,5 +375,7 @@ func (s *Server) countVisitAt(r *http.Request, article int64, now time.Time) {
 		s.log.Warn("count visit", "err", err)
 		return
 	}
-	s.counter.HitAt(v, day, article, now)
+	if reason := s.counter.Record(v, day, article, now, visitTraffic(r, ua)); reason != visit.ReasonNone {
+		s.excludeVisit(reason, now)
+	}
 }

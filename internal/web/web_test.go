@@ -79,6 +79,9 @@ func (e *env) do(method, target string, hdr map[string]string) resp {
 	e.t.Helper()
 	r := httptest.NewRequest(method, target, nil)
 	r.Header.Set("User-Agent", browserUA)
+	// What a browser sends with every page request (visit.Classify).
+	r.Header.Set("Accept", "text/html,application/xhtml+xml,*/*;q=0.8")
+	r.Header.Set("Accept-Language", "vi-VN,vi;q=0.9")
 	for k, v := range hdr {
 		if v == "" {
 			r.Header.Del(k)
