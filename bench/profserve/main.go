@@ -20,9 +20,9 @@ import (
 	_ "time/tzdata"
 
 	"github.com/congportal/cong/internal/news"
-	"github.com/congportal/cong/internal/stats"
 	"github.com/congportal/cong/internal/store"
 	"github.com/congportal/cong/internal/visit"
+	"github.com/congportal/cong/internal/visitors"
 	"github.com/congportal/cong/internal/web"
 )
 
@@ -49,7 +49,7 @@ func main() {
 		log.Fatal(err)
 	}
 	quiet := slog.New(slog.NewTextHandler(io.Discard, nil))
-	counter := stats.New(st, stats.Options{SiteID: site.ID, Window: 30 * time.Minute, Location: loc, Logger: quiet})
+	counter := visitors.New(st, visitors.Options{SiteID: site.ID, Window: 30 * time.Minute, Location: loc, Logger: quiet})
 	if err := counter.Flush(ctx); err != nil {
 		log.Fatal(err)
 	}

@@ -9,7 +9,7 @@ import (
 	"os"
 
 	"github.com/congportal/cong/internal/config"
-	"github.com/congportal/cong/internal/docs"
+	"github.com/congportal/cong/internal/legaldoc"
 	"github.com/congportal/cong/internal/news"
 	"github.com/congportal/cong/internal/store"
 )
@@ -42,7 +42,7 @@ func cmdImportDocuments(ctx context.Context, args []string, stdout io.Writer, ge
 	var n int
 	err = st.InTx(ctx, func(tx *store.Tx) error {
 		var err error
-		n, err = docs.ImportCSV(ctx, f, siteID, 0, news.StatusPublished, tx)
+		n, err = legaldoc.ImportCSV(ctx, f, siteID, 0, news.StatusPublished, tx)
 		return err
 	})
 	if err != nil {

@@ -8,8 +8,8 @@ import (
 	"io"
 	"os"
 
+	"github.com/congportal/cong/internal/catalogue"
 	"github.com/congportal/cong/internal/config"
-	"github.com/congportal/cong/internal/desk"
 	"github.com/congportal/cong/internal/store"
 )
 
@@ -37,13 +37,13 @@ func cmdImportProcedures(ctx context.Context, args []string, stdout io.Writer, g
 		return err
 	}
 	defer st.Close()
-	var res desk.ImportResult
+	var res catalogue.ImportResult
 	err = st.InTx(ctx, func(tx *store.Tx) error {
 		var err error
-		res, err = desk.Import(ctx, tx, siteID, data, func(err error) bool { return errors.Is(err, store.ErrNotFound) })
+		res, err = catalogue.Import(ctx, tx, siteID, data, func(err error) bool { return errors.Is(err, store.ErrNotFound) })
 		return err
 	})
-	if ie, ok := desk.IsImportErrors(err); ok {
+	if ie, ok := catalogue.IsImportErrors(err); ok {
 		return fmt.Errorf("không nhập thủ tục nào; sửa tệp rồi chạy lại:\n%s", ie.Error())
 	}
 	if err != nil {

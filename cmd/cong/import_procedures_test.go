@@ -7,7 +7,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/congportal/cong/internal/desk"
+	"github.com/congportal/cong/internal/catalogue"
 	"github.com/congportal/cong/internal/store"
 )
 
@@ -29,7 +29,7 @@ func TestImportProceduresCommand(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := st.CreateUnit(ctx, &desk.Unit{SiteID: site.ID, Code: "XHA", Name: "UBND xã Hòa An", Kind: desk.KindCommune}); err != nil {
+	if err := st.CreateUnit(ctx, &catalogue.Unit{SiteID: site.ID, Code: "XHA", Name: "UBND xã Hòa An", Kind: catalogue.KindCommune}); err != nil {
 		t.Fatal(err)
 	}
 	st.Close()
@@ -50,7 +50,7 @@ func TestImportProceduresCommand(t *testing.T) {
 	st, _ = store.Open(ctx, "", data)
 	defer st.Close()
 	p, err := st.Procedure(ctx, site.ID, "1.000894")
-	if err != nil || len(p.Components) != 2 || p.Components[0].Copies != 2 || p.Components[0].Name != "Tờ khai đăng ký kết hôn 02 bản" || p.Level != desk.LevelPartial || !p.Published {
+	if err != nil || len(p.Components) != 2 || p.Components[0].Copies != 2 || p.Components[0].Name != "Tờ khai đăng ký kết hôn 02 bản" || p.Level != catalogue.LevelPartial || !p.Published {
 		t.Fatalf("stored %+v %v", p, err)
 	}
 }

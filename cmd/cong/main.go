@@ -23,9 +23,9 @@ import (
 	"github.com/congportal/cong/internal/demo"
 	"github.com/congportal/cong/internal/importer"
 	"github.com/congportal/cong/internal/news"
-	"github.com/congportal/cong/internal/stats"
 	"github.com/congportal/cong/internal/store"
 	"github.com/congportal/cong/internal/visit"
+	"github.com/congportal/cong/internal/visitors"
 	"github.com/congportal/cong/internal/web"
 )
 
@@ -255,7 +255,7 @@ func cmdServe(ctx context.Context, args []string, stderr io.Writer, getenv func(
 	ctx, stop := signal.NotifyContext(ctx, os.Interrupt, syscall.SIGTERM)
 	defer stop()
 
-	counter := stats.New(st, stats.Options{SiteID: site.ID, Window: c.ViewWindow, Location: loc, Logger: log})
+	counter := visitors.New(st, visitors.Options{SiteID: site.ID, Window: c.ViewWindow, Location: loc, Logger: log})
 	var backupStats *backup.Stats
 	if c.BackupEvery > 0 {
 		backupStats = new(backup.Stats)

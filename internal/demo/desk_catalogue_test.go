@@ -5,8 +5,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/congportal/cong/internal/catalogue"
 	"github.com/congportal/cong/internal/demo"
-	"github.com/congportal/cong/internal/desk"
 	"github.com/congportal/cong/internal/news"
 	"github.com/congportal/cong/internal/store"
 	"github.com/congportal/cong/internal/testdb"
@@ -28,7 +28,7 @@ func TestDemoCatalogue(t *testing.T) {
 		}
 		former, communes, depts := 0, 0, 0
 		for _, u := range units {
-			if e := desk.ValidateUnit(u, units); len(e) > 0 {
+			if e := catalogue.ValidateUnit(u, units); len(e) > 0 {
 				t.Errorf("unit %s: %v", u.Code, e)
 			}
 			switch {
@@ -37,9 +37,9 @@ func TestDemoCatalogue(t *testing.T) {
 				if u.Selectable(time.Now()) || !u.ValidTo.Equal(time.Date(2025, 6, 30, 0, 0, 0, 0, time.UTC)) {
 					t.Errorf("former unit %+v", u)
 				}
-			case u.Kind == desk.KindCommune:
+			case u.Kind == catalogue.KindCommune:
 				communes++
-			case u.Kind == desk.KindDepartment:
+			case u.Kind == catalogue.KindDepartment:
 				depts++
 			}
 		}
@@ -56,7 +56,7 @@ func TestDemoCatalogue(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if e := desk.ValidateProcedure(full, units); len(e) > 0 {
+			if e := catalogue.ValidateProcedure(full, units); len(e) > 0 {
 				t.Errorf("%s: %v", p.Code, e)
 			}
 			if len(full.Components) == 0 || full.LegalBasis == "" || full.Steps == "" {
@@ -64,7 +64,7 @@ func TestDemoCatalogue(t *testing.T) {
 			}
 			levels[p.Level]++
 		}
-		if levels[desk.LevelFull] == 0 || levels[desk.LevelPartial] == 0 || levels[desk.LevelNone] == 0 {
+		if levels[catalogue.LevelFull] == 0 || levels[catalogue.LevelPartial] == 0 || levels[catalogue.LevelNone] == 0 {
 			t.Errorf("levels: %v", levels)
 		}
 	})

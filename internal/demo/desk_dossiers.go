@@ -12,7 +12,7 @@ import (
 	"time"
 
 	"github.com/congportal/cong/internal/calendar"
-	"github.com/congportal/cong/internal/desk"
+	"github.com/congportal/cong/internal/catalogue"
 	"github.com/congportal/cong/internal/dossier"
 	"github.com/congportal/cong/internal/store"
 )
@@ -113,7 +113,7 @@ func Dossiers(ctx context.Context, st *store.Store, siteID int64, dossierDir str
 	if err != nil {
 		return 0, err
 	}
-	var usable []desk.Procedure
+	var usable []catalogue.Procedure
 	for _, p := range procs {
 		for _, u := range p.Units {
 			if u.Selectable(now) {
@@ -168,7 +168,7 @@ const historyDays = 365
 // an apology), a few second supplements, refusals, withdrawals and stops,
 // about half online where the procedure allows it. Dossiers whose next step
 // would fall after now stay open.
-func (l *demoLoader) history(ctx context.Context, procs []desk.Procedure) (int, error) {
+func (l *demoLoader) history(ctx context.Context, procs []catalogue.Procedure) (int, error) {
 	r := mrand.New(mrand.NewPCG(2026, 766))
 	today := l.now.In(dossier.Loc)
 	seq := map[string]int{}
@@ -193,8 +193,8 @@ func (l *demoLoader) history(ctx context.Context, procs []desk.Procedure) (int, 
 
 // historical makes one dossier submitted on day; ok is false when it
 // would have been submitted after now.
-func (l *demoLoader) historical(r *mrand.Rand, day time.Time, proc desk.Procedure, seq map[string]int) (store.HistoricalDossier, bool, error) {
-	var units []desk.Unit
+func (l *demoLoader) historical(r *mrand.Rand, day time.Time, proc catalogue.Procedure, seq map[string]int) (store.HistoricalDossier, bool, error) {
+	var units []catalogue.Unit
 	for _, u := range proc.Units {
 		if u.Selectable(l.now) {
 			units = append(units, u)
@@ -389,8 +389,8 @@ func (l *demoLoader) applicant(d *dossier.Dossier) {
 
 // load creates one dossier and moves it along its scenario; a step that
 // would fall after now is not taken, so recent dossiers stay open.
-func (l *demoLoader) load(ctx context.Context, i int, sc scenario, proc desk.Procedure) error {
-	var unit desk.Unit
+func (l *demoLoader) load(ctx context.Context, i int, sc scenario, proc catalogue.Procedure) error {
+	var unit catalogue.Unit
 	for _, u := range proc.Units {
 		if u.Selectable(l.now) {
 			unit = u

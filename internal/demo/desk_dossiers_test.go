@@ -8,8 +8,8 @@ import (
 	"time"
 
 	"github.com/congportal/cong/internal/calendar"
+	"github.com/congportal/cong/internal/catalogue"
 	"github.com/congportal/cong/internal/demo"
-	"github.com/congportal/cong/internal/desk"
 	"github.com/congportal/cong/internal/dossier"
 	"github.com/congportal/cong/internal/news"
 	"github.com/congportal/cong/internal/store"
@@ -27,16 +27,16 @@ func TestDemoDossiers(t *testing.T) {
 		if n, err := demo.Dossiers(ctx, s, site.ID, "", time.Now()); err != nil || n != 0 {
 			t.Fatalf("without procedures: %d %v", n, err)
 		}
-		unit := desk.Unit{SiteID: site.ID, Code: "XTN", Name: "UBND xã Thử Nghiệm", Kind: desk.KindCommune}
+		unit := catalogue.Unit{SiteID: site.ID, Code: "XTN", Name: "UBND xã Thử Nghiệm", Kind: catalogue.KindCommune}
 		if err := s.CreateUnit(ctx, &unit); err != nil {
 			t.Fatal(err)
 		}
-		for i, p := range []desk.Procedure{
-			{Code: "1.1", Slug: "a", Name: "Cấp bản sao trích lục hộ tịch", Level: desk.LevelFull, TimeAmount: 1, TimeUnit: desk.TimeWorkingDays},
-			{Code: "1.2", Slug: "b", Name: "Đăng ký kết hôn", Level: desk.LevelPartial, TimeAmount: 5, TimeUnit: desk.TimeWorkingDays},
-			{Code: "1.3", Slug: "c", Name: "Chứng thực bản sao", Level: desk.LevelFull, TimeAmount: 4, TimeUnit: desk.TimeWorkingHours},
+		for i, p := range []catalogue.Procedure{
+			{Code: "1.1", Slug: "a", Name: "Cấp bản sao trích lục hộ tịch", Level: catalogue.LevelFull, TimeAmount: 1, TimeUnit: catalogue.TimeWorkingDays},
+			{Code: "1.2", Slug: "b", Name: "Đăng ký kết hôn", Level: catalogue.LevelPartial, TimeAmount: 5, TimeUnit: catalogue.TimeWorkingDays},
+			{Code: "1.3", Slug: "c", Name: "Chứng thực bản sao", Level: catalogue.LevelFull, TimeAmount: 4, TimeUnit: catalogue.TimeWorkingHours},
 		} {
-			p.SiteID, p.Published, p.Units = site.ID, true, []desk.Unit{unit}
+			p.SiteID, p.Published, p.Units = site.ID, true, []catalogue.Unit{unit}
 			if err := s.SaveProcedure(ctx, &p); err != nil {
 				t.Fatal(i, err)
 			}

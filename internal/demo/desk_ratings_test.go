@@ -6,8 +6,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/congportal/cong/internal/catalogue"
 	"github.com/congportal/cong/internal/demo"
-	"github.com/congportal/cong/internal/desk"
 	"github.com/congportal/cong/internal/dossier"
 	"github.com/congportal/cong/internal/news"
 	"github.com/congportal/cong/internal/rating"
@@ -25,12 +25,12 @@ func TestDemoRatings(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		unit := desk.Unit{SiteID: site.ID, Code: "XTN", Name: "UBND xã Thử Nghiệm", Kind: desk.KindCommune}
+		unit := catalogue.Unit{SiteID: site.ID, Code: "XTN", Name: "UBND xã Thử Nghiệm", Kind: catalogue.KindCommune}
 		if err := s.CreateUnit(ctx, &unit); err != nil {
 			t.Fatal(err)
 		}
-		proc := desk.Procedure{SiteID: site.ID, Code: "1.1", Slug: "a", Name: "Cấp bản sao trích lục hộ tịch", Level: desk.LevelFull,
-			TimeAmount: 1, TimeUnit: desk.TimeWorkingDays, Published: true, Units: []desk.Unit{unit}}
+		proc := catalogue.Procedure{SiteID: site.ID, Code: "1.1", Slug: "a", Name: "Cấp bản sao trích lục hộ tịch", Level: catalogue.LevelFull,
+			TimeAmount: 1, TimeUnit: catalogue.TimeWorkingDays, Published: true, Units: []catalogue.Unit{unit}}
 		if err := s.SaveProcedure(ctx, &proc); err != nil {
 			t.Fatal(err)
 		}

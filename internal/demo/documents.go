@@ -7,7 +7,7 @@ import (
 	"strings"
 	"unicode"
 
-	"github.com/congportal/cong/internal/docs"
+	"github.com/congportal/cong/internal/legaldoc"
 	"github.com/congportal/cong/internal/news"
 	"github.com/congportal/cong/internal/store"
 	"github.com/congportal/cong/internal/viet"
@@ -85,14 +85,14 @@ var demoDocs = []demoDoc{
 func loadDocuments(ctx context.Context, tx *store.Tx, siteID int64) error {
 	ids := map[string]int64{}
 	for _, x := range demoDocs {
-		d := &docs.Document{SiteID: siteID, Status: news.StatusPublished}
-		if err := docs.Apply(d, docs.Draft{Number: x.number, Type: x.typ, Issuer: x.issuer, Signer: x.signer, Field: x.field,
+		d := &legaldoc.Document{SiteID: siteID, Status: news.StatusPublished}
+		if err := legaldoc.Apply(d, legaldoc.Draft{Number: x.number, Type: x.typ, Issuer: x.issuer, Signer: x.signer, Field: x.field,
 			Abstract: x.abstract, IssueDate: x.issued, EffectiveDate: x.effective, ExpiryDate: x.expiry, ReplacedByID: ids[x.replacedBy]}); err != nil {
 			return fmt.Errorf("văn bản %s: %w", x.number, err)
 		}
-		var files []docs.File
+		var files []legaldoc.File
 		if x.pdf {
-			files = append(files, docs.File{Name: viet.Slug(d.Title()) + ".pdf", Mime: "application/pdf", Ext: "pdf", Data: samplePDF(d)})
+			files = append(files, legaldoc.File{Name: viet.Slug(d.Title()) + ".pdf", Mime: "application/pdf", Ext: "pdf", Data: samplePDF(d)})
 		}
 		if err := tx.SaveDocument(ctx, d, files); err != nil {
 			return fmt.Errorf("văn bản %s: %w", x.number, err)
@@ -105,7 +105,7 @@ func loadDocuments(ctx context.Context, tx *store.Tx, siteID int64) error {
 // samplePDF writes a one-page PDF naming the document. The standard PDF
 // fonts cannot show Vietnamese accents, so the text is written without
 // them; it is a placeholder for the scanned original a real site uploads.
-func samplePDF(d *docs.Document) []byte {
+func samplePDF(d *legaldoc.Document) []byte {
 	lines := []string{
 		strings.ToUpper(plain(d.Issuer)),
 		"So: " + plain(d.Number),
@@ -113,7 +113,7 @@ func samplePDF(d *docs.Document) []byte {
 		strings.ToUpper(plain(d.Type)),
 		plain(d.Abstract),
 		"",
-		"Ngay ban hanh: " + docs.FormatDate(d.IssueDate),
+		"Ngay ban hanh: " + legaldoc.FormatDate(d.IssueDate),
 		"",
 		"(Ban mau cua du lieu trinh dien Cong - khong phai van ban goc.)",
 	}

@@ -5,7 +5,7 @@ import (
 	"context"
 	"testing"
 
-	"github.com/congportal/cong/internal/docs"
+	"github.com/congportal/cong/internal/legaldoc"
 	"github.com/congportal/cong/internal/media"
 	"github.com/congportal/cong/internal/news"
 	"github.com/congportal/cong/internal/store"
@@ -61,7 +61,7 @@ func TestDemoDocuments(t *testing.T) {
 		if cited < 5 {
 			t.Errorf("only %d citation edges to demo documents", cited)
 		}
-		var d766 docs.Document
+		var d766 legaldoc.Document
 		for _, d := range list {
 			if d.Number == "766/QĐ-TTg" {
 				d766 = d

@@ -16,13 +16,13 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"github.com/congportal/cong/internal/auth"
-	"github.com/congportal/cong/internal/desk"
+	"github.com/congportal/cong/internal/catalogue"
 	"github.com/congportal/cong/internal/dossier"
 	"github.com/congportal/cong/internal/news"
-	"github.com/congportal/cong/internal/stats"
 	"github.com/congportal/cong/internal/store"
 	"github.com/congportal/cong/internal/testdb"
 	"github.com/congportal/cong/internal/visit"
+	"github.com/congportal/cong/internal/visitors"
 	"github.com/congportal/cong/internal/web"
 )
 
@@ -33,7 +33,7 @@ type deskPortal struct {
 	base    string
 	st      *store.Store
 	siteID  int64
-	proc    desk.Procedure
+	proc    catalogue.Procedure
 	dataDir string
 }
 
@@ -47,13 +47,13 @@ func startDeskPortal(t *testing.T, engine string) *deskPortal {
 	if err != nil {
 		t.Fatal(err)
 	}
-	unit := desk.Unit{SiteID: site.ID, Code: "XTN", Name: "UBND xã Thử Nghiệm", Kind: desk.KindCommune}
+	unit := catalogue.Unit{SiteID: site.ID, Code: "XTN", Name: "UBND xã Thử Nghiệm", Kind: catalogue.KindCommune}
 	if err := st.CreateUnit(ctx, &unit); err != nil {
 		t.Fatal(err)
 	}
-	proc := desk.Procedure{SiteID: site.ID, Code: "1.001193", Slug: "cap-ban-sao-trich-luc-ho-tich", Name: "Cấp bản sao trích lục hộ tịch",
-		Field: "Hộ tịch", Level: desk.LevelFull, TimeAmount: 1, TimeUnit: desk.TimeWorkingDays, Published: true, Units: []desk.Unit{unit},
-		Components: []desk.Component{{Name: "Tờ khai cấp bản sao trích lục hộ tịch", Required: true, Copies: 1}}}
+	proc := catalogue.Procedure{SiteID: site.ID, Code: "1.001193", Slug: "cap-ban-sao-trich-luc-ho-tich", Name: "Cấp bản sao trích lục hộ tịch",
+		Field: "Hộ tịch", Level: catalogue.LevelFull, TimeAmount: 1, TimeUnit: catalogue.TimeWorkingDays, Published: true, Units: []catalogue.Unit{unit},
+		Components: []catalogue.Component{{Name: "Tờ khai cấp bản sao trích lục hộ tịch", Required: true, Copies: 1}}}
 	if err := st.SaveProcedure(ctx, &proc); err != nil {
 		t.Fatal(err)
 	}
@@ -84,7 +84,7 @@ func startDeskPortal(t *testing.T, engine string) *deskPortal {
 	}
 	base := "http://" + ln.Addr().String()
 	dataDir := t.TempDir()
-	counter := stats.New(st, stats.Options{SiteID: site.ID, Window: 30 * time.Minute, Location: hcm, Logger: logger})
+	counter := visitors.New(st, visitors.Options{SiteID: site.ID, Window: 30 * time.Minute, Location: hcm, Logger: logger})
 	proxies, _ := visit.ParseProxies("")
 	srv, err := web.New(web.Options{Store: st, Counter: counter, SiteID: site.ID, BaseURL: base, Proxies: proxies,
 		Location: hcm, Logger: logger, Version: "e2e", MediaDir: filepath.Join(dataDir, "media")})

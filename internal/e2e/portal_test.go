@@ -17,10 +17,10 @@ import (
 	"github.com/congportal/cong/internal/auth"
 	"github.com/congportal/cong/internal/demo"
 	"github.com/congportal/cong/internal/news"
-	"github.com/congportal/cong/internal/stats"
 	"github.com/congportal/cong/internal/store"
 	"github.com/congportal/cong/internal/testdb"
 	"github.com/congportal/cong/internal/visit"
+	"github.com/congportal/cong/internal/visitors"
 	"github.com/congportal/cong/internal/web"
 )
 
@@ -113,7 +113,7 @@ func startPortal(t *testing.T, engine string) *portal {
 		t.Fatal(err)
 	}
 	base := "http://" + ln.Addr().String()
-	counter := stats.New(st, stats.Options{SiteID: site.ID, Window: 30 * time.Minute, Location: hcm, Logger: logger})
+	counter := visitors.New(st, visitors.Options{SiteID: site.ID, Window: 30 * time.Minute, Location: hcm, Logger: logger})
 	proxies, _ := visit.ParseProxies("")
 	srv, err := web.New(web.Options{Store: st, Counter: counter, SiteID: site.ID, BaseURL: base, Proxies: proxies,
 		Location: hcm, Logger: logger, Version: "e2e"})

@@ -4,7 +4,7 @@ import (
 	"context"
 	"fmt"
 
-	"github.com/congportal/cong/internal/desk"
+	"github.com/congportal/cong/internal/catalogue"
 	"github.com/congportal/cong/internal/store"
 )
 
@@ -74,13 +74,13 @@ func emitProcedures(ctx context.Context, src Source, emit func(any) error) error
 			return err
 		}
 		if p.Units == nil {
-			p.Units = []desk.Unit{}
+			p.Units = []catalogue.Unit{}
 		}
 		if p.Components == nil {
-			p.Components = []desk.Component{}
+			p.Components = []catalogue.Component{}
 		}
 		if err := emit(struct {
-			desk.Procedure
+			catalogue.Procedure
 			URL string `json:"url"`
 		}{p, src.BaseURL + "/thu-tuc/" + p.Slug}); err != nil {
 			return err

@@ -12,10 +12,10 @@ import (
 	"time"
 	_ "time/tzdata"
 
-	"github.com/congportal/cong/internal/desk"
-	"github.com/congportal/cong/internal/docs"
+	"github.com/congportal/cong/internal/catalogue"
 	"github.com/congportal/cong/internal/export"
 	"github.com/congportal/cong/internal/importer"
+	"github.com/congportal/cong/internal/legaldoc"
 	"github.com/congportal/cong/internal/news"
 	"github.com/congportal/cong/internal/store"
 	"github.com/congportal/cong/internal/testdb"
@@ -173,24 +173,24 @@ func TestJSONExport(t *testing.T) {
 	testdb.Each(t, func(t *testing.T, s *store.Store) {
 		site := fill(t, s, loc)
 		// Documents and procedures: published ones go out, drafts do not.
-		unit := desk.Unit{SiteID: site.ID, Code: "XTP", Name: "UBND xã Tân Phú", Kind: desk.KindCommune}
+		unit := catalogue.Unit{SiteID: site.ID, Code: "XTP", Name: "UBND xã Tân Phú", Kind: catalogue.KindCommune}
 		if err := s.CreateUnit(ctx, &unit); err != nil {
 			t.Fatal(err)
 		}
 		for i, pub := range []bool{true, false} {
-			p := desk.Procedure{SiteID: site.ID, Code: fmt.Sprintf("1.00%d", i), Slug: fmt.Sprintf("khai-sinh-%d", i), Name: "Đăng ký khai sinh", Level: desk.LevelFull,
-				TimeAmount: 1, TimeUnit: desk.TimeWorkingDays, Published: pub, Units: []desk.Unit{{ID: unit.ID}},
-				Components: []desk.Component{{Name: "Tờ khai đăng ký khai sinh", Required: true, Copies: 1}}}
+			p := catalogue.Procedure{SiteID: site.ID, Code: fmt.Sprintf("1.00%d", i), Slug: fmt.Sprintf("khai-sinh-%d", i), Name: "Đăng ký khai sinh", Level: catalogue.LevelFull,
+				TimeAmount: 1, TimeUnit: catalogue.TimeWorkingDays, Published: pub, Units: []catalogue.Unit{{ID: unit.ID}},
+				Components: []catalogue.Component{{Name: "Tờ khai đăng ký khai sinh", Required: true, Copies: 1}}}
 			if err := s.SaveProcedure(ctx, &p); err != nil {
 				t.Fatal(err)
 			}
 		}
 		for i, status := range []string{news.StatusPublished, news.StatusDraft} {
-			d := &docs.Document{SiteID: site.ID, Status: status}
-			if err := docs.Apply(d, docs.Draft{Number: fmt.Sprintf("0%d-NQ/ĐU", i+1), Type: "Nghị quyết", Issuer: "Đảng ủy xã Tân Phú", Abstract: "Về chuyển đổi số", IssueDate: "21/01/2026"}); err != nil {
+			d := &legaldoc.Document{SiteID: site.ID, Status: status}
+			if err := legaldoc.Apply(d, legaldoc.Draft{Number: fmt.Sprintf("0%d-NQ/ĐU", i+1), Type: "Nghị quyết", Issuer: "Đảng ủy xã Tân Phú", Abstract: "Về chuyển đổi số", IssueDate: "21/01/2026"}); err != nil {
 				t.Fatal(err)
 			}
-			if err := s.SaveDocument(ctx, d, []docs.File{{Name: "nq.pdf", Mime: "application/pdf", Ext: "pdf", Data: []byte("%PDF-1.4 x")}}, nil); err != nil {
+			if err := s.SaveDocument(ctx, d, []legaldoc.File{{Name: "nq.pdf", Mime: "application/pdf", Ext: "pdf", Data: []byte("%PDF-1.4 x")}}, nil); err != nil {
 				t.Fatal(err)
 			}
 		}

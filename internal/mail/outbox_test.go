@@ -14,7 +14,7 @@ import (
 
 	"github.com/congportal/cong/internal/auth"
 	"github.com/congportal/cong/internal/calendar"
-	"github.com/congportal/cong/internal/desk"
+	"github.com/congportal/cong/internal/catalogue"
 	"github.com/congportal/cong/internal/dossier"
 	cmail "github.com/congportal/cong/internal/mail"
 	"github.com/congportal/cong/internal/news"
@@ -29,9 +29,9 @@ var ctx = context.Background()
 // unit with e-mail addresses (plus one without, and one of another unit).
 type fixture struct {
 	site     int64
-	unit     desk.Unit
-	other    desk.Unit
-	proc     desk.Procedure
+	unit     catalogue.Unit
+	other    catalogue.Unit
+	proc     catalogue.Procedure
 	officers []store.UserRecord
 	cal      *calendar.Calendar
 }
@@ -43,15 +43,15 @@ func newFixture(t *testing.T, s *store.Store) fixture {
 		t.Fatal(err)
 	}
 	f := fixture{site: st.ID, cal: calendar.New(dossier.Loc, calendar.DefaultOfficeHours(), nil)}
-	f.unit = desk.Unit{SiteID: st.ID, Code: "XAB", Name: "UBND xã An Bình", Kind: desk.KindCommune}
-	f.other = desk.Unit{SiteID: st.ID, Code: "XHB", Name: "UBND xã Hòa Bình", Kind: desk.KindCommune}
-	for _, u := range []*desk.Unit{&f.unit, &f.other} {
+	f.unit = catalogue.Unit{SiteID: st.ID, Code: "XAB", Name: "UBND xã An Bình", Kind: catalogue.KindCommune}
+	f.other = catalogue.Unit{SiteID: st.ID, Code: "XHB", Name: "UBND xã Hòa Bình", Kind: catalogue.KindCommune}
+	for _, u := range []*catalogue.Unit{&f.unit, &f.other} {
 		if err := s.CreateUnit(ctx, u); err != nil {
 			t.Fatal(err)
 		}
 	}
-	f.proc = desk.Procedure{SiteID: st.ID, Code: "2.000001", Slug: "chung-thuc", Name: "Chứng thực bản sao từ bản chính", Level: desk.LevelFull,
-		TimeAmount: 3, TimeUnit: desk.TimeWorkingDays, Published: true, Units: []desk.Unit{{ID: f.unit.ID}, {ID: f.other.ID}}}
+	f.proc = catalogue.Procedure{SiteID: st.ID, Code: "2.000001", Slug: "chung-thuc", Name: "Chứng thực bản sao từ bản chính", Level: catalogue.LevelFull,
+		TimeAmount: 3, TimeUnit: catalogue.TimeWorkingDays, Published: true, Units: []catalogue.Unit{{ID: f.unit.ID}, {ID: f.other.ID}}}
 	if err := s.SaveProcedure(ctx, &f.proc); err != nil {
 		t.Fatal(err)
 	}

@@ -7,8 +7,8 @@ import (
 	"strings"
 	"time"
 
-	"github.com/congportal/cong/internal/deskstats"
 	"github.com/congportal/cong/internal/dossier"
+	"github.com/congportal/cong/internal/dossierstats"
 )
 
 // Facts Decision 766 scores that the moves do not record: complaints and
@@ -202,7 +202,7 @@ func (s *Store) markDigitised(ctx context.Context, tx *sql.Tx, dossierID, proc i
 // steps, fees, legal basis, result, applicants, at least one component and
 // one unit carrying it out) over published procedures. units limits it to
 // procedures carried out by those units (nil: the whole catalogue).
-func (s *Store) ProcedurePublicity(ctx context.Context, siteID int64, units []int64) (deskstats.Figure, error) {
+func (s *Store) ProcedurePublicity(ctx context.Context, siteID int64, units []int64) (dossierstats.Figure, error) {
 	b := &binder{named: map[string]any{"S": siteID}}
 	where := b.bind(`p.site_id = :S AND p.published`)
 	if units != nil {
@@ -218,7 +218,7 @@ func (s *Store) ProcedurePublicity(ctx context.Context, siteID int64, units []in
 	full := `p.time_amount > 0 AND p.steps <> '' AND p.fees <> '' AND p.legal_basis <> '' AND p.result <> '' AND p.applicant <> ''
 		AND EXISTS (SELECT 1 FROM procedure_components pc WHERE pc.procedure_id = p.id)
 		AND EXISTS (SELECT 1 FROM procedure_units pu2 WHERE pu2.procedure_id = p.id)`
-	var f deskstats.Figure
+	var f dossierstats.Figure
 	var num sql.NullInt64
 	err := s.db.QueryRowContext(ctx, s.q(`SELECT SUM(CASE WHEN `+full+` THEN 1 ELSE 0 END), COUNT(*) FROM procedures p WHERE `+where), b.args...).Scan(&num, &f.Den)
 	f.Num = num.Int64

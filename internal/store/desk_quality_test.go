@@ -4,9 +4,9 @@ import (
 	"errors"
 	"testing"
 
-	"github.com/congportal/cong/internal/desk"
-	"github.com/congportal/cong/internal/deskstats"
+	"github.com/congportal/cong/internal/catalogue"
 	"github.com/congportal/cong/internal/dossier"
+	"github.com/congportal/cong/internal/dossierstats"
 	"github.com/congportal/cong/internal/rating"
 	"github.com/congportal/cong/internal/store"
 	"github.com/congportal/cong/internal/testdb"
@@ -30,7 +30,7 @@ func TestDossierStatsSatisfaction(t *testing.T) {
 	testdb.Each(t, func(t *testing.T, s *store.Store) {
 		f := newStatsFixture(t, s)
 		now := vn(2026, 10, 20, 10, 0)
-		oct := deskstats.MonthOf(2026, 10)
+		oct := dossierstats.MonthOf(2026, 10)
 		var ds []store.HistoricalDossier
 		for i := range 4 {
 			fin := vn(2026, 10, 5, 9, 0)
@@ -68,7 +68,7 @@ func TestDossierStatsSatisfaction(t *testing.T) {
 		}
 		// (4 finished − 3 late, complained or rated badly) / 4; the on-time
 		// rate alone would be 3/4.
-		if got.Satisfaction() != (deskstats.Figure{Num: 1, Den: 4}) {
+		if got.Satisfaction() != (dossierstats.Figure{Num: 1, Den: 4}) {
 			t.Errorf("satisfaction %+v", got.Satisfaction())
 		}
 		// Bad input is refused with a message, and a foreign dossier is not found.
@@ -95,13 +95,13 @@ func TestDossierStatsOnlineLevelAtReceipt(t *testing.T) {
 	testdb.Each(t, func(t *testing.T, s *store.Store) {
 		f := newStatsFixture(t, s)
 		now := vn(2026, 10, 20, 10, 0)
-		oct := deskstats.MonthOf(2026, 10)
+		oct := dossierstats.MonthOf(2026, 10)
 		before := f.dossier(f.root, f.procOnline, dossier.Dossier{Status: dossier.Received, ReceivedAt: vn(2026, 10, 1, 9, 0),
 			DueAt: vn(2026, 10, 26, 16, 0), Channel: dossier.Online})
 		if err := s.InsertHistoricalDossiers(ctx, []store.HistoricalDossier{before}); err != nil {
 			t.Fatal(err)
 		}
-		f.procOnline.Level = desk.LevelNone
+		f.procOnline.Level = catalogue.LevelNone
 		if err := s.SaveProcedure(ctx, &f.procOnline); err != nil {
 			t.Fatal(err)
 		}
@@ -116,7 +116,7 @@ func TestDossierStatsOnlineLevelAtReceipt(t *testing.T) {
 			t.Errorf("eligible must be frozen at receipt: %+v", got)
 		}
 		// Turning it back on does not make the counter dossier eligible.
-		f.procOnline.Level = desk.LevelFull
+		f.procOnline.Level = catalogue.LevelFull
 		if err := s.SaveProcedure(ctx, &f.procOnline); err != nil {
 			t.Fatal(err)
 		}
@@ -132,7 +132,7 @@ func TestDossierStatsOnlineLevelAtReceipt(t *testing.T) {
 func TestDossierDigitisation(t *testing.T) {
 	testdb.Each(t, func(t *testing.T, s *store.Store) {
 		f := newStatsFixture(t, s)
-		f.procOffline.Components = []desk.Component{{Name: "Tờ khai", Required: true}, {Name: "Bản sao CCCD", Required: true}, {Name: "Giấy ủy quyền", Required: false}}
+		f.procOffline.Components = []catalogue.Component{{Name: "Tờ khai", Required: true}, {Name: "Bản sao CCCD", Required: true}, {Name: "Giấy ủy quyền", Required: false}}
 		if err := s.SaveProcedure(ctx, &f.procOffline); err != nil {
 			t.Fatal(err)
 		}
@@ -145,7 +145,7 @@ func TestDossierDigitisation(t *testing.T) {
 		if err := s.CreateCounterDossier(ctx, &d, "Cán bộ", nil); err != nil {
 			t.Fatal(err)
 		}
-		oct := deskstats.MonthOf(2026, 10)
+		oct := dossierstats.MonthOf(2026, 10)
 		now := vn(2026, 10, 20, 10, 0)
 		if got := statsFor(t, s, f, oct, now, 0); got.New != 1 || got.Digitised != 0 {
 			t.Fatalf("before: %+v", got)
@@ -165,7 +165,7 @@ func TestDossierDigitisation(t *testing.T) {
 		if err != nil || !dg.Digitised || len(dg.Components) != 2 || dg.Components[proc.Components[0].ID] != "scanned" || dg.ResultElectronic {
 			t.Errorf("digitisation %+v %v", dg, err)
 		}
-		if got := statsFor(t, s, f, oct, now, 0); got.Digitised != 1 || got.DigitisedShare() != (deskstats.Figure{Num: 1, Den: 1}) {
+		if got := statsFor(t, s, f, oct, now, 0); got.Digitised != 1 || got.DigitisedShare() != (dossierstats.Figure{Num: 1, Den: 1}) {
 			t.Errorf("scanned: %+v", got)
 		}
 		// Result issued electronically: counts once the dossier is finished.

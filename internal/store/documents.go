@@ -9,7 +9,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/congportal/cong/internal/docs"
+	"github.com/congportal/cong/internal/legaldoc"
 	"github.com/congportal/cong/internal/news"
 	"github.com/congportal/cong/internal/viet"
 )
@@ -38,8 +38,8 @@ const documentCols = `d.id, d.site_id, d.number, d.number_key, d.type, d.issuer,
 
 const documentFrom = ` FROM documents d LEFT JOIN documents r ON r.id = d.replaced_by`
 
-func scanDocument(row interface{ Scan(...any) error }) (docs.Document, error) {
-	var d docs.Document
+func scanDocument(row interface{ Scan(...any) error }) (legaldoc.Document, error) {
+	var d legaldoc.Document
 	var pub sql.NullTime
 	var rnum, rtype, rstatus string
 	err := row.Scan(&d.ID, &d.SiteID, &d.Number, &d.Key, &d.Type, &d.Issuer, &d.Signer, &d.Field, &d.Abstract,
@@ -55,8 +55,8 @@ func scanDocument(row interface{ Scan(...any) error }) (docs.Document, error) {
 		d.PublishedAt = pub.Time
 	}
 	if d.ReplacedByID != 0 {
-		r := docs.Document{ID: d.ReplacedByID, Number: rnum, Type: rtype}
-		d.ReplacedBy = &docs.Ref{ID: r.ID, Number: rnum, Type: rtype, Slug: r.Slug(), Public: rstatus == news.StatusPublished}
+		r := legaldoc.Document{ID: d.ReplacedByID, Number: rnum, Type: rtype}
+		d.ReplacedBy = &legaldoc.Ref{ID: r.ID, Number: rnum, Type: rtype, Slug: r.Slug(), Public: rstatus == news.StatusPublished}
 	}
 	return d, nil
 }
@@ -64,12 +64,12 @@ func scanDocument(row interface{ Scan(...any) error }) (docs.Document, error) {
 // SaveDocument inserts (ID 0) or updates a document with its new files
 // and without the files listed in drop, in one transaction. An update with
 // d.Version set only happens if the stored document still has that version.
-func (s *Store) SaveDocument(ctx context.Context, d *docs.Document, add []docs.File, drop []int64) error {
+func (s *Store) SaveDocument(ctx context.Context, d *legaldoc.Document, add []legaldoc.File, drop []int64) error {
 	return s.inTx(ctx, func(tx *sql.Tx) error { return s.saveDocumentTx(ctx, tx, d, add, drop) })
 }
 
 // SaveDocument is Store.SaveDocument inside the transaction (imports).
-func (t *Tx) SaveDocument(ctx context.Context, d *docs.Document, add []docs.File) error {
+func (t *Tx) SaveDocument(ctx context.Context, d *legaldoc.Document, add []legaldoc.File) error {
 	return t.s.saveDocumentTx(ctx, t.tx, d, add, nil)
 }
 
@@ -78,7 +78,7 @@ func isUniqueViolation(err error) bool {
 	return strings.Contains(m, "UNIQUE constraint failed") || strings.Contains(m, "SQLSTATE 23505")
 }
 
-func (s *Store) saveDocumentTx(ctx context.Context, tx *sql.Tx, d *docs.Document, add []docs.File, drop []int64) error {
+func (s *Store) saveDocumentTx(ctx context.Context, tx *sql.Tx, d *legaldoc.Document, add []legaldoc.File, drop []int64) error {
 	now := dbTime(time.Now())
 	if d.Status == "" {
 		d.Status = news.StatusDraft
@@ -86,8 +86,8 @@ func (s *Store) saveDocumentTx(ctx context.Context, tx *sql.Tx, d *docs.Document
 	if d.Status == news.StatusPublished && d.PublishedAt.IsZero() {
 		d.PublishedAt = now
 	}
-	d.Key = docs.Key(d.Number)
-	issuerKey := docs.Key(d.Issuer)
+	d.Key = legaldoc.Key(d.Number)
+	issuerKey := legaldoc.Key(d.Issuer)
 	year := d.Year()
 	wasPublished := false
 	var cur int
@@ -184,7 +184,7 @@ func (s *Store) saveDocumentTx(ctx context.Context, tx *sql.Tx, d *docs.Document
 
 // Document returns a document of the site, any status, with its files'
 // metadata.
-func (s *Store) Document(ctx context.Context, siteID, id int64) (docs.Document, error) {
+func (s *Store) Document(ctx context.Context, siteID, id int64) (legaldoc.Document, error) {
 	d, err := scanDocument(s.db.QueryRowContext(ctx, s.q(`SELECT `+documentCols+documentFrom+` WHERE d.site_id = ? AND d.id = ?`), siteID, id))
 	if err != nil {
 		return d, err
@@ -195,7 +195,7 @@ func (s *Store) Document(ctx context.Context, siteID, id int64) (docs.Document, 
 	}
 	defer rows.Close()
 	for rows.Next() {
-		var f docs.File
+		var f legaldoc.File
 		if err := rows.Scan(&f.ID, &f.DocumentID, &f.Name, &f.Mime, &f.Ext, &f.Size); err != nil {
 			return d, err
 		}
@@ -205,8 +205,8 @@ func (s *Store) Document(ctx context.Context, siteID, id int64) (docs.Document, 
 }
 
 // DocumentFile returns one attached file with its bytes.
-func (s *Store) DocumentFile(ctx context.Context, siteID, docID, fileID int64) (docs.File, error) {
-	var f docs.File
+func (s *Store) DocumentFile(ctx context.Context, siteID, docID, fileID int64) (legaldoc.File, error) {
+	var f legaldoc.File
 	err := s.db.QueryRowContext(ctx, s.q(`SELECT f.id, f.document_id, f.name, f.mime, f.ext, f.size, f.data FROM document_files f
 		JOIN documents d ON d.id = f.document_id WHERE d.site_id = ? AND f.document_id = ? AND f.id = ?`), siteID, docID, fileID).
 		Scan(&f.ID, &f.DocumentID, &f.Name, &f.Mime, &f.Ext, &f.Size, &f.Data)
@@ -226,7 +226,7 @@ type DocumentFilter struct {
 	Signer   string
 	Year     int
 	From, To string // issue date range, "YYYY-MM-DD", inclusive
-	Validity string // docs.ValidInForce or docs.ValidExpired
+	Validity string // legaldoc.ValidInForce or legaldoc.ValidExpired
 	Today    string // "YYYY-MM-DD" in the site's zone, for Validity
 	Query    string
 	Limit    int
@@ -269,10 +269,10 @@ func (f DocumentFilter) where() (string, []any) {
 		args = append(args, f.To)
 	}
 	switch f.Validity {
-	case docs.ValidInForce:
+	case legaldoc.ValidInForce:
 		w += ` AND d.replaced_by IS NULL AND (d.expiry_date = '' OR d.expiry_date > ?) AND (d.effective_date = '' OR d.effective_date <= ?)`
 		args = append(args, f.Today, f.Today)
-	case docs.ValidExpired:
+	case legaldoc.ValidExpired:
 		w += ` AND (d.replaced_by IS NOT NULL OR (d.expiry_date <> '' AND d.expiry_date <= ?))`
 		args = append(args, f.Today)
 	}
@@ -282,11 +282,11 @@ func (f DocumentFilter) where() (string, []any) {
 		// of the document's folded text ("nghi quyet 03").
 		var parts []string
 		var pargs []any
-		if k := docs.Key(q); k != "" {
+		if k := legaldoc.Key(q); k != "" {
 			parts = append(parts, `d.number_key LIKE ?`)
 			pargs = append(pargs, "%"+k+"%")
 		}
-		if ws := docs.SearchWords(q); len(ws) > 0 {
+		if ws := legaldoc.SearchWords(q); len(ws) > 0 {
 			var and []string
 			for _, word := range ws {
 				and = append(and, `d.search_text LIKE ?`)
@@ -304,7 +304,7 @@ func (f DocumentFilter) where() (string, []any) {
 
 // ListDocuments returns one page of documents, newest issue date first,
 // and how many match in all.
-func (s *Store) ListDocuments(ctx context.Context, f DocumentFilter) ([]docs.Document, int, error) {
+func (s *Store) ListDocuments(ctx context.Context, f DocumentFilter) ([]legaldoc.Document, int, error) {
 	if f.Limit <= 0 || f.Limit > 100 {
 		f.Limit = 20
 	}
@@ -315,7 +315,7 @@ func (s *Store) ListDocuments(ctx context.Context, f DocumentFilter) ([]docs.Doc
 	}
 	// A number typed exactly (in any spelling) comes first, then by date.
 	order := ` ORDER BY d.issue_date DESC, d.id DESC`
-	if k := docs.Key(f.Query); k != "" {
+	if k := legaldoc.Key(f.Query); k != "" {
 		order = ` ORDER BY CASE WHEN d.number_key = ? THEN 0 ELSE 1 END, d.issue_date DESC, d.id DESC`
 		args = append(args, k)
 	}
@@ -325,7 +325,7 @@ func (s *Store) ListDocuments(ctx context.Context, f DocumentFilter) ([]docs.Doc
 		return nil, 0, err
 	}
 	defer rows.Close()
-	var out []docs.Document
+	var out []legaldoc.Document
 	for rows.Next() {
 		d, err := scanDocument(rows)
 		if err != nil {
@@ -386,7 +386,7 @@ func (s *Store) DocumentFacets(ctx context.Context, siteID int64) (DocumentFacet
 
 // PublishedDocumentsByKeys returns the published documents whose number
 // has one of the keys, for linking citations.
-func (s *Store) PublishedDocumentsByKeys(ctx context.Context, siteID int64, keys []string) ([]docs.Document, error) {
+func (s *Store) PublishedDocumentsByKeys(ctx context.Context, siteID int64, keys []string) ([]legaldoc.Document, error) {
 	if len(keys) == 0 {
 		return nil, nil
 	}
@@ -400,7 +400,7 @@ func (s *Store) PublishedDocumentsByKeys(ctx context.Context, siteID int64, keys
 		return nil, err
 	}
 	defer rows.Close()
-	var out []docs.Document
+	var out []legaldoc.Document
 	for rows.Next() {
 		d, err := scanDocument(rows)
 		if err != nil {
@@ -413,7 +413,7 @@ func (s *Store) PublishedDocumentsByKeys(ctx context.Context, siteID int64, keys
 
 // CitingArticles lists the published articles that cite d (by its number;
 // a citation that gives a year must give d's year).
-func (s *Store) CitingArticles(ctx context.Context, d docs.Document, limit int) ([]news.Article, error) {
+func (s *Store) CitingArticles(ctx context.Context, d legaldoc.Document, limit int) ([]news.Article, error) {
 	rows, err := s.db.QueryContext(ctx, s.q(`SELECT DISTINCT a.id, a.title, a.slug, a.published_at FROM document_citations c
 		JOIN articles a ON a.id = c.article_id
 		WHERE c.site_id = ? AND c.number_key = ? AND (c.year = 0 OR c.year = ?) AND a.status = 'published'
@@ -446,7 +446,7 @@ func (s *Store) refreshCitationsTx(ctx context.Context, tx *sql.Tx, a *news.Arti
 		year int
 	}
 	seen := map[edge]bool{}
-	for _, c := range docs.CitationsInHTML(a.BodyHTML) {
+	for _, c := range legaldoc.CitationsInHTML(a.BodyHTML) {
 		e := edge{c.Key, c.Year}
 		if seen[e] {
 			continue
@@ -523,13 +523,13 @@ func (s *Store) citeExistingArticles(ctx context.Context, tx *sql.Tx) error {
 }
 
 // DocumentSitemap lists published documents for the sitemap.
-func (s *Store) DocumentSitemap(ctx context.Context, siteID int64, limit int) ([]docs.Document, error) {
+func (s *Store) DocumentSitemap(ctx context.Context, siteID int64, limit int) ([]legaldoc.Document, error) {
 	rows, err := s.db.QueryContext(ctx, s.q(`SELECT `+documentCols+documentFrom+` WHERE d.site_id = ? AND d.status = 'published' ORDER BY d.issue_date DESC, d.id DESC LIMIT ?`), siteID, limit)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
-	var out []docs.Document
+	var out []legaldoc.Document
 	for rows.Next() {
 		d, err := scanDocument(rows)
 		if err != nil {
@@ -540,5 +540,5 @@ func (s *Store) DocumentSitemap(ctx context.Context, siteID int64, limit int) ([
 	return out, rows.Err()
 }
 
-// Is lets errors.Is(err, docs.ErrDuplicate) recognise a duplicate.
-func (e *DuplicateDocumentError) Is(target error) bool { return target == docs.ErrDuplicate }
+// Is lets errors.Is(err, legaldoc.ErrDuplicate) recognise a duplicate.
+func (e *DuplicateDocumentError) Is(target error) bool { return target == legaldoc.ErrDuplicate }

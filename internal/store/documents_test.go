@@ -4,16 +4,16 @@ import (
 	"errors"
 	"testing"
 
-	"github.com/congportal/cong/internal/docs"
+	"github.com/congportal/cong/internal/legaldoc"
 	"github.com/congportal/cong/internal/news"
 	"github.com/congportal/cong/internal/store"
 	"github.com/congportal/cong/internal/testdb"
 )
 
-func newDoc(t *testing.T, siteID int64, number, typ, issuer, issued, status string) *docs.Document {
+func newDoc(t *testing.T, siteID int64, number, typ, issuer, issued, status string) *legaldoc.Document {
 	t.Helper()
-	d := &docs.Document{SiteID: siteID, Status: status}
-	if err := docs.Apply(d, docs.Draft{Number: number, Type: typ, Issuer: issuer, Abstract: "Về đẩy mạnh cải cách hành chính giai đoạn 2021–2025", IssueDate: issued}); err != nil {
+	d := &legaldoc.Document{SiteID: siteID, Status: status}
+	if err := legaldoc.Apply(d, legaldoc.Draft{Number: number, Type: typ, Issuer: issuer, Abstract: "Về đẩy mạnh cải cách hành chính giai đoạn 2021–2025", IssueDate: issued}); err != nil {
 		t.Fatal(err)
 	}
 	return d
@@ -23,7 +23,7 @@ func TestDocumentsUniqueAndSearch(t *testing.T) {
 	testdb.Each(t, func(t *testing.T, s *store.Store) {
 		st := site(t, s)
 		d := newDoc(t, st.ID, "03-NQ/TU", "Nghị quyết", "Tỉnh ủy Thử Nghiệm", "21/01/2021", news.StatusPublished)
-		if err := s.SaveDocument(ctx, d, []docs.File{{Name: "nq03.pdf", Mime: "application/pdf", Ext: "pdf", Data: []byte("%PDF-1.4 x")}}, nil); err != nil {
+		if err := s.SaveDocument(ctx, d, []legaldoc.File{{Name: "nq03.pdf", Mime: "application/pdf", Ext: "pdf", Data: []byte("%PDF-1.4 x")}}, nil); err != nil {
 			t.Fatal(err)
 		}
 		// Same number, body and year — however it is typed: refused.
@@ -33,7 +33,7 @@ func TestDocumentsUniqueAndSearch(t *testing.T) {
 			t.Fatalf("duplicate: %v", err)
 		}
 		// Another year or another body: fine.
-		for _, o := range []*docs.Document{
+		for _, o := range []*legaldoc.Document{
 			newDoc(t, st.ID, "03-NQ/TU", "Nghị quyết", "Tỉnh ủy Thử Nghiệm", "10/02/2016", news.StatusPublished),
 			newDoc(t, st.ID, "03-NQ/TU", "Nghị quyết", "Huyện ủy Bình An", "21/01/2021", news.StatusDraft),
 			newDoc(t, st.ID, "766/QĐ-TTg", "Quyết định", "Thủ tướng Chính phủ", "23/06/2022", news.StatusPublished),

@@ -9,24 +9,24 @@ import (
 	"strings"
 	"time"
 
-	"github.com/congportal/cong/internal/deskstats"
 	"github.com/congportal/cong/internal/dossier"
+	"github.com/congportal/cong/internal/dossierstats"
 )
 
 // Per-day summary rows of the public statistics (dossier_day_stats,
-// deskstats.Contribute): every change to a dossier takes back its old
+// dossierstats.Contribute): every change to a dossier takes back its old
 // contribution and adds its new one in the change's own transaction, so the
 // rows are exact whenever a transaction commits.
 
-// factsCols reads what deskstats.Facts needs, and no personal field.
+// factsCols reads what dossierstats.Facts needs, and no personal field.
 const factsCols = `d.id, d.site_id, d.unit_id, d.channel, d.status, d.received_at, d.due_at, d.finished_at, d.returned_at, d.paused_at,
 	d.supplement_count, d.apology_count,
 	CASE WHEN d.online_level IN ('full', 'partial') THEN 1 ELSE 0 END, d.digitised, d.result_electronic,
 	CASE WHEN EXISTS (SELECT 1 FROM dossier_complaints c WHERE c.dossier_id = d.id) THEN 1 ELSE 0 END,
 	CASE WHEN EXISTS (SELECT 1 FROM dossier_ratings r WHERE r.dossier_id = d.id AND r.overall <= 2) THEN 1 ELSE 0 END`
 
-func scanFacts(row interface{ Scan(...any) error }) (deskstats.Facts, error) {
-	var f deskstats.Facts
+func scanFacts(row interface{ Scan(...any) error }) (dossierstats.Facts, error) {
+	var f dossierstats.Facts
 	d := &f.Dossier
 	var received, due, finished, returned, paused sql.NullTime
 	var elig, dig, res, compl, bad int
@@ -38,26 +38,26 @@ func scanFacts(row interface{ Scan(...any) error }) (deskstats.Facts, error) {
 }
 
 // dossierFacts reads one dossier's facts inside tx.
-func (s *Store) dossierFacts(ctx context.Context, tx *sql.Tx, id int64) (deskstats.Facts, error) {
+func (s *Store) dossierFacts(ctx context.Context, tx *sql.Tx, id int64) (dossierstats.Facts, error) {
 	return scanFacts(tx.QueryRowContext(ctx, s.q(`SELECT `+factsCols+` FROM dossiers d WHERE d.id = ?`), id))
 }
 
 // dayDeltas collects contributions per site before they are written.
-type dayDeltas map[int64]map[deskstats.DayKey]deskstats.DayCounts
+type dayDeltas map[int64]map[dossierstats.DayKey]dossierstats.DayCounts
 
-func (dd dayDeltas) add(f deskstats.Facts, sign int64) {
+func (dd dayDeltas) add(f dossierstats.Facts, sign int64) {
 	m := dd[f.Dossier.SiteID]
 	if m == nil {
-		m = map[deskstats.DayKey]deskstats.DayCounts{}
+		m = map[dossierstats.DayKey]dossierstats.DayCounts{}
 		dd[f.Dossier.SiteID] = m
 	}
-	deskstats.Contribute(f, sign, m)
+	dossierstats.Contribute(f, sign, m)
 }
 
 // apply upserts the non-zero rows, keys sorted so two transactions touching
 // the same rows lock them in the same order (no PostgreSQL deadlock).
 func (s *Store) applyDayDeltas(ctx context.Context, tx *sql.Tx, dd dayDeltas) error {
-	cols := deskstats.DayColumns
+	cols := dossierstats.DayColumns
 	var set []string
 	for _, c := range cols {
 		set = append(set, c+" = dossier_day_stats."+c+" + excluded."+c)
@@ -71,7 +71,7 @@ func (s *Store) applyDayDeltas(ctx context.Context, tx *sql.Tx, dd dayDeltas) er
 	sort.Slice(sites, func(i, j int) bool { return sites[i] < sites[j] })
 	for _, site := range sites {
 		m := dd[site]
-		keys := make([]deskstats.DayKey, 0, len(m))
+		keys := make([]dossierstats.DayKey, 0, len(m))
 		for k, c := range m {
 			if !c.Zero() {
 				keys = append(keys, k)
@@ -99,7 +99,7 @@ func (s *Store) applyDayDeltas(ctx context.Context, tx *sql.Tx, dd dayDeltas) er
 
 // refreshDays re-reads dossier id's facts after a change made in tx and
 // moves its contribution from before to now.
-func (s *Store) refreshDays(ctx context.Context, tx *sql.Tx, before deskstats.Facts, id int64) error {
+func (s *Store) refreshDays(ctx context.Context, tx *sql.Tx, before dossierstats.Facts, id int64) error {
 	after, err := s.dossierFacts(ctx, tx, id)
 	if err != nil {
 		return err
@@ -181,13 +181,13 @@ func (s *Store) RebuildDaySummaries(ctx context.Context) (int, error) {
 
 // dossierDaySums sums the summary rows per unit: in is [From, To), before
 // is every day before From.
-func (s *Store) dossierDaySums(ctx context.Context, siteID int64, from, to time.Time, units []int64) (in, before map[int64]deskstats.DayCounts, err error) {
+func (s *Store) dossierDaySums(ctx context.Context, siteID int64, from, to time.Time, units []int64) (in, before map[int64]dossierstats.DayCounts, err error) {
 	var sums []string
-	for _, c := range deskstats.DayColumns {
+	for _, c := range dossierstats.DayColumns {
 		sums = append(sums, "CAST(SUM("+c+") AS BIGINT)")
 	}
-	in, before = map[int64]deskstats.DayCounts{}, map[int64]deskstats.DayCounts{}
-	b := &binder{named: map[string]any{"S": siteID, "F": deskstats.Day(from), "T": deskstats.Day(to)}}
+	in, before = map[int64]dossierstats.DayCounts{}, map[int64]dossierstats.DayCounts{}
+	b := &binder{named: map[string]any{"S": siteID, "F": dossierstats.Day(from), "T": dossierstats.Day(to)}}
 	query := b.bind(`SELECT unit_id, CASE WHEN day < :F THEN 0 ELSE 1 END AS inside, ` + strings.Join(sums, ", ") + `
 		FROM dossier_day_stats d WHERE site_id = :S AND day < :T`)
 	if units != nil {
@@ -201,7 +201,7 @@ func (s *Store) dossierDaySums(ctx context.Context, siteID int64, from, to time.
 	for rows.Next() {
 		var unit int64
 		var inside int
-		var c deskstats.DayCounts
+		var c dossierstats.DayCounts
 		dest := []any{&unit, &inside}
 		for _, p := range c.Fields() {
 			dest = append(dest, p)

@@ -6,9 +6,9 @@ import (
 	"time"
 
 	"github.com/congportal/cong/internal/auth"
-	"github.com/congportal/cong/internal/desk"
-	"github.com/congportal/cong/internal/deskstats"
+	"github.com/congportal/cong/internal/catalogue"
 	"github.com/congportal/cong/internal/dossier"
+	"github.com/congportal/cong/internal/dossierstats"
 	"github.com/congportal/cong/internal/rating"
 	"github.com/congportal/cong/internal/store"
 	"github.com/congportal/cong/internal/testdb"
@@ -23,7 +23,7 @@ import (
 func TestDaySummariesMatchRows(t *testing.T) {
 	testdb.Each(t, func(t *testing.T, s *store.Store) {
 		f := newStatsFixture(t, s)
-		f.procOffline.Components = []desk.Component{{Name: "Tờ khai", Required: true}, {Name: "Giấy tờ khác", Required: false}}
+		f.procOffline.Components = []catalogue.Component{{Name: "Tờ khai", Required: true}, {Name: "Giấy tờ khác", Required: false}}
 		if err := s.SaveProcedure(ctx, &f.procOffline); err != nil {
 			t.Fatal(err)
 		}
@@ -37,7 +37,7 @@ func TestDaySummariesMatchRows(t *testing.T) {
 		}
 		cal := testCal()
 		rng := rand.New(rand.NewPCG(3, 5))
-		units := []desk.Unit{f.root, f.child, f.former, f.other}
+		units := []catalogue.Unit{f.root, f.child, f.former, f.other}
 		start := vn(2026, 1, 5, 8, 0)
 		type live struct {
 			d    dossier.Dossier
@@ -126,13 +126,13 @@ func TestDaySummariesMatchRows(t *testing.T) {
 			}
 		}
 		now := vn(2026, 6, 30, 10, 0)
-		periods := []deskstats.Period{deskstats.MonthOf(2026, 1), deskstats.MonthOf(2026, 2), deskstats.MonthOf(2026, 3),
-			deskstats.MonthOf(2026, 4), deskstats.QuarterOf(2026, 1), deskstats.YearOf(2026), deskstats.MonthOf(2026, 6)}
-		if p, err := deskstats.CustomOf("2026-02-10", "2026-03-20"); err == nil {
+		periods := []dossierstats.Period{dossierstats.MonthOf(2026, 1), dossierstats.MonthOf(2026, 2), dossierstats.MonthOf(2026, 3),
+			dossierstats.MonthOf(2026, 4), dossierstats.QuarterOf(2026, 1), dossierstats.YearOf(2026), dossierstats.MonthOf(2026, 6)}
+		if p, err := dossierstats.CustomOf("2026-02-10", "2026-03-20"); err == nil {
 			periods = append(periods, p)
 		}
 		check := func(label string) {
-			var all deskstats.Counts
+			var all dossierstats.Counts
 			for _, p := range periods {
 				q := store.DossierStatsQuery{From: p.From, To: p.To, AsOf: p.AsOf(now), Clock: cal}
 				got, err := s.DossierStats(ctx, f.site, q)

@@ -6,7 +6,7 @@ import (
 	"errors"
 	"time"
 
-	"github.com/congportal/cong/internal/desk"
+	"github.com/congportal/cong/internal/catalogue"
 	"github.com/congportal/cong/internal/dossier"
 	"github.com/congportal/cong/internal/forms"
 )
@@ -103,7 +103,7 @@ func (s *Store) formSnapshot(ctx context.Context, q querier, d dossier.Dossier, 
 	if err != nil {
 		return f, err
 	}
-	f.ProcTime = desk.Procedure{TimeAmount: amount, TimeUnit: unit}.TimeText()
+	f.ProcTime = catalogue.Procedure{TimeAmount: amount, TimeUnit: unit}.TimeText()
 	if kind == forms.Receipt {
 		if f.Components, err = submittedComponents(ctx, s, q, d); err != nil {
 			return f, err
@@ -203,7 +203,7 @@ func (s *Store) LiveControlForm(ctx context.Context, d dossier.Dossier, result s
 }
 
 // submittedComponents lists, for form 01, the components the dossier was
-// received with (desk.SubmittedComponents), not the whole catalogue.
+// received with (catalogue.SubmittedComponents), not the whole catalogue.
 func submittedComponents(ctx context.Context, s *Store, q querier, d dossier.Dossier) ([]forms.Component, error) {
 	has := map[int64]bool{}
 	rows, err := q.QueryContext(ctx, s.q(`SELECT DISTINCT component_id FROM dossier_files WHERE dossier_id = ? AND component_id IS NOT NULL`), d.ID)
@@ -226,9 +226,9 @@ func submittedComponents(ctx context.Context, s *Store, q querier, d dossier.Dos
 	if err != nil {
 		return nil, err
 	}
-	var all []desk.Component
+	var all []catalogue.Component
 	for rows.Next() {
-		var c desk.Component
+		var c catalogue.Component
 		if err := rows.Scan(&c.ID, &c.Name, &c.Required, &c.Copies); err != nil {
 			rows.Close()
 			return nil, err
@@ -240,7 +240,7 @@ func submittedComponents(ctx context.Context, s *Store, q querier, d dossier.Dos
 		return nil, err
 	}
 	var out []forms.Component
-	for _, c := range desk.SubmittedComponents(all, func(id int64) bool { return has[id] }) {
+	for _, c := range catalogue.SubmittedComponents(all, func(id int64) bool { return has[id] }) {
 		out = append(out, forms.Component{Name: c.Name, Copies: c.Copies})
 	}
 	return out, nil

@@ -7,14 +7,14 @@ import (
 	"strings"
 	"time"
 
-	"github.com/congportal/cong/internal/deskstats"
 	"github.com/congportal/cong/internal/dossier"
+	"github.com/congportal/cong/internal/dossierstats"
 	"github.com/congportal/cong/internal/viet"
 )
 
 // Public statistics of the desk (Decision 766): one pass of conditional
 // aggregation per query, grouped by unit; the roll-up over the unit tree and
-// the rates are deskstats' job. Definitions are on deskstats.Counts.
+// the rates are deskstats' job. Definitions are on dossierstats.Counts.
 
 // DossierStatsQuery is what DossierStats counts.
 type DossierStatsQuery struct {
@@ -133,7 +133,7 @@ const endExpr = `CASE WHEN d.status IN (3, 7, 8, 9, 10) THEN
 //
 // This is the reference the per-day summaries are checked against (tests,
 // cong stats rebuild); pages read DossierStats.
-func (s *Store) DossierStatsFromRows(ctx context.Context, siteID int64, q DossierStatsQuery) (map[int64]deskstats.Counts, error) {
+func (s *Store) DossierStatsFromRows(ctx context.Context, siteID int64, q DossierStatsQuery) (map[int64]dossierstats.Counts, error) {
 	return s.dossierStatsRows(ctx, siteID, q, false)
 }
 
@@ -143,7 +143,7 @@ func (s *Store) DossierStatsFromRows(ctx context.Context, siteID int64, q Dossie
 // a few thousand rows whatever the number of dossiers; the figures judged
 // at an instant (in progress at the end: in time, near due, overdue) are
 // counted from the dossiers open at the end of the period.
-func (s *Store) DossierStats(ctx context.Context, siteID int64, q DossierStatsQuery) (map[int64]deskstats.Counts, error) {
+func (s *Store) DossierStats(ctx context.Context, siteID int64, q DossierStatsQuery) (map[int64]dossierstats.Counts, error) {
 	if q.Clock == nil {
 		return nil, fmt.Errorf("dossier stats: no calendar")
 	}
@@ -155,13 +155,13 @@ func (s *Store) DossierStats(ctx context.Context, siteID int64, q DossierStatsQu
 	if err != nil {
 		return nil, err
 	}
-	out := map[int64]deskstats.Counts{}
+	out := map[int64]dossierstats.Counts{}
 	for u, c := range in {
-		out[u] = deskstats.FromDays(c, before[u])
+		out[u] = dossierstats.FromDays(c, before[u])
 	}
 	for u, c := range before {
 		if _, ok := in[u]; !ok {
-			out[u] = deskstats.FromDays(deskstats.DayCounts{}, c)
+			out[u] = dossierstats.FromDays(dossierstats.DayCounts{}, c)
 		}
 	}
 	for u, p := range prog {
@@ -170,7 +170,7 @@ func (s *Store) DossierStats(ctx context.Context, siteID int64, q DossierStatsQu
 		out[u] = c
 	}
 	for u, c := range out {
-		if c == (deskstats.Counts{}) {
+		if c == (dossierstats.Counts{}) {
 			delete(out, u)
 		}
 	}
@@ -180,7 +180,7 @@ func (s *Store) DossierStats(ctx context.Context, siteID int64, q DossierStatsQu
 // dossierStatsRows counts from the dossiers themselves: every figure, or
 // with onlyOpen only the in-progress ones, reading then only the dossiers
 // that can be open at the end of the period.
-func (s *Store) dossierStatsRows(ctx context.Context, siteID int64, q DossierStatsQuery, onlyOpen bool) (map[int64]deskstats.Counts, error) {
+func (s *Store) dossierStatsRows(ctx context.Context, siteID int64, q DossierStatsQuery, onlyOpen bool) (map[int64]dossierstats.Counts, error) {
 	if q.Clock == nil {
 		return nil, fmt.Errorf("dossier stats: no calendar")
 	}
@@ -262,7 +262,7 @@ func (s *Store) dossierStatsRows(ctx context.Context, siteID int64, q DossierSta
 		return nil, fmt.Errorf("dossier stats: %w", err)
 	}
 	defer rows.Close()
-	out := map[int64]deskstats.Counts{}
+	out := map[int64]dossierstats.Counts{}
 	for rows.Next() {
 		var id int64
 		var n [21]sql.NullInt64
@@ -274,7 +274,7 @@ func (s *Store) dossierStatsRows(ctx context.Context, siteID int64, q DossierSta
 			return nil, err
 		}
 		v := func(i int) int64 { return n[i].Int64 }
-		out[id] = deskstats.Counts{New: v(0), Carried: v(1), NewOnline: v(2), CarriedOnline: v(3),
+		out[id] = dossierstats.Counts{New: v(0), Carried: v(1), NewOnline: v(2), CarriedOnline: v(3),
 			Eligible: v(4), EligibleOnline: v(5), Early: v(6), OnTime: v(7), Late: v(8),
 			InTime: v(9), NearDue: v(10), Overdue: v(11), Withdrawn: v(12), Refused: v(13), Stopped: v(14), Apologised: v(15),
 			Complained: v(16), RatedBad: v(17), Dissatisfied: v(18), Digitised: v(19), ResultElectronic: v(20)}
@@ -288,7 +288,7 @@ func (s *Store) dossierStatsRows(ctx context.Context, siteID int64, q DossierSta
 // addPausedStats classifies the open dossiers waiting for a supplement at
 // AsOf with dossier.Classify itself: they are judged at their pause, which
 // would need calendar maths per row in SQL, and there are few of them.
-func (s *Store) addPausedStats(ctx context.Context, siteID int64, q DossierStatsQuery, out map[int64]deskstats.Counts) error {
+func (s *Store) addPausedStats(ctx context.Context, siteID int64, q DossierStatsQuery, out map[int64]dossierstats.Counts) error {
 	b := &binder{named: map[string]any{"S": siteID, "T": dbTime(q.To), "A": dbTime(q.AsOf)}}
 	head := b.bind(`SELECT d.unit_id, d.due_at, d.paused_at, d.supplement_count FROM dossiers d
 		WHERE d.site_id = :S AND d.status IN (2, 4, 5, 6) AND d.paused_at IS NOT NULL AND d.paused_at <= :A
@@ -336,7 +336,7 @@ func (s *Store) DossierMonthly(ctx context.Context, siteID int64, bounds []time.
 		idx[bounds[i].In(dossier.Loc).Format("2006-01")] = i
 	}
 	out := make([]MonthCount, len(bounds)-1)
-	b := &binder{named: map[string]any{"S": siteID, "F": deskstats.Day(bounds[0]), "T": deskstats.Day(bounds[len(bounds)-1])}}
+	b := &binder{named: map[string]any{"S": siteID, "F": dossierstats.Day(bounds[0]), "T": dossierstats.Day(bounds[len(bounds)-1])}}
 	query := b.bind(`SELECT substr(d.day, 1, 7), CAST(SUM(d.new) AS BIGINT), CAST(SUM(d.early + d.on_time + d.late) AS BIGINT), CAST(SUM(d.late) AS BIGINT)
 		FROM dossier_day_stats d WHERE d.site_id = :S AND d.day >= :F AND d.day < :T`)
 	if units != nil {

@@ -8,9 +8,9 @@ import (
 	"testing"
 	"time"
 
-	"github.com/congportal/cong/internal/desk"
-	"github.com/congportal/cong/internal/deskstats"
+	"github.com/congportal/cong/internal/catalogue"
 	"github.com/congportal/cong/internal/dossier"
+	"github.com/congportal/cong/internal/dossierstats"
 	"github.com/congportal/cong/internal/news"
 	"github.com/congportal/cong/internal/store"
 	"github.com/congportal/cong/internal/testdb"
@@ -34,13 +34,13 @@ func BenchmarkDossierStats(b *testing.B) {
 			site, units, unit := benchDossiers(b, s, n)
 			cal := testCal()
 			now := vn(2026, 11, 20, 10, 0)
-			for _, p := range []deskstats.Period{deskstats.MonthOf(2026, 10), deskstats.QuarterOf(2026, 3), deskstats.YearOf(2025), deskstats.MonthOf(2026, 11)} {
+			for _, p := range []dossierstats.Period{dossierstats.MonthOf(2026, 10), dossierstats.QuarterOf(2026, 3), dossierstats.YearOf(2025), dossierstats.MonthOf(2026, 11)} {
 				for _, scope := range []struct {
 					name  string
 					units []int64
 				}{{"province", nil}, {"unit", unitIDs(units, unit)}} {
 					b.Run(p.Key+"/"+scope.name, func(b *testing.B) {
-						var got map[int64]deskstats.Counts
+						var got map[int64]dossierstats.Counts
 						for b.Loop() {
 							var err error
 							got, err = s.DossierStats(ctx, site, store.DossierStatsQuery{From: p.From, To: p.To, AsOf: p.AsOf(now), Clock: cal, Units: scope.units})
@@ -48,7 +48,7 @@ func BenchmarkDossierStats(b *testing.B) {
 								b.Fatal(err)
 							}
 						}
-						var c deskstats.Counts
+						var c dossierstats.Counts
 						for _, x := range got {
 							c.Add(x)
 						}
@@ -57,7 +57,7 @@ func BenchmarkDossierStats(b *testing.B) {
 				}
 			}
 			b.Run("monthly12/province", func(b *testing.B) {
-				ms := deskstats.MonthsBefore(deskstats.MonthOf(2026, 11), 12)
+				ms := dossierstats.MonthsBefore(dossierstats.MonthOf(2026, 11), 12)
 				bounds := []time.Time{}
 				for _, m := range ms {
 					bounds = append(bounds, m.From)
@@ -73,9 +73,9 @@ func BenchmarkDossierStats(b *testing.B) {
 	}
 }
 
-func unitIDs(units []desk.Unit, id int64) []int64 {
+func unitIDs(units []catalogue.Unit, id int64) []int64 {
 	var out []int64
-	for u := range desk.Descendants(units, id) {
+	for u := range catalogue.Descendants(units, id) {
 		out = append(out, u)
 	}
 	return out
@@ -83,15 +83,15 @@ func unitIDs(units []desk.Unit, id int64) []int64 {
 
 // benchDossiers inserts n dossiers and returns the site, its units and a
 // district with its communes (the "one unit" of the benchmark).
-func benchDossiers(b *testing.B, s *store.Store, n int) (int64, []desk.Unit, int64) {
+func benchDossiers(b *testing.B, s *store.Store, n int) (int64, []catalogue.Unit, int64) {
 	b.Helper()
 	st, err := s.EnsureSite(ctx, news.Site{Slug: "default", Name: "Tỉnh thử"})
 	if err != nil {
 		b.Fatal(err)
 	}
-	var units []desk.Unit
-	mk := func(parent int64, code, name string) desk.Unit {
-		u := desk.Unit{SiteID: st.ID, ParentID: parent, Code: code, Name: name, Kind: desk.KindDepartment}
+	var units []catalogue.Unit
+	mk := func(parent int64, code, name string) catalogue.Unit {
+		u := catalogue.Unit{SiteID: st.ID, ParentID: parent, Code: code, Name: name, Kind: catalogue.KindDepartment}
 		if err := s.CreateUnit(ctx, &u); err != nil {
 			b.Fatal(err)
 		}
@@ -114,11 +114,11 @@ func benchDossiers(b *testing.B, s *store.Store, n int) (int64, []desk.Unit, int
 			}
 		}
 	}
-	var procs []desk.Procedure
+	var procs []catalogue.Procedure
 	for i := range 50 {
-		lvl := []string{desk.LevelFull, desk.LevelPartial, desk.LevelNone}[i%3]
-		p := desk.Procedure{SiteID: st.ID, Code: fmt.Sprintf("1.%06d", i), Slug: fmt.Sprintf("tt-%d", i), Name: fmt.Sprintf("Thủ tục %d", i),
-			Level: lvl, TimeAmount: 5, TimeUnit: desk.TimeWorkingDays, Published: true, Units: []desk.Unit{{ID: prov.ID}}}
+		lvl := []string{catalogue.LevelFull, catalogue.LevelPartial, catalogue.LevelNone}[i%3]
+		p := catalogue.Procedure{SiteID: st.ID, Code: fmt.Sprintf("1.%06d", i), Slug: fmt.Sprintf("tt-%d", i), Name: fmt.Sprintf("Thủ tục %d", i),
+			Level: lvl, TimeAmount: 5, TimeUnit: catalogue.TimeWorkingDays, Published: true, Units: []catalogue.Unit{{ID: prov.ID}}}
 		if err := s.SaveProcedure(ctx, &p); err != nil {
 			b.Fatal(err)
 		}

@@ -7,9 +7,9 @@ import (
 	"time"
 
 	"github.com/congportal/cong/internal/calendar"
-	"github.com/congportal/cong/internal/desk"
-	"github.com/congportal/cong/internal/deskstats"
+	"github.com/congportal/cong/internal/catalogue"
 	"github.com/congportal/cong/internal/dossier"
+	"github.com/congportal/cong/internal/dossierstats"
 	"github.com/congportal/cong/internal/news"
 	"github.com/congportal/cong/internal/store"
 	"github.com/congportal/cong/internal/testdb"
@@ -17,10 +17,10 @@ import (
 
 type statsFixture struct {
 	site                    int64
-	root, child, former     desk.Unit
-	other                   desk.Unit
-	procOnline, procOffline desk.Procedure
-	units                   []desk.Unit
+	root, child, former     catalogue.Unit
+	other                   catalogue.Unit
+	procOnline, procOffline catalogue.Procedure
+	units                   []catalogue.Unit
 	seq                     int
 }
 
@@ -31,27 +31,27 @@ func newStatsFixture(t testing.TB, s *store.Store) *statsFixture {
 		t.Fatal(err)
 	}
 	f := &statsFixture{site: st.ID}
-	f.root = desk.Unit{SiteID: st.ID, Code: "STP", Name: "Sở Tư pháp", Kind: desk.KindDepartment}
-	f.other = desk.Unit{SiteID: st.ID, Code: "XHB", Name: "UBND xã Hòa Bình", Kind: desk.KindCommune}
-	for _, u := range []*desk.Unit{&f.root, &f.other} {
+	f.root = catalogue.Unit{SiteID: st.ID, Code: "STP", Name: "Sở Tư pháp", Kind: catalogue.KindDepartment}
+	f.other = catalogue.Unit{SiteID: st.ID, Code: "XHB", Name: "UBND xã Hòa Bình", Kind: catalogue.KindCommune}
+	for _, u := range []*catalogue.Unit{&f.root, &f.other} {
 		if err := s.CreateUnit(ctx, u); err != nil {
 			t.Fatal(err)
 		}
 	}
-	f.child = desk.Unit{SiteID: st.ID, ParentID: f.root.ID, Code: "PHC", Name: "Phòng Hành chính tư pháp", Kind: desk.KindDepartment}
+	f.child = catalogue.Unit{SiteID: st.ID, ParentID: f.root.ID, Code: "PHC", Name: "Phòng Hành chính tư pháp", Kind: catalogue.KindDepartment}
 	// A former unit (merged away) still counts for its parent's history.
-	f.former = desk.Unit{SiteID: st.ID, ParentID: f.root.ID, Code: "PCU", Name: "Phòng cũ", Kind: desk.KindDepartment,
+	f.former = catalogue.Unit{SiteID: st.ID, ParentID: f.root.ID, Code: "PCU", Name: "Phòng cũ", Kind: catalogue.KindDepartment,
 		ValidTo: time.Date(2025, 12, 31, 0, 0, 0, 0, time.UTC)}
-	for _, u := range []*desk.Unit{&f.child, &f.former} {
+	for _, u := range []*catalogue.Unit{&f.child, &f.former} {
 		if err := s.CreateUnit(ctx, u); err != nil {
 			t.Fatal(err)
 		}
 	}
-	f.procOnline = desk.Procedure{SiteID: st.ID, Code: "1.000001", Slug: "truc-tuyen", Name: "Thủ tục trực tuyến", Level: desk.LevelFull,
-		TimeAmount: 3, TimeUnit: desk.TimeWorkingDays, Published: true, Units: []desk.Unit{{ID: f.root.ID}}}
-	f.procOffline = desk.Procedure{SiteID: st.ID, Code: "1.000002", Slug: "truc-tiep", Name: "Thủ tục trực tiếp", Level: desk.LevelNone,
-		TimeAmount: 3, TimeUnit: desk.TimeWorkingDays, Published: true, Units: []desk.Unit{{ID: f.root.ID}}}
-	for _, p := range []*desk.Procedure{&f.procOnline, &f.procOffline} {
+	f.procOnline = catalogue.Procedure{SiteID: st.ID, Code: "1.000001", Slug: "truc-tuyen", Name: "Thủ tục trực tuyến", Level: catalogue.LevelFull,
+		TimeAmount: 3, TimeUnit: catalogue.TimeWorkingDays, Published: true, Units: []catalogue.Unit{{ID: f.root.ID}}}
+	f.procOffline = catalogue.Procedure{SiteID: st.ID, Code: "1.000002", Slug: "truc-tiep", Name: "Thủ tục trực tiếp", Level: catalogue.LevelNone,
+		TimeAmount: 3, TimeUnit: catalogue.TimeWorkingDays, Published: true, Units: []catalogue.Unit{{ID: f.root.ID}}}
+	for _, p := range []*catalogue.Procedure{&f.procOnline, &f.procOffline} {
 		if err := s.SaveProcedure(ctx, p); err != nil {
 			t.Fatal(err)
 		}
@@ -64,7 +64,7 @@ func newStatsFixture(t testing.TB, s *store.Store) *statsFixture {
 }
 
 // dossier fills the fields every row needs; the caller sets the rest.
-func (f *statsFixture) dossier(u desk.Unit, p desk.Procedure, d dossier.Dossier) store.HistoricalDossier {
+func (f *statsFixture) dossier(u catalogue.Unit, p catalogue.Procedure, d dossier.Dossier) store.HistoricalDossier {
 	f.seq++
 	d.SiteID, d.UnitID, d.ProcedureID = f.site, u.ID, p.ID
 	if d.Channel == 0 {
@@ -86,13 +86,13 @@ func testCal() *calendar.Calendar {
 	return calendar.New(dossier.Loc, calendar.DefaultOfficeHours(), nil)
 }
 
-func statsFor(t *testing.T, s *store.Store, f *statsFixture, p deskstats.Period, now time.Time, unit int64) deskstats.Counts {
+func statsFor(t *testing.T, s *store.Store, f *statsFixture, p dossierstats.Period, now time.Time, unit int64) dossierstats.Counts {
 	t.Helper()
 	raw, err := s.DossierStats(ctx, f.site, store.DossierStatsQuery{From: p.From, To: p.To, AsOf: p.AsOf(now), Clock: testCal()})
 	if err != nil {
 		t.Fatal(err)
 	}
-	return deskstats.Rollup(f.units, raw, unit)
+	return dossierstats.Rollup(f.units, raw, unit)
 }
 
 // Hand-computed fixtures, one dossier per rule, in October 2026 judged on
@@ -101,8 +101,10 @@ func TestDossierStatsFixtures(t *testing.T) {
 	testdb.Each(t, func(t *testing.T, s *store.Store) {
 		f := newStatsFixture(t, s)
 		now := vn(2026, 10, 20, 10, 0)
-		oct := deskstats.MonthOf(2026, 10)
-		D := func(u desk.Unit, d dossier.Dossier) store.HistoricalDossier { return f.dossier(u, f.procOnline, d) }
+		oct := dossierstats.MonthOf(2026, 10)
+		D := func(u catalogue.Unit, d dossier.Dossier) store.HistoricalDossier {
+			return f.dossier(u, f.procOnline, d)
+		}
 		ds := []store.HistoricalDossier{
 			// Early: finished the day before the appointment.
 			D(f.root, dossier.Dossier{Status: dossier.Returned, ReceivedAt: vn(2026, 10, 1, 9, 0), DueAt: vn(2026, 10, 6, 9, 0),
@@ -150,7 +152,7 @@ func TestDossierStatsFixtures(t *testing.T) {
 			t.Fatal(err)
 		}
 		got := statsFor(t, s, f, oct, now, f.root.ID)
-		want := deskstats.Counts{New: 9, Carried: 3, NewOnline: 2, Eligible: 9, EligibleOnline: 2,
+		want := dossierstats.Counts{New: 9, Carried: 3, NewOnline: 2, Eligible: 9, EligibleOnline: 2,
 			Early: 1, OnTime: 2, Late: 3, InTime: 2, NearDue: 1, Overdue: 1, Withdrawn: 1, Stopped: 1, Apologised: 1,
 			Dissatisfied: 3, Digitised: 2}
 		if got != want {
@@ -164,20 +166,20 @@ func TestDossierStatsFixtures(t *testing.T) {
 			t.Errorf("PHC: %+v", got)
 		}
 		prov := statsFor(t, s, f, oct, now, 0)
-		if prov.Refused != 1 || prov.Early != 2 || prov.Received() != 13 || prov.Eligible != 9 || prov.New != 10 || prov.OnlineShare() != (deskstats.Figure{Num: 2, Den: 10}) {
+		if prov.Refused != 1 || prov.Early != 2 || prov.Received() != 13 || prov.Eligible != 9 || prov.New != 10 || prov.OnlineShare() != (dossierstats.Figure{Num: 2, Den: 10}) {
 			t.Errorf("province: %+v", prov)
 		}
 		// September, judged at its end (1 Oct 00:00): four received; the
 		// one finished on 3 Sep was early; of the three still open then,
 		// the one due 1 Oct 16:00 had 7 working hours left (near due).
-		sep := statsFor(t, s, f, deskstats.MonthOf(2026, 9), now, f.root.ID)
-		wantSep := deskstats.Counts{New: 4, Eligible: 4, Early: 1, InTime: 2, NearDue: 1}
+		sep := statsFor(t, s, f, dossierstats.MonthOf(2026, 9), now, f.root.ID)
+		wantSep := dossierstats.Counts{New: 4, Eligible: 4, Early: 1, InTime: 2, NearDue: 1}
 		if sep != wantSep {
 			t.Errorf("STP, tháng 9:\n got %+v\nwant %+v", sep, wantSep)
 		}
 		// Empty period: every rate is N/A.
-		empty := statsFor(t, s, f, deskstats.MonthOf(2025, 1), now, f.root.ID)
-		if empty != (deskstats.Counts{}) || empty.OnTimeRate().Percent() != "N/A" || empty.OnlineShare().Percent() != "N/A" {
+		empty := statsFor(t, s, f, dossierstats.MonthOf(2025, 1), now, f.root.ID)
+		if empty != (dossierstats.Counts{}) || empty.OnTimeRate().Percent() != "N/A" || empty.OnlineShare().Percent() != "N/A" {
 			t.Errorf("empty: %+v", empty)
 		}
 	})
@@ -191,7 +193,7 @@ func TestDossierStatsMatchesClassify(t *testing.T) {
 		cal := testCal()
 		now := vn(2026, 3, 20, 10, 30)
 		rng := rand.New(rand.NewPCG(7, 11))
-		units := []desk.Unit{f.root, f.child, f.former, f.other}
+		units := []catalogue.Unit{f.root, f.child, f.former, f.other}
 		var ds []store.HistoricalDossier
 		start := vn(2026, 1, 1, 0, 0)
 		for range 1500 {
@@ -200,23 +202,23 @@ func TestDossierStatsMatchesClassify(t *testing.T) {
 		if err := s.InsertHistoricalDossiers(ctx, ds); err != nil {
 			t.Fatal(err)
 		}
-		for _, p := range []deskstats.Period{deskstats.MonthOf(2026, 3), deskstats.MonthOf(2026, 2), deskstats.QuarterOf(2026, 1)} {
+		for _, p := range []dossierstats.Period{dossierstats.MonthOf(2026, 3), dossierstats.MonthOf(2026, 2), dossierstats.QuarterOf(2026, 1)} {
 			asOf := p.AsOf(now)
 			raw, err := s.DossierStats(ctx, f.site, store.DossierStatsQuery{From: p.From, To: p.To, AsOf: asOf, Clock: cal})
 			if err != nil {
 				t.Fatal(err)
 			}
-			want := map[int64]deskstats.Counts{}
+			want := map[int64]dossierstats.Counts{}
 			for _, h := range ds {
 				c := want[h.UnitID]
 				expectAdd(&c, h.Dossier, h.ProcedureID == f.procOnline.ID, p, asOf, cal)
 				want[h.UnitID] = c
 			}
-			var all deskstats.Counts
+			var all dossierstats.Counts
 			for _, c := range want {
 				all.Add(c)
 			}
-			if all.Early == 0 || all.OnTime == 0 || all.Late == 0 || all.InTime == 0 || all.NearDue == 0 || all.Overdue == 0 || (p.Kind == deskstats.Month && all.Carried == 0) {
+			if all.Early == 0 || all.OnTime == 0 || all.Late == 0 || all.InTime == 0 || all.NearDue == 0 || all.Overdue == 0 || (p.Kind == dossierstats.Month && all.Carried == 0) {
 				t.Errorf("%s: random data misses a bucket: %+v", p.Key, all)
 			}
 			for _, u := range units {
@@ -224,7 +226,7 @@ func TestDossierStatsMatchesClassify(t *testing.T) {
 					t.Errorf("%s %s:\n sql %+v\n  go %+v", p.Key, u.Code, raw[u.ID], want[u.ID])
 				}
 			}
-			if p.Kind == deskstats.Month {
+			if p.Kind == dossierstats.Month {
 				m, err := s.DossierMonthly(ctx, f.site, []time.Time{p.From, p.To}, nil)
 				if err != nil {
 					t.Fatal(err)
@@ -244,20 +246,20 @@ func TestDossierStatsMatchesClassify(t *testing.T) {
 		}
 		// The online shares' denominators of the months add up to the
 		// quarter's: a dossier counts once, in the month it was received.
-		var months deskstats.Counts
+		var months dossierstats.Counts
 		for m := time.January; m <= time.March; m++ {
-			months.Add(statsFor(t, s, f, deskstats.MonthOf(2026, m), now, 0))
+			months.Add(statsFor(t, s, f, dossierstats.MonthOf(2026, m), now, 0))
 		}
-		q := statsFor(t, s, f, deskstats.QuarterOf(2026, 1), now, 0)
+		q := statsFor(t, s, f, dossierstats.QuarterOf(2026, 1), now, 0)
 		if months.OnlineShare() != q.OnlineShare() || months.EligibleShare() != q.EligibleShare() || months.Carried == 0 {
 			t.Errorf("months %v %v, quarter %v %v", months.OnlineShare(), months.EligibleShare(), q.OnlineShare(), q.EligibleShare())
 		}
 	})
 }
 
-// expectAdd is deskstats.Counts' definition written with dossier.End and
+// expectAdd is dossierstats.Counts' definition written with dossier.End and
 // dossier.Classify, dossier by dossier.
-func expectAdd(c *deskstats.Counts, d dossier.Dossier, eligible bool, p deskstats.Period, asOf time.Time, cal dossier.Clock) {
+func expectAdd(c *dossierstats.Counts, d dossier.Dossier, eligible bool, p dossierstats.Period, asOf time.Time, cal dossier.Clock) {
 	end := dossier.End(&d)
 	in := func(t time.Time) bool { return !t.IsZero() && !t.Before(p.From) && t.Before(p.To) }
 	online := d.Channel == dossier.Online
@@ -332,7 +334,7 @@ func expectAdd(c *deskstats.Counts, d dossier.Dossier, eligible bool, p deskstat
 
 // randomDossier makes a consistent dossier whose events happened before
 // now, with ends and appointments clustered around day and hour boundaries.
-func randomDossier(rng *rand.Rand, f *statsFixture, units []desk.Unit, start, now time.Time, cal dossier.Clock) store.HistoricalDossier {
+func randomDossier(rng *rand.Rand, f *statsFixture, units []catalogue.Unit, start, now time.Time, cal dossier.Clock) store.HistoricalDossier {
 	u := units[rng.IntN(len(units))]
 	p := f.procOnline
 	if rng.IntN(3) == 0 {

@@ -8,28 +8,28 @@ import (
 	"testing"
 	"time"
 
-	"github.com/congportal/cong/internal/desk"
+	"github.com/congportal/cong/internal/catalogue"
 	"github.com/congportal/cong/internal/dossier"
 	"github.com/congportal/cong/internal/store"
 	"github.com/congportal/cong/internal/testdb"
 )
 
-func onlineFixture(t *testing.T, s *store.Store) (siteID int64, unit desk.Unit, proc desk.Procedure) {
+func onlineFixture(t *testing.T, s *store.Store) (siteID int64, unit catalogue.Unit, proc catalogue.Procedure) {
 	t.Helper()
 	st := site(t, s)
-	unit = desk.Unit{SiteID: st.ID, Code: "XAB", Name: "UBND xã An Bình", Kind: "commune"}
+	unit = catalogue.Unit{SiteID: st.ID, Code: "XAB", Name: "UBND xã An Bình", Kind: "commune"}
 	if err := s.CreateUnit(ctx, &unit); err != nil {
 		t.Fatal(err)
 	}
-	proc = desk.Procedure{SiteID: st.ID, Code: "2.000001", Slug: "chung-thuc", Name: "Chứng thực bản sao", Level: desk.LevelFull,
-		TimeAmount: 1, TimeUnit: desk.TimeWorkingDays, Published: true, Units: []desk.Unit{{ID: unit.ID}}}
+	proc = catalogue.Procedure{SiteID: st.ID, Code: "2.000001", Slug: "chung-thuc", Name: "Chứng thực bản sao", Level: catalogue.LevelFull,
+		TimeAmount: 1, TimeUnit: catalogue.TimeWorkingDays, Published: true, Units: []catalogue.Unit{{ID: unit.ID}}}
 	if err := s.SaveProcedure(ctx, &proc); err != nil {
 		t.Fatal(err)
 	}
 	return st.ID, unit, proc
 }
 
-func onlineDossier(siteID int64, unit desk.Unit, proc desk.Procedure, key, tokenHash string) dossier.Dossier {
+func onlineDossier(siteID int64, unit catalogue.Unit, proc catalogue.Procedure, key, tokenHash string) dossier.Dossier {
 	return dossier.Dossier{SiteID: siteID, ProcedureID: proc.ID, UnitID: unit.ID, Channel: dossier.Online, Status: dossier.New,
 		ApplicantName: "Lê Văn Tám", ApplicantIDNumber: "001095000123", ApplicantDOB: "1995-01-02", ApplicantPhone: "0987654321",
 		ApplicantAddress: "Thôn Nam, xã An Bình", PrivateTokenHash: tokenHash, IdempotencyKey: key, SubmittedAt: time.Now().UTC()}

@@ -9,7 +9,7 @@ import (
 
 	"github.com/congportal/cong/internal/auth"
 	"github.com/congportal/cong/internal/calendar"
-	"github.com/congportal/cong/internal/desk"
+	"github.com/congportal/cong/internal/catalogue"
 	"github.com/congportal/cong/internal/dossier"
 	"github.com/congportal/cong/internal/store"
 	"github.com/congportal/cong/internal/testdb"
@@ -17,9 +17,9 @@ import (
 
 type deskFixture struct {
 	site       int64
-	unitA      desk.Unit
-	unitB      desk.Unit
-	proc       desk.Procedure
+	unitA      catalogue.Unit
+	unitB      catalogue.Unit
+	proc       catalogue.Procedure
 	officer    store.UserRecord
 	specialist store.UserRecord
 }
@@ -28,15 +28,15 @@ func newDeskFixture(t *testing.T, s *store.Store) deskFixture {
 	t.Helper()
 	st := site(t, s)
 	f := deskFixture{site: st.ID}
-	f.unitA = desk.Unit{SiteID: st.ID, Code: "STP", Name: "Sở Tư pháp", Kind: desk.KindDepartment}
-	f.unitB = desk.Unit{SiteID: st.ID, Code: "XHB", Name: "UBND xã Hòa Bình", Kind: desk.KindCommune}
-	for _, u := range []*desk.Unit{&f.unitA, &f.unitB} {
+	f.unitA = catalogue.Unit{SiteID: st.ID, Code: "STP", Name: "Sở Tư pháp", Kind: catalogue.KindDepartment}
+	f.unitB = catalogue.Unit{SiteID: st.ID, Code: "XHB", Name: "UBND xã Hòa Bình", Kind: catalogue.KindCommune}
+	for _, u := range []*catalogue.Unit{&f.unitA, &f.unitB} {
 		if err := s.CreateUnit(ctx, u); err != nil {
 			t.Fatal(err)
 		}
 	}
-	f.proc = desk.Procedure{SiteID: st.ID, Code: "1.000001", Slug: "thu-tuc-thu", Name: "Thủ tục thử", Level: desk.LevelFull,
-		TimeAmount: 3, TimeUnit: desk.TimeWorkingDays, Published: true, Units: []desk.Unit{{ID: f.unitA.ID}, {ID: f.unitB.ID}}}
+	f.proc = catalogue.Procedure{SiteID: st.ID, Code: "1.000001", Slug: "thu-tuc-thu", Name: "Thủ tục thử", Level: catalogue.LevelFull,
+		TimeAmount: 3, TimeUnit: catalogue.TimeWorkingDays, Published: true, Units: []catalogue.Unit{{ID: f.unitA.ID}, {ID: f.unitB.ID}}}
 	if err := s.SaveProcedure(ctx, &f.proc); err != nil {
 		t.Fatal(err)
 	}
@@ -50,7 +50,7 @@ func newDeskFixture(t *testing.T, s *store.Store) deskFixture {
 	return f
 }
 
-func (f deskFixture) counter(t *testing.T, s *store.Store, unit desk.Unit, name string, at time.Time) dossier.Dossier {
+func (f deskFixture) counter(t *testing.T, s *store.Store, unit catalogue.Unit, name string, at time.Time) dossier.Dossier {
 	t.Helper()
 	d := dossier.Dossier{SiteID: f.site, ProcedureID: f.proc.ID, UnitID: unit.ID, Channel: dossier.Counter,
 		ApplicantName: name, ApplicantIDNumber: "001090012345", ApplicantDOB: "1990-05-01", ApplicantPhone: "0912345678",

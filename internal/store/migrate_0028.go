@@ -6,7 +6,7 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/congportal/cong/internal/docs"
+	"github.com/congportal/cong/internal/legaldoc"
 )
 
 const (
@@ -55,7 +55,7 @@ func widenTimeUnitCheck(ctx context.Context, tx *sql.Tx) error {
 }
 
 // reindexDocuments recomputes every document's search_text, which now
-// carries abbreviations and their long forms (docs.Document.SearchText).
+// carries abbreviations and their long forms (legaldoc.Document.SearchText).
 func reindexDocuments(s *Store) func(context.Context, *sql.Tx) error {
 	return func(ctx context.Context, tx *sql.Tx) error {
 		rows, err := tx.QueryContext(ctx, `SELECT id, type, number, issuer, signer, field, abstract FROM documents`)
@@ -68,7 +68,7 @@ func reindexDocuments(s *Store) func(context.Context, *sql.Tx) error {
 		}
 		var all []doc
 		for rows.Next() {
-			var d docs.Document
+			var d legaldoc.Document
 			if err := rows.Scan(&d.ID, &d.Type, &d.Number, &d.Issuer, &d.Signer, &d.Field, &d.Abstract); err != nil {
 				rows.Close()
 				return err

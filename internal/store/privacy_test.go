@@ -10,9 +10,9 @@ import (
 	"testing"
 	"time"
 
-	"github.com/congportal/cong/internal/desk"
-	"github.com/congportal/cong/internal/deskstats"
+	"github.com/congportal/cong/internal/catalogue"
 	"github.com/congportal/cong/internal/dossier"
+	"github.com/congportal/cong/internal/dossierstats"
 	"github.com/congportal/cong/internal/mail"
 	"github.com/congportal/cong/internal/store"
 	"github.com/congportal/cong/internal/testdb"
@@ -43,7 +43,7 @@ func TestReserveHit(t *testing.T) {
 	})
 }
 
-func recoveryDossier(t *testing.T, s *store.Store, siteID int64, unit desk.Unit, proc desk.Procedure, key, email string) dossier.Dossier {
+func recoveryDossier(t *testing.T, s *store.Store, siteID int64, unit catalogue.Unit, proc catalogue.Procedure, key, email string) dossier.Dossier {
 	t.Helper()
 	d := onlineDossier(siteID, unit, proc, key, "hash-"+key)
 	d.ApplicantEmail = email
@@ -169,7 +169,7 @@ func TestErasePersonalDataKeepsStatistics(t *testing.T) {
 		cal := testCal()
 		now := vn(2026, 3, 20, 10, 30)
 		rng := rand.New(rand.NewPCG(3, 5))
-		units := []desk.Unit{f.root, f.child, f.former, f.other}
+		units := []catalogue.Unit{f.root, f.child, f.former, f.other}
 		var ds []store.HistoricalDossier
 		for range 600 {
 			h := randomDossier(rng, f, units, vn(2025, 1, 1, 0, 0), now, cal)
@@ -196,9 +196,9 @@ func TestErasePersonalDataKeepsStatistics(t *testing.T) {
 			t.Fatal(err)
 		}
 
-		periods := []deskstats.Period{deskstats.MonthOf(2026, 3), deskstats.MonthOf(2025, 6), deskstats.QuarterOf(2025, 4), deskstats.QuarterOf(2026, 1)}
-		stats := func() []map[int64]deskstats.Counts {
-			var out []map[int64]deskstats.Counts
+		periods := []dossierstats.Period{dossierstats.MonthOf(2026, 3), dossierstats.MonthOf(2025, 6), dossierstats.QuarterOf(2025, 4), dossierstats.QuarterOf(2026, 1)}
+		stats := func() []map[int64]dossierstats.Counts {
+			var out []map[int64]dossierstats.Counts
 			for _, p := range periods {
 				raw, err := s.DossierStats(ctx, f.site, store.DossierStatsQuery{From: p.From, To: p.To, AsOf: p.AsOf(now), Clock: cal})
 				if err != nil {

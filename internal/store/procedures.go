@@ -9,7 +9,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/congportal/cong/internal/desk"
+	"github.com/congportal/cong/internal/catalogue"
 	"github.com/congportal/cong/internal/viet"
 )
 
@@ -19,8 +19,8 @@ var ErrProcedureCodeTaken = errors.New("mã thủ tục đã được dùng cho 
 
 const procedureCols = `id, site_id, code, slug, name, field, level, time_amount, time_unit, fees, steps, legal_basis, result, applicant, conditions, published, created_at, updated_at`
 
-func scanProcedure(row interface{ Scan(...any) error }) (desk.Procedure, error) {
-	var p desk.Procedure
+func scanProcedure(row interface{ Scan(...any) error }) (catalogue.Procedure, error) {
+	var p catalogue.Procedure
 	err := row.Scan(&p.ID, &p.SiteID, &p.Code, &p.Slug, &p.Name, &p.Field, &p.Level, &p.TimeAmount, &p.TimeUnit, &p.Fees, &p.Steps, &p.LegalBasis, &p.Result, &p.Applicant, &p.Conditions, &p.Published, &p.CreatedAt, &p.UpdatedAt)
 	if errors.Is(err, sql.ErrNoRows) {
 		return p, ErrNotFound
@@ -36,17 +36,17 @@ type catQueryer interface {
 // Procedure returns the procedure of the site whose slug or code is
 // slugOrCode, with its units and components, published or not: public
 // callers check Published.
-func (s *Store) Procedure(ctx context.Context, siteID int64, slugOrCode string) (desk.Procedure, error) {
+func (s *Store) Procedure(ctx context.Context, siteID int64, slugOrCode string) (catalogue.Procedure, error) {
 	return s.procedureWhere(ctx, s.db, `site_id = ? AND (slug = ? OR code = ?) ORDER BY CASE WHEN slug = ? THEN 0 ELSE 1 END LIMIT 1`, siteID, slugOrCode, slugOrCode, slugOrCode)
 }
 
 // ProcedureByID returns one procedure of the site with its units and
 // components.
-func (s *Store) ProcedureByID(ctx context.Context, siteID, id int64) (desk.Procedure, error) {
+func (s *Store) ProcedureByID(ctx context.Context, siteID, id int64) (catalogue.Procedure, error) {
 	return s.procedureWhere(ctx, s.db, `site_id = ? AND id = ?`, siteID, id)
 }
 
-func (s *Store) procedureWhere(ctx context.Context, db catQueryer, where string, args ...any) (desk.Procedure, error) {
+func (s *Store) procedureWhere(ctx context.Context, db catQueryer, where string, args ...any) (catalogue.Procedure, error) {
 	p, err := scanProcedure(db.QueryRowContext(ctx, s.q(`SELECT `+procedureCols+` FROM procedures WHERE `+where), args...))
 	if err != nil {
 		return p, err
@@ -57,7 +57,7 @@ func (s *Store) procedureWhere(ctx context.Context, db catQueryer, where string,
 	return p, nil
 }
 
-func (s *Store) loadProcedureParts(ctx context.Context, db catQueryer, p *desk.Procedure) error {
+func (s *Store) loadProcedureParts(ctx context.Context, db catQueryer, p *catalogue.Procedure) error {
 	rows, err := db.QueryContext(ctx, s.q(`SELECT `+prefixed("u.", unitCols)+` FROM units u JOIN procedure_units pu ON pu.unit_id = u.id WHERE pu.procedure_id = ? ORDER BY u.position, u.id`), p.ID)
 	if err != nil {
 		return err
@@ -82,7 +82,7 @@ func (s *Store) loadProcedureParts(ctx context.Context, db catQueryer, p *desk.P
 	defer rows.Close()
 	p.Components = nil
 	for rows.Next() {
-		var c desk.Component
+		var c catalogue.Component
 		var file, name sql.NullString
 		if err := rows.Scan(&c.ID, &c.ProcedureID, &c.Position, &c.Name, &c.Required, &c.Copies, &file, &name); err != nil {
 			return err
@@ -117,7 +117,7 @@ type ProcedureFilter struct {
 // loaded, components are not. The catalogue of a site is a few thousand rows
 // at most, so matching ids and names are sorted in Go, where Vietnamese
 // collation is available on both engines, and only the page is read in full.
-func (s *Store) Procedures(ctx context.Context, f ProcedureFilter) ([]desk.Procedure, int, error) {
+func (s *Store) Procedures(ctx context.Context, f ProcedureFilter) ([]catalogue.Procedure, int, error) {
 	where := []string{"site_id = ?"}
 	args := []any{f.SiteID}
 	if f.PublishedOnly {
@@ -137,7 +137,7 @@ func (s *Store) Procedures(ctx context.Context, f ProcedureFilter) ([]desk.Proce
 		args = append(args, f.UnitID)
 	}
 	if f.Query != nil {
-		for _, pat := range desk.SearchPatterns(*f.Query) {
+		for _, pat := range catalogue.SearchPatterns(*f.Query) {
 			where = append(where, "search_text LIKE ?")
 			args = append(args, pat)
 		}
@@ -177,7 +177,7 @@ func (s *Store) Procedures(ctx context.Context, f ProcedureFilter) ([]desk.Proce
 		hits = hits[:f.Limit]
 	}
 	if len(hits) == 0 {
-		return []desk.Procedure{}, total, nil
+		return []catalogue.Procedure{}, total, nil
 	}
 	// The page in two queries: its rows, then all their units.
 	marks := strings.TrimSuffix(strings.Repeat("?, ", len(hits)), ", ")
@@ -186,7 +186,7 @@ func (s *Store) Procedures(ctx context.Context, f ProcedureFilter) ([]desk.Proce
 	for i, h := range hits {
 		ids[i], pos[h.id] = h.id, i
 	}
-	out := make([]desk.Procedure, len(hits))
+	out := make([]catalogue.Procedure, len(hits))
 	rows, err = s.db.QueryContext(ctx, s.q(`SELECT `+procedureCols+` FROM procedures WHERE id IN (`+marks+`)`), ids...)
 	if err != nil {
 		return nil, 0, err
@@ -211,7 +211,7 @@ func (s *Store) Procedures(ctx context.Context, f ProcedureFilter) ([]desk.Proce
 	defer rows.Close()
 	for rows.Next() {
 		var pid int64
-		var u desk.Unit
+		var u catalogue.Unit
 		var parent sql.NullInt64
 		var from, to sql.NullTime
 		if err := rows.Scan(&pid, &u.ID, &u.SiteID, &parent, &u.Code, &u.Name, &u.Kind, &u.Address, &u.Phone, &u.Email, &from, &to, &u.Position); err != nil {
@@ -255,28 +255,28 @@ func (s *Store) ProcedureFields(ctx context.Context, siteID int64, publishedOnly
 // files that point at a component keep pointing at it). A taken code is
 // ErrProcedureCodeTaken; a slug taken by another procedure gets the code
 // appended.
-func (s *Store) SaveProcedure(ctx context.Context, p *desk.Procedure) error {
+func (s *Store) SaveProcedure(ctx context.Context, p *catalogue.Procedure) error {
 	return s.inTx(ctx, func(tx *sql.Tx) error { return s.saveProcedureTx(ctx, tx, p) })
 }
 
 // SaveProcedure is Store.SaveProcedure inside the transaction.
-func (t *Tx) SaveProcedure(ctx context.Context, p *desk.Procedure) error {
+func (t *Tx) SaveProcedure(ctx context.Context, p *catalogue.Procedure) error {
 	return t.s.saveProcedureTx(ctx, t.tx, p)
 }
 
 // ProcedureByCode finds a procedure with its parts inside the transaction.
-func (t *Tx) ProcedureByCode(ctx context.Context, siteID int64, code string) (desk.Procedure, error) {
+func (t *Tx) ProcedureByCode(ctx context.Context, siteID int64, code string) (catalogue.Procedure, error) {
 	return t.s.procedureWhere(ctx, t.tx, `site_id = ? AND code = ?`, siteID, code)
 }
 
 // Units lists the site's units inside the transaction.
-func (t *Tx) Units(ctx context.Context, siteID int64) ([]desk.Unit, error) {
+func (t *Tx) Units(ctx context.Context, siteID int64) ([]catalogue.Unit, error) {
 	rows, err := t.tx.QueryContext(ctx, t.s.q(`SELECT `+unitCols+` FROM units WHERE site_id = ? ORDER BY position, id`), siteID)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
-	var out []desk.Unit
+	var out []catalogue.Unit
 	for rows.Next() {
 		u, err := scanUnit(rows)
 		if err != nil {
@@ -287,7 +287,7 @@ func (t *Tx) Units(ctx context.Context, siteID int64) ([]desk.Unit, error) {
 	return out, rows.Err()
 }
 
-func (s *Store) saveProcedureTx(ctx context.Context, tx *sql.Tx, p *desk.Procedure) error {
+func (s *Store) saveProcedureTx(ctx context.Context, tx *sql.Tx, p *catalogue.Procedure) error {
 	now := dbTime(time.Now())
 	var taken int64
 	err := tx.QueryRowContext(ctx, s.q(`SELECT id FROM procedures WHERE site_id = ? AND slug = ? AND id <> ?`), p.SiteID, p.Slug, p.ID).Scan(&taken)
@@ -297,7 +297,7 @@ func (s *Store) saveProcedureTx(ctx context.Context, tx *sql.Tx, p *desk.Procedu
 	case !errors.Is(err, sql.ErrNoRows):
 		return err
 	}
-	search := desk.SearchText(*p)
+	search := catalogue.SearchText(*p)
 	if p.ID == 0 {
 		p.CreatedAt, p.UpdatedAt = now, now
 		id, err := s.catInsertID(ctx, tx, `INSERT INTO procedures (site_id, code, slug, name, field, level, time_amount, time_unit, fees, steps, legal_basis, result, applicant, conditions, published, search_text, created_at, updated_at)
@@ -340,7 +340,7 @@ func (s *Store) saveProcedureTx(ctx context.Context, tx *sql.Tx, p *desk.Procedu
 	return s.syncComponents(ctx, tx, p)
 }
 
-func (s *Store) syncComponents(ctx context.Context, tx *sql.Tx, p *desk.Procedure) error {
+func (s *Store) syncComponents(ctx context.Context, tx *sql.Tx, p *catalogue.Procedure) error {
 	rows, err := tx.QueryContext(ctx, s.q(`SELECT id FROM procedure_components WHERE procedure_id = ?`), p.ID)
 	if err != nil {
 		return err

@@ -5,7 +5,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/congportal/cong/internal/desk"
+	"github.com/congportal/cong/internal/catalogue"
 	"github.com/congportal/cong/internal/store"
 	"github.com/congportal/cong/internal/testdb"
 	"github.com/congportal/cong/internal/viet"
@@ -14,20 +14,20 @@ import (
 func TestCatalogueStore(t *testing.T) {
 	testdb.Each(t, func(t *testing.T, s *store.Store) {
 		st := site(t, s)
-		prov := desk.Unit{SiteID: st.ID, Code: "TNB", Name: "UBND tỉnh Tây Nguyên Bắc", Kind: desk.KindProvince}
+		prov := catalogue.Unit{SiteID: st.ID, Code: "TNB", Name: "UBND tỉnh Tây Nguyên Bắc", Kind: catalogue.KindProvince}
 		if err := s.CreateUnit(ctx, &prov); err != nil {
 			t.Fatal(err)
 		}
-		tp := desk.Unit{SiteID: st.ID, ParentID: prov.ID, Code: "STP", Name: "Sở Tư pháp", Kind: desk.KindDepartment, Position: 1}
+		tp := catalogue.Unit{SiteID: st.ID, ParentID: prov.ID, Code: "STP", Name: "Sở Tư pháp", Kind: catalogue.KindDepartment, Position: 1}
 		if err := s.CreateUnit(ctx, &tp); err != nil {
 			t.Fatal(err)
 		}
-		gone := desk.Unit{SiteID: st.ID, ParentID: prov.ID, Code: "HDL", Name: "UBND huyện Đắk Lông", Kind: desk.KindDistrict,
+		gone := catalogue.Unit{SiteID: st.ID, ParentID: prov.ID, Code: "HDL", Name: "UBND huyện Đắk Lông", Kind: catalogue.KindDistrict,
 			ValidFrom: time.Date(2004, 1, 1, 0, 0, 0, 0, time.UTC), ValidTo: time.Date(2025, 6, 30, 0, 0, 0, 0, time.UTC)}
 		if err := s.CreateUnit(ctx, &gone); err != nil {
 			t.Fatal(err)
 		}
-		if err := s.CreateUnit(ctx, &desk.Unit{SiteID: st.ID, Code: "STP", Name: "x", Kind: desk.KindAgency}); !errors.Is(err, store.ErrUnitCodeTaken) {
+		if err := s.CreateUnit(ctx, &catalogue.Unit{SiteID: st.ID, Code: "STP", Name: "x", Kind: catalogue.KindAgency}); !errors.Is(err, store.ErrUnitCodeTaken) {
 			t.Fatalf("duplicate code: %v", err)
 		}
 		got, err := s.Unit(ctx, st.ID, gone.ID)
@@ -39,15 +39,15 @@ func TestCatalogueStore(t *testing.T) {
 			t.Fatal(err, us)
 		}
 
-		p := desk.Procedure{SiteID: st.ID, Code: "1.001193", Slug: "dang-ky-khai-sinh", Name: "Đăng ký khai sinh", Field: "Hộ tịch",
-			Level: desk.LevelFull, TimeAmount: 1, TimeUnit: desk.TimeWorkingDays, Published: true,
-			Units:      []desk.Unit{{ID: tp.ID}},
-			Components: []desk.Component{{Name: "Tờ khai đăng ký khai sinh", Required: true, Copies: 1}, {Name: "Giấy chứng sinh", Required: true, Copies: 1}}}
+		p := catalogue.Procedure{SiteID: st.ID, Code: "1.001193", Slug: "dang-ky-khai-sinh", Name: "Đăng ký khai sinh", Field: "Hộ tịch",
+			Level: catalogue.LevelFull, TimeAmount: 1, TimeUnit: catalogue.TimeWorkingDays, Published: true,
+			Units:      []catalogue.Unit{{ID: tp.ID}},
+			Components: []catalogue.Component{{Name: "Tờ khai đăng ký khai sinh", Required: true, Copies: 1}, {Name: "Giấy chứng sinh", Required: true, Copies: 1}}}
 		if err := s.SaveProcedure(ctx, &p); err != nil {
 			t.Fatal(err)
 		}
 		keep := p.Components[1].ID
-		p.Components = []desk.Component{{ID: keep, Name: "Giấy chứng sinh (bản chính)", Required: true, Copies: 1}, {Name: "Văn bản ủy quyền", Copies: 1}}
+		p.Components = []catalogue.Component{{ID: keep, Name: "Giấy chứng sinh (bản chính)", Required: true, Copies: 1}, {Name: "Văn bản ủy quyền", Copies: 1}}
 		if err := s.SaveProcedure(ctx, &p); err != nil {
 			t.Fatal(err)
 		}
@@ -56,12 +56,12 @@ func TestCatalogueStore(t *testing.T) {
 			len(got2.Units) != 1 || got2.Units[0].Code != "STP" {
 			t.Fatalf("procedure read back: %v %+v", err, got2)
 		}
-		other := desk.Procedure{SiteID: st.ID, Code: "1.001193", Slug: "khac", Name: "Khác", Level: desk.LevelNone, TimeAmount: 1, TimeUnit: desk.TimeDays}
+		other := catalogue.Procedure{SiteID: st.ID, Code: "1.001193", Slug: "khac", Name: "Khác", Level: catalogue.LevelNone, TimeAmount: 1, TimeUnit: catalogue.TimeDays}
 		if err := s.SaveProcedure(ctx, &other); !errors.Is(err, store.ErrProcedureCodeTaken) {
 			t.Fatalf("duplicate procedure code: %v", err)
 		}
 		// A slug collision gets the code appended rather than failing.
-		twin := desk.Procedure{SiteID: st.ID, Code: "2.000001", Slug: "dang-ky-khai-sinh", Name: "Đăng ký khai sinh có yếu tố nước ngoài", Field: "Hộ tịch", Level: desk.LevelPartial, TimeAmount: 15, TimeUnit: desk.TimeWorkingDays}
+		twin := catalogue.Procedure{SiteID: st.ID, Code: "2.000001", Slug: "dang-ky-khai-sinh", Name: "Đăng ký khai sinh có yếu tố nước ngoài", Field: "Hộ tịch", Level: catalogue.LevelPartial, TimeAmount: 15, TimeUnit: catalogue.TimeWorkingDays}
 		if err := s.SaveProcedure(ctx, &twin); err != nil || twin.Slug == p.Slug {
 			t.Fatalf("slug collision: %v %q", err, twin.Slug)
 		}
@@ -88,7 +88,7 @@ func TestCatalogueStore(t *testing.T) {
 		}{
 			{"khai sinh", store.ProcedureFilter{}, 2},
 			{"KHAI SINH", store.ProcedureFilter{PublishedOnly: true}, 1},
-			{"đăng ký", store.ProcedureFilter{Level: desk.LevelPartial}, 1},
+			{"đăng ký", store.ProcedureFilter{Level: catalogue.LevelPartial}, 1},
 			{"\"khai sinh có\"", store.ProcedureFilter{}, 1},
 			{"kha", store.ProcedureFilter{}, 2},
 			{"hai", store.ProcedureFilter{}, 0}, // word starts only

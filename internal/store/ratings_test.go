@@ -6,7 +6,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/congportal/cong/internal/desk"
+	"github.com/congportal/cong/internal/catalogue"
 	"github.com/congportal/cong/internal/dossier"
 	"github.com/congportal/cong/internal/rating"
 	"github.com/congportal/cong/internal/store"
@@ -119,11 +119,11 @@ func TestRatingAggregates(t *testing.T) {
 	testdb.Each(t, func(t *testing.T, s *store.Store) {
 		f := newDeskFixture(t, s)
 		// unitA (Sở) ← commune C ← office D; unitB another root.
-		c := desk.Unit{SiteID: f.site, ParentID: f.unitA.ID, Code: "XC", Name: "Xã C", Kind: desk.KindCommune}
+		c := catalogue.Unit{SiteID: f.site, ParentID: f.unitA.ID, Code: "XC", Name: "Xã C", Kind: catalogue.KindCommune}
 		if err := s.CreateUnit(ctx, &c); err != nil {
 			t.Fatal(err)
 		}
-		d := desk.Unit{SiteID: f.site, ParentID: c.ID, Code: "VPD", Name: "Văn phòng D", Kind: desk.KindAgency}
+		d := catalogue.Unit{SiteID: f.site, ParentID: c.ID, Code: "VPD", Name: "Văn phòng D", Kind: catalogue.KindAgency}
 		if err := s.CreateUnit(ctx, &d); err != nil {
 			t.Fatal(err)
 		}
@@ -134,7 +134,7 @@ func TestRatingAggregates(t *testing.T) {
 		nov := time.Date(2026, 11, 10, 9, 0, 0, 0, dossier.Loc)
 		dec := time.Date(2026, 12, 1, 0, 30, 0, 0, dossier.Loc) // 30/11 17:30 UTC: December in Vietnam
 		fixture := []struct {
-			unit desk.Unit
+			unit catalogue.Unit
 			at   time.Time
 			sc   map[string]rating.Level
 		}{

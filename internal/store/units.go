@@ -6,7 +6,7 @@ import (
 	"errors"
 	"time"
 
-	"github.com/congportal/cong/internal/desk"
+	"github.com/congportal/cong/internal/catalogue"
 )
 
 // ErrUnitCodeTaken is returned when another unit of the site has the code.
@@ -14,8 +14,8 @@ var ErrUnitCodeTaken = errors.New("mã đơn vị đã được dùng cho đơn 
 
 const unitCols = `id, site_id, parent_id, code, name, kind, address, phone, email, valid_from, valid_to, position`
 
-func scanUnit(row interface{ Scan(...any) error }) (desk.Unit, error) {
-	var u desk.Unit
+func scanUnit(row interface{ Scan(...any) error }) (catalogue.Unit, error) {
+	var u catalogue.Unit
 	var parent sql.NullInt64
 	var from, to sql.NullTime
 	err := row.Scan(&u.ID, &u.SiteID, &parent, &u.Code, &u.Name, &u.Kind, &u.Address, &u.Phone, &u.Email, &from, &to, &u.Position)
@@ -53,14 +53,14 @@ func catNullID(id int64) any {
 }
 
 // Units returns every unit of the site, former ones included, ordered by
-// position then id; desk.Tree arranges them for display.
-func (s *Store) Units(ctx context.Context, siteID int64) ([]desk.Unit, error) {
+// position then id; catalogue.Tree arranges them for display.
+func (s *Store) Units(ctx context.Context, siteID int64) ([]catalogue.Unit, error) {
 	rows, err := s.db.QueryContext(ctx, s.q(`SELECT `+unitCols+` FROM units WHERE site_id = ? ORDER BY position, id`), siteID)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
-	var out []desk.Unit
+	var out []catalogue.Unit
 	for rows.Next() {
 		u, err := scanUnit(rows)
 		if err != nil {
@@ -72,18 +72,18 @@ func (s *Store) Units(ctx context.Context, siteID int64) ([]desk.Unit, error) {
 }
 
 // Unit returns one unit of the site.
-func (s *Store) Unit(ctx context.Context, siteID, id int64) (desk.Unit, error) {
+func (s *Store) Unit(ctx context.Context, siteID, id int64) (catalogue.Unit, error) {
 	return scanUnit(s.db.QueryRowContext(ctx, s.q(`SELECT `+unitCols+` FROM units WHERE site_id = ? AND id = ?`), siteID, id))
 }
 
 // UnitByCode returns the unit of the site with the code.
-func (s *Store) UnitByCode(ctx context.Context, siteID int64, code string) (desk.Unit, error) {
+func (s *Store) UnitByCode(ctx context.Context, siteID int64, code string) (catalogue.Unit, error) {
 	return scanUnit(s.db.QueryRowContext(ctx, s.q(`SELECT `+unitCols+` FROM units WHERE site_id = ? AND code = ?`), siteID, code))
 }
 
 // CreateUnit inserts a unit; a taken code is ErrUnitCodeTaken. The caller
-// has validated it with desk.ValidateUnit.
-func (s *Store) CreateUnit(ctx context.Context, u *desk.Unit) error {
+// has validated it with catalogue.ValidateUnit.
+func (s *Store) CreateUnit(ctx context.Context, u *catalogue.Unit) error {
 	id, err := s.catInsertID(ctx, s.db, `INSERT INTO units (site_id, parent_id, code, name, kind, address, phone, email, valid_from, valid_to, position)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		u.SiteID, catNullID(u.ParentID), u.Code, u.Name, u.Kind, u.Address, u.Phone, u.Email, catDate(u.ValidFrom), catDate(u.ValidTo), u.Position)
@@ -95,7 +95,7 @@ func (s *Store) CreateUnit(ctx context.Context, u *desk.Unit) error {
 }
 
 // UpdateUnit saves a unit.
-func (s *Store) UpdateUnit(ctx context.Context, u desk.Unit) error {
+func (s *Store) UpdateUnit(ctx context.Context, u catalogue.Unit) error {
 	res, err := s.db.ExecContext(ctx, s.q(`UPDATE units SET parent_id = ?, code = ?, name = ?, kind = ?, address = ?, phone = ?, email = ?, valid_from = ?, valid_to = ?, position = ?
 		WHERE site_id = ? AND id = ?`),
 		catNullID(u.ParentID), u.Code, u.Name, u.Kind, u.Address, u.Phone, u.Email, catDate(u.ValidFrom), catDate(u.ValidTo), u.Position, u.SiteID, u.ID)
@@ -122,7 +122,7 @@ func (s *Store) catInsertID(ctx context.Context, db catExecQuerier, query string
 }
 
 // CreateUnit is Store.CreateUnit inside the transaction.
-func (t *Tx) CreateUnit(ctx context.Context, u *desk.Unit) error {
+func (t *Tx) CreateUnit(ctx context.Context, u *catalogue.Unit) error {
 	id, err := t.s.catInsertID(ctx, t.tx, `INSERT INTO units (site_id, parent_id, code, name, kind, address, phone, email, valid_from, valid_to, position)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		u.SiteID, catNullID(u.ParentID), u.Code, u.Name, u.Kind, u.Address, u.Phone, u.Email, catDate(u.ValidFrom), catDate(u.ValidTo), u.Position)

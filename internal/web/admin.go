@@ -12,8 +12,8 @@ import (
 	"github.com/congportal/cong/internal/auth"
 	"github.com/congportal/cong/internal/config"
 	"github.com/congportal/cong/internal/news"
-	"github.com/congportal/cong/internal/stats"
 	"github.com/congportal/cong/internal/store"
+	"github.com/congportal/cong/internal/visitors"
 )
 
 // adminPages are the newsroom templates, each parsed with admin/layout.html.
@@ -169,7 +169,7 @@ func (s *Server) dashboard(w http.ResponseWriter, r *http.Request) error {
 	if p.Recent, err = s.st.ListArticles(ctx, store.ListOptions{SiteID: s.siteID, Limit: 8}); err != nil {
 		return err
 	}
-	today, _ := stats.Day(time.Now(), s.loc)
+	today, _ := visitors.Day(time.Now(), s.loc)
 	if p.MostViews, err = s.st.MostViewedToday(ctx, s.siteID, today, 8); err != nil {
 		return err
 	}

@@ -12,9 +12,9 @@ import (
 
 	"github.com/congportal/cong/internal/analytics"
 	"github.com/congportal/cong/internal/auth"
-	"github.com/congportal/cong/internal/stats"
 	"github.com/congportal/cong/internal/store"
 	"github.com/congportal/cong/internal/visit"
+	"github.com/congportal/cong/internal/visitors"
 	"github.com/congportal/cong/internal/xlsx"
 )
 
@@ -44,12 +44,12 @@ func (s *Server) excludeVisit(reason visit.Reason, now time.Time) {
 // visitTraffic is what the counter may keep of a counted request; the
 // header values are passed as they are and reduced only for a visitor's
 // first request of the day.
-func visitTraffic(r *http.Request, ua string) stats.Traffic {
+func visitTraffic(r *http.Request, ua string) visitors.Traffic {
 	var ref string
 	if v := r.Header["Referer"]; len(v) > 0 {
 		ref = v[0]
 	}
-	return stats.Traffic{UA: ua, Referer: ref, Host: r.Host}
+	return visitors.Traffic{UA: ua, Referer: ref, Host: r.Host}
 }
 
 // analyticsPeriod reads ?from=&to= (the API) or ?tu=&den= (the page's form).

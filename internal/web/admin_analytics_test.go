@@ -13,10 +13,10 @@ import (
 	"time"
 
 	"github.com/congportal/cong/internal/auth"
-	"github.com/congportal/cong/internal/stats"
 	"github.com/congportal/cong/internal/store"
 	"github.com/congportal/cong/internal/testdb"
 	"github.com/congportal/cong/internal/visit"
+	"github.com/congportal/cong/internal/visitors"
 	"github.com/congportal/cong/internal/web"
 )
 
@@ -72,11 +72,11 @@ func TestVisitorAnalytics(t *testing.T) {
 			}
 			e := newEnv(t, open())
 			servers := []*web.Server{e.srv}
-			counters := []*stats.Counter{e.counter}
+			counters := []*visitors.Counter{e.counter}
 			if eng == "postgres" {
 				s2 := open()
 				hcm, _ := time.LoadLocation("Asia/Ho_Chi_Minh")
-				c2 := stats.New(s2, stats.Options{SiteID: e.site.ID, Window: 30 * time.Minute, Location: hcm})
+				c2 := visitors.New(s2, visitors.Options{SiteID: e.site.ID, Window: 30 * time.Minute, Location: hcm})
 				proxies, _ := visit.ParseProxies("")
 				srv2, err := web.New(web.Options{Store: s2, Counter: c2, SiteID: e.site.ID, BaseURL: "https://cong.example.vn",
 					Proxies: proxies, Location: hcm, Logger: slog.New(slog.NewTextHandler(io.Discard, nil)), Version: "test"})
@@ -131,7 +131,7 @@ func TestVisitorAnalytics(t *testing.T) {
 			// MaxPerMinute pages of the minute count as one visitor's,
 			// the rest are refused. Sent to one instance, where the rate
 			// is kept.
-			for range stats.MaxPerMinute + 5 {
+			for range visitors.MaxPerMinute + 5 {
 				r := analyticsRequest("GET", "/", "198.51.100.20", map[string]string{"User-Agent": uaAndroid})
 				w := httptest.NewRecorder()
 				servers[0].ServeHTTP(w, r)

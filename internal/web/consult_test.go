@@ -9,7 +9,7 @@ import (
 	"time"
 
 	"github.com/congportal/cong/internal/auth"
-	"github.com/congportal/cong/internal/desk"
+	"github.com/congportal/cong/internal/catalogue"
 	"github.com/congportal/cong/internal/news"
 	"github.com/congportal/cong/internal/qa"
 	"github.com/congportal/cong/internal/store"
@@ -234,17 +234,17 @@ func TestOrganisationChart(t *testing.T) {
 			t.Error("a chart without units")
 		}
 		// With the desk's unit tree, the chart is drawn from it.
-		mk := func(u desk.Unit) int64 {
+		mk := func(u catalogue.Unit) int64 {
 			u.SiteID = e.site.ID
 			if err := s.CreateUnit(ctx, &u); err != nil {
 				t.Fatal(err)
 			}
 			return u.ID
 		}
-		prov := mk(desk.Unit{Code: "TTN", Name: "UBND tỉnh Thử Nghiệm", Kind: "province", Phone: "0236 111"})
-		so := mk(desk.Unit{ParentID: prov, Code: "STP", Name: "Sở Tư pháp", Kind: "department", Email: "stp@example.vn", Position: 1})
-		mk(desk.Unit{ParentID: prov, Code: "HCU", Name: "UBND huyện Cũ", Kind: "district", Position: 2, ValidTo: time.Date(2025, 6, 30, 0, 0, 0, 0, time.UTC)})
-		mk(desk.Unit{ParentID: so, Code: "PHT", Name: "Phòng Hộ tịch", Kind: "agency"})
+		prov := mk(catalogue.Unit{Code: "TTN", Name: "UBND tỉnh Thử Nghiệm", Kind: "province", Phone: "0236 111"})
+		so := mk(catalogue.Unit{ParentID: prov, Code: "STP", Name: "Sở Tư pháp", Kind: "department", Email: "stp@example.vn", Position: 1})
+		mk(catalogue.Unit{ParentID: prov, Code: "HCU", Name: "UBND huyện Cũ", Kind: "district", Position: 2, ValidTo: time.Date(2025, 6, 30, 0, 0, 0, 0, time.UTC)})
+		mk(catalogue.Unit{ParentID: so, Code: "PHT", Name: "Phòng Hộ tịch", Kind: "agency"})
 		r = e.get("/co-cau-to-chuc")
 		wantCode(t, "chart", r, http.StatusOK, "Sơ đồ tổ chức", "<strong>UBND tỉnh Thử Nghiệm</strong>", "ĐT: 0236 111", "stp@example.vn")
 		tree := r.body[strings.Index(r.body, "Sơ đồ tổ chức"):]

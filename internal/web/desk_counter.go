@@ -7,16 +7,16 @@ import (
 	"time"
 
 	"github.com/congportal/cong/internal/calendar"
-	"github.com/congportal/cong/internal/desk"
+	"github.com/congportal/cong/internal/catalogue"
 	"github.com/congportal/cong/internal/dossier"
 	"github.com/congportal/cong/internal/store"
 )
 
 type deskCounterPage struct {
 	adminPage
-	Procs  []desk.Procedure
-	Proc   desk.Procedure
-	Units  []desk.Unit
+	Procs  []catalogue.Procedure
+	Proc   catalogue.Procedure
+	Units  []catalogue.Unit
 	In     map[string]string
 	Errs   map[string]string
 	Alert  string
@@ -104,7 +104,7 @@ func (o *officerDesk) counterCreate(w http.ResponseWriter, r *http.Request) erro
 		errs["channel"] = "Vui lòng chọn hình thức nộp: trực tiếp hoặc qua bưu chính."
 	}
 	uid, _ := strconv.ParseInt(p.In["unit"], 10, 64)
-	var unit desk.Unit
+	var unit catalogue.Unit
 	for _, u := range p.Units {
 		if u.ID == uid {
 			unit = u

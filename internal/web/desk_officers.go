@@ -7,14 +7,14 @@ import (
 	"strings"
 
 	"github.com/congportal/cong/internal/auth"
-	"github.com/congportal/cong/internal/desk"
+	"github.com/congportal/cong/internal/catalogue"
 	"github.com/congportal/cong/internal/store"
 )
 
 type deskOfficersPage struct {
 	adminPage
 	Officers []store.Officer
-	Units    []desk.Unit
+	Units    []catalogue.Unit
 }
 
 // officers lets an admin say which units each officer works for: officers

@@ -8,7 +8,7 @@ import (
 	"strconv"
 	"time"
 
-	"github.com/congportal/cong/internal/desk"
+	"github.com/congportal/cong/internal/catalogue"
 	"github.com/congportal/cong/internal/dossier"
 	"github.com/congportal/cong/internal/rating"
 	"github.com/congportal/cong/internal/store"
@@ -24,7 +24,7 @@ func init() {
 }
 
 type deskRatingUnit struct {
-	Unit  desk.Unit
+	Unit  catalogue.Unit
 	Stats rating.Stats
 }
 
@@ -69,7 +69,7 @@ func (o *officerDesk) ratings(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	for _, u := range desk.Tree(units) {
+	for _, u := range catalogue.Tree(units) {
 		s, ok := sums[u.ID]
 		if !ok {
 			continue

@@ -5,7 +5,7 @@ import (
 	"net/http"
 	"slices"
 
-	"github.com/congportal/cong/internal/desk"
+	"github.com/congportal/cong/internal/catalogue"
 	"github.com/congportal/cong/internal/dossier"
 	"github.com/congportal/cong/internal/forms"
 	"github.com/congportal/cong/internal/store"
@@ -14,7 +14,7 @@ import (
 type deskReceiptPage struct {
 	adminPage
 	D          dossier.Dossier
-	Components []desk.Component
+	Components []catalogue.Component
 	ProcTime   string
 	Officer    string
 	Place      string
@@ -49,7 +49,7 @@ func (o *officerDesk) receipt(w http.ResponseWriter, r *http.Request) error {
 		if err != nil {
 			return err
 		}
-		p.Components = desk.SubmittedComponents(proc.Components, func(id int64) bool {
+		p.Components = catalogue.SubmittedComponents(proc.Components, func(id int64) bool {
 			return slices.ContainsFunc(files, func(f store.DossierFile) bool { return f.ComponentID == id })
 		})
 		p.ProcTime = proc.TimeText()

@@ -13,7 +13,7 @@ import (
 
 	"github.com/congportal/cong/internal/auth"
 	"github.com/congportal/cong/internal/calendar"
-	"github.com/congportal/cong/internal/desk"
+	"github.com/congportal/cong/internal/catalogue"
 	"github.com/congportal/cong/internal/dossier"
 	"github.com/congportal/cong/internal/store"
 	"github.com/congportal/cong/internal/testdb"
@@ -41,7 +41,7 @@ func (b *browser) postMultipart(path string, fields map[string]string, files []u
 // "chuyenviena" work for unit A (de.unit), "motcuab" for unit B.
 type officerEnv struct {
 	*deskEnv
-	unitB desk.Unit
+	unitB catalogue.Unit
 	ids   map[string]int64
 }
 
@@ -49,7 +49,7 @@ func newOfficerEnv(t *testing.T, s *store.Store) *officerEnv {
 	t.Helper()
 	de := newDeskEnv(t, s)
 	oe := &officerEnv{deskEnv: de, ids: map[string]int64{}}
-	oe.unitB = desk.Unit{SiteID: de.site.ID, Code: "PHB", Name: "UBND phường B", Kind: "commune"}
+	oe.unitB = catalogue.Unit{SiteID: de.site.ID, Code: "PHB", Name: "UBND phường B", Kind: "commune"}
 	if err := s.CreateUnit(ctx, &oe.unitB); err != nil {
 		t.Fatal(err)
 	}

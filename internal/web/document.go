@@ -12,7 +12,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/congportal/cong/internal/docs"
+	"github.com/congportal/cong/internal/legaldoc"
 	"github.com/congportal/cong/internal/news"
 	"github.com/congportal/cong/internal/store"
 )
@@ -31,15 +31,15 @@ const docsPerPage = 20
 // library's own fields.
 type docsPage struct {
 	*page
-	Docs     []docs.Document
-	Doc      docs.Document
+	Docs     []legaldoc.Document
+	Doc      legaldoc.Document
 	Citing   []news.Article
 	Validity string
 	Today    string
 	Facets   store.DocumentFacets
 	Types    []string
 	F        docFilterForm
-	Preview  *docs.File
+	Preview  *legaldoc.File
 }
 
 // docFilterForm is the filter form as typed, shown back to the reader.
@@ -83,17 +83,17 @@ func (s *Server) docFilter(r *http.Request) (store.DocumentFilter, docFilterForm
 		f.Year = y
 	}
 	var err error
-	if f.From, err = docs.ParseDate(ff.From); err != nil {
+	if f.From, err = legaldoc.ParseDate(ff.From); err != nil {
 		return f, ff, bad("from", "Ngày bắt đầu không hợp lệ (dùng ngày/tháng/năm).")
 	}
-	if f.To, err = docs.ParseDate(ff.To); err != nil {
+	if f.To, err = legaldoc.ParseDate(ff.To); err != nil {
 		return f, ff, bad("to", "Ngày kết thúc không hợp lệ (dùng ngày/tháng/năm).")
 	}
 	if f.From != "" && f.To != "" && f.To < f.From {
 		return f, ff, bad("to", "Ngày kết thúc phải sau ngày bắt đầu.")
 	}
 	switch ff.Validity {
-	case "", docs.ValidInForce, docs.ValidExpired:
+	case "", legaldoc.ValidInForce, legaldoc.ValidExpired:
 		f.Validity = ff.Validity
 	default:
 		return f, ff, bad("validity", "Tình trạng hiệu lực chỉ nhận con-hieu-luc hoặc het-hieu-luc.")
@@ -113,7 +113,7 @@ func (s *Server) documentsList(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	f.Limit, f.Offset = docsPerPage, (n-1)*docsPerPage
-	p := &docsPage{page: s.basePage(ctx), F: ff, Types: docs.Types, Today: f.Today}
+	p := &docsPage{page: s.basePage(ctx), F: ff, Types: legaldoc.Types, Today: f.Today}
 	p.Active = "van-ban"
 	p.Canonical = s.baseURL + "/van-ban"
 	p.Description = "Thư viện văn bản: nghị quyết, quyết định, kết luận, kế hoạch, công văn… tra cứu theo số ký hiệu, loại, cơ quan ban hành, lĩnh vực."
@@ -150,12 +150,12 @@ func (s *Server) renderDocs(w http.ResponseWriter, status int, name string, p *d
 // publishedDocument loads the published document named by {ref}
 // ("{id}-{slug}"); done is true when it answered with a redirect to the
 // current address (the slug follows the number, which may be corrected).
-func (s *Server) publishedDocument(w http.ResponseWriter, r *http.Request, suffix string) (docs.Document, bool, error) {
+func (s *Server) publishedDocument(w http.ResponseWriter, r *http.Request, suffix string) (legaldoc.Document, bool, error) {
 	ref := r.PathValue("ref")
 	idPart, slug, _ := strings.Cut(ref, "-")
 	id, err := strconv.ParseInt(idPart, 10, 64)
 	if err != nil || id < 1 || (slug != "" && !validSlug(slug)) {
-		return docs.Document{}, false, errNotFound()
+		return legaldoc.Document{}, false, errNotFound()
 	}
 	d, err := s.st.Document(r.Context(), s.siteID, id)
 	if err != nil {
@@ -230,7 +230,7 @@ func (s *Server) documentFile(w http.ResponseWriter, r *http.Request) error {
 // the file itself brings.
 var pdfPreviewCSP = []string{"sandbox allow-scripts allow-downloads; default-src 'none'; img-src data: blob:; style-src 'unsafe-inline'; frame-ancestors 'self'"}
 
-func (s *Server) serveDocumentFile(w http.ResponseWriter, r *http.Request, d docs.Document) error {
+func (s *Server) serveDocumentFile(w http.ResponseWriter, r *http.Request, d legaldoc.Document) error {
 	fid, err := strconv.ParseInt(r.PathValue("file"), 10, 64)
 	if err != nil || fid < 1 {
 		return errNotFound()
@@ -258,7 +258,7 @@ func (s *Server) serveDocumentFile(w http.ResponseWriter, r *http.Request, d doc
 // the library. It runs when the article page is built for the cache, never
 // per view: one query for the cited numbers that the library has.
 func (s *Server) linkCitations(ctx context.Context, body string) (string, error) {
-	cs := docs.CitationsInHTML(body)
+	cs := legaldoc.CitationsInHTML(body)
 	if len(cs) == 0 {
 		return body, nil
 	}
@@ -276,13 +276,13 @@ func (s *Server) linkCitations(ctx context.Context, body string) (string, error)
 	}
 	// found is newest first: without a year, a citation means the most
 	// recent document with that number.
-	return docs.LinkHTML(body, func(c docs.Citation) (docs.Target, bool) {
+	return legaldoc.LinkHTML(body, func(c legaldoc.Citation) (legaldoc.Target, bool) {
 		for _, d := range found {
 			if d.Key == c.Key && (c.Year == 0 || c.Year == d.Year()) {
-				return docs.Target{URL: d.Path(), Title: d.Title() + " – " + d.Issuer}, true
+				return legaldoc.Target{URL: d.Path(), Title: d.Title() + " – " + d.Issuer}, true
 			}
 		}
-		return docs.Target{}, false
+		return legaldoc.Target{}, false
 	}), nil
 }
 
@@ -328,7 +328,7 @@ type apiCitation struct {
 	URL   string `json:"url"`
 }
 
-func (s *Server) toAPIDoc(d docs.Document, today string) apiDocument {
+func (s *Server) toAPIDoc(d legaldoc.Document, today string) apiDocument {
 	out := apiDocument{ID: d.ID, Number: d.Number, Type: d.Type, Title: d.Title(), URL: s.baseURL + d.Path(),
 		Issuer: d.Issuer, Signer: d.Signer, Field: d.Field, Abstract: d.Abstract,
 		IssueDate: d.IssueDate, EffectiveDate: d.EffectiveDate, ExpiryDate: d.ExpiryDate, Validity: d.Validity(today),

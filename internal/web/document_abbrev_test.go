@@ -5,7 +5,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/congportal/cong/internal/docs"
+	"github.com/congportal/cong/internal/legaldoc"
 	"github.com/congportal/cong/internal/news"
 	"github.com/congportal/cong/internal/store"
 	"github.com/congportal/cong/internal/testdb"
@@ -16,15 +16,15 @@ import (
 func TestDocumentSearchAbbreviationsAndFacetOrder(t *testing.T) {
 	testdb.Each(t, func(t *testing.T, s *store.Store) {
 		e := newEnv(t, s)
-		for _, d := range []docs.Draft{
+		for _, d := range []legaldoc.Draft{
 			{Number: "12/KH-UBND", Type: "Kế hoạch", Issuer: "UBND huyện Thử Nghiệm", Field: "Chuyển đổi số", Abstract: "Kế hoạch chuyển đổi số năm 2026", IssueDate: "05/03/2026"},
 			{Number: "45/QĐ-UBND", Type: "Quyết định", Issuer: "Ủy ban nhân dân tỉnh Thử Nghiệm", Field: "Cải cách hành chính",
 				Abstract: "Công bố danh mục thủ tục hành chính", IssueDate: "06/03/2026"},
 			{Number: "07/CV-VP", Type: "Công văn", Issuer: "Văn phòng", Field: "Đất đai", Abstract: "Rà soát TTHC lĩnh vực đất đai", IssueDate: "07/03/2026"},
 			{Number: "08/CV-VP", Type: "Công văn", Issuer: "Văn phòng", Field: "Dịch vụ công", Abstract: "Hướng dẫn nộp hồ sơ", IssueDate: "08/03/2026"},
 		} {
-			doc := &docs.Document{SiteID: e.site.ID, Status: news.StatusPublished}
-			if err := docs.Apply(doc, d); err != nil {
+			doc := &legaldoc.Document{SiteID: e.site.ID, Status: news.StatusPublished}
+			if err := legaldoc.Apply(doc, d); err != nil {
 				t.Fatal(err)
 			}
 			if err := s.SaveDocument(ctx, doc, nil, nil); err != nil {

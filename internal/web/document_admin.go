@@ -13,14 +13,14 @@ import (
 	"time"
 
 	"github.com/congportal/cong/internal/auth"
-	"github.com/congportal/cong/internal/docs"
+	"github.com/congportal/cong/internal/legaldoc"
 	"github.com/congportal/cong/internal/media"
 	"github.com/congportal/cong/internal/news"
 	"github.com/congportal/cong/internal/store"
 )
 
 // The newsroom side of the library: /quan-tri/van-ban. Documents follow the
-// articles' workflow and roles (docs.Can asks auth.Can): editors write and
+// articles' workflow and roles (legaldoc.Can asks auth.Can): editors write and
 // submit, approvers publish, return, take down; every change is audited.
 
 func init() {
@@ -50,7 +50,7 @@ const (
 
 type docListPage struct {
 	adminPage
-	Docs      []docs.Document
+	Docs      []legaldoc.Document
 	Total     int
 	Pager     pager
 	Statuses  []string
@@ -61,7 +61,7 @@ type docListPage struct {
 
 func (s *Server) adminDocuments(w http.ResponseWriter, r *http.Request) error {
 	u := userFrom(r.Context())
-	if !docs.Can(u, auth.ActCreate, nil) {
+	if !legaldoc.Can(u, auth.ActCreate, nil) {
 		return errForbidden()
 	}
 	n, err := pageParam(r)
@@ -69,7 +69,7 @@ func (s *Server) adminDocuments(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	q := r.URL.Query()
-	p := &docListPage{adminPage: s.newAdminPage(r, "Văn bản"), Statuses: adminStatuses, CanCreate: true, CanImport: docs.Can(u, auth.ActPublish, &docs.Document{Status: news.StatusDraft})}
+	p := &docListPage{adminPage: s.newAdminPage(r, "Văn bản"), Statuses: adminStatuses, CanCreate: true, CanImport: legaldoc.Can(u, auth.ActPublish, &legaldoc.Document{Status: news.StatusDraft})}
 	p.Nav = "documents"
 	f := store.DocumentFilter{SiteID: s.siteID, Status: store.AnyStatus, Limit: 30, Offset: (n - 1) * 30}
 	p.F.Status = q.Get("trang-thai")
@@ -102,28 +102,28 @@ func (s *Server) adminDocuments(w http.ResponseWriter, r *http.Request) error {
 
 type docEditPage struct {
 	adminPage
-	Doc       docs.Document
+	Doc       legaldoc.Document
 	IsNew     bool
 	Types     []string
 	Errors    map[string]string
 	Message   string
-	Others    []docs.Document
+	Others    []legaldoc.Document
 	PublicURL string
 	MaxMB     int
 	TypesText string
 	Can       map[string]bool
 }
 
-func (s *Server) docEditPage(r *http.Request, d docs.Document, isNew bool) (*docEditPage, error) {
+func (s *Server) docEditPage(r *http.Request, d legaldoc.Document, isNew bool) (*docEditPage, error) {
 	title := "Sửa văn bản"
 	if isNew {
 		title = "Thêm văn bản"
 	}
 	u := userFrom(r.Context())
-	p := &docEditPage{adminPage: s.newAdminPage(r, title), Doc: d, IsNew: isNew, Types: docs.Types, MaxMB: maxDocFile >> 20, TypesText: docTypesLabel, Can: map[string]bool{}}
+	p := &docEditPage{adminPage: s.newAdminPage(r, title), Doc: d, IsNew: isNew, Types: legaldoc.Types, MaxMB: maxDocFile >> 20, TypesText: docTypesLabel, Can: map[string]bool{}}
 	p.Nav = "documents"
 	for _, a := range []auth.Action{auth.ActEdit, auth.ActSubmit, auth.ActPublish, auth.ActReturn, auth.ActUnpublish, auth.ActTrash, auth.ActRestore} {
-		p.Can[string(a)] = !isNew && docs.Can(u, a, &d)
+		p.Can[string(a)] = !isNew && legaldoc.Can(u, a, &d)
 	}
 	p.Can["edit"] = isNew || p.Can["edit"]
 	p.Can["restore"] = p.Can["restore"] && d.Status == news.StatusTrash
@@ -137,16 +137,16 @@ func (s *Server) docEditPage(r *http.Request, d docs.Document, isNew bool) (*doc
 	return p, nil
 }
 
-func (s *Server) adminDocumentByID(r *http.Request) (docs.Document, error) {
+func (s *Server) adminDocumentByID(r *http.Request) (legaldoc.Document, error) {
 	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
 	if err != nil || id < 1 {
-		return docs.Document{}, errNotFound()
+		return legaldoc.Document{}, errNotFound()
 	}
 	return s.st.Document(r.Context(), s.siteID, id)
 }
 
 func (s *Server) newDocumentForm(w http.ResponseWriter, r *http.Request) error {
-	d, err := docs.New(userFrom(r.Context()))
+	d, err := legaldoc.New(userFrom(r.Context()))
 	if err != nil {
 		return errForbidden()
 	}
@@ -162,7 +162,7 @@ func (s *Server) editDocumentForm(w http.ResponseWriter, r *http.Request) error 
 	if err != nil {
 		return err
 	}
-	if !docs.Can(userFrom(r.Context()), auth.ActView, &d) {
+	if !legaldoc.Can(userFrom(r.Context()), auth.ActView, &d) {
 		return errForbidden()
 	}
 	p, err := s.docEditPage(r, d, false)
@@ -172,9 +172,9 @@ func (s *Server) editDocumentForm(w http.ResponseWriter, r *http.Request) error 
 	return s.renderAdmin(w, http.StatusOK, "document_edit", p)
 }
 
-func docDraftFromForm(r *http.Request) docs.Draft {
+func docDraftFromForm(r *http.Request) legaldoc.Draft {
 	rb, _ := strconv.ParseInt(r.PostFormValue("replaced_by"), 10, 64)
-	return docs.Draft{
+	return legaldoc.Draft{
 		Number: r.PostFormValue("number"), Type: r.PostFormValue("type"), Issuer: r.PostFormValue("issuer"),
 		Signer: r.PostFormValue("signer"), Field: r.PostFormValue("field"), Abstract: r.PostFormValue("abstract"),
 		IssueDate: r.PostFormValue("issue_date"), EffectiveDate: r.PostFormValue("effective_date"), ExpiryDate: r.PostFormValue("expiry_date"),
@@ -194,7 +194,7 @@ func (e *docFormError) Error() string { return e.msg }
 // readDocFiles takes the files attached to a form, each sniffed
 // from its content: only documents (PDF, Word, Excel, ODT) without macros,
 // each at most maxDocFile.
-func readDocFiles(sent []*multipart.FileHeader) ([]docs.File, error) {
+func readDocFiles(sent []*multipart.FileHeader) ([]legaldoc.File, error) {
 	var hdrs []*multipart.FileHeader
 	for _, h := range sent {
 		if h.Filename != "" || h.Size > 0 {
@@ -204,7 +204,7 @@ func readDocFiles(sent []*multipart.FileHeader) ([]docs.File, error) {
 	if len(hdrs) > maxDocFiles {
 		return nil, &docFormError{http.StatusUnprocessableEntity, map[string]string{"file": fmt.Sprintf("Mỗi lần lưu đính kèm tối đa %d tệp.", maxDocFiles)}, ""}
 	}
-	var out []docs.File
+	var out []legaldoc.File
 	for _, h := range hdrs {
 		name := cleanFileName(h.Filename)
 		if h.Size > maxDocFile {
@@ -239,14 +239,14 @@ func readDocFiles(sent []*multipart.FileHeader) ([]docs.File, error) {
 		if base == "" {
 			base = "van-ban"
 		}
-		out = append(out, docs.File{Name: base + "." + t.Ext, Mime: t.Mime, Ext: t.Ext, Data: data})
+		out = append(out, legaldoc.File{Name: base + "." + t.Ext, Mime: t.Mime, Ext: t.Ext, Data: data})
 	}
 	return out, nil
 }
 
 func (s *Server) createDocument(w http.ResponseWriter, r *http.Request) error {
 	u := userFrom(r.Context())
-	d, err := docs.New(u)
+	d, err := legaldoc.New(u)
 	if err != nil {
 		return errForbidden()
 	}
@@ -259,7 +259,7 @@ func (s *Server) updateDocument(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	if err := docs.Edit(u, &d); err != nil {
+	if err := legaldoc.Edit(u, &d); err != nil {
 		return toDocWorkflowError(err)
 	}
 	version, _ := strconv.Atoi(r.PostFormValue("version"))
@@ -272,9 +272,9 @@ func (s *Server) updateDocument(w http.ResponseWriter, r *http.Request) error {
 
 // saveDocumentForm validates and saves the form; on any refusal the form
 // comes back with what was typed and the reason next to the field.
-func (s *Server) saveDocumentForm(w http.ResponseWriter, r *http.Request, d *docs.Document, isNew bool) error {
+func (s *Server) saveDocumentForm(w http.ResponseWriter, r *http.Request, d *legaldoc.Document, isNew bool) error {
 	wasPublished := d.Status == news.StatusPublished
-	verr := docs.Apply(d, docDraftFromForm(r))
+	verr := legaldoc.Apply(d, docDraftFromForm(r))
 	var sent []*multipart.FileHeader
 	if r.MultipartForm != nil {
 		sent = r.MultipartForm.File["files"]
@@ -282,7 +282,7 @@ func (s *Server) saveDocumentForm(w http.ResponseWriter, r *http.Request, d *doc
 	files, ferr := readDocFiles(sent)
 	fields := map[string]string{}
 	status := http.StatusUnprocessableEntity
-	var v docs.ValidationError
+	var v legaldoc.ValidationError
 	if errors.As(verr, &v) {
 		for k, m := range v {
 			fields[k] = m
@@ -341,7 +341,7 @@ func (s *Server) saveDocumentForm(w http.ResponseWriter, r *http.Request, d *doc
 	return nil
 }
 
-func (s *Server) redisplayDocument(w http.ResponseWriter, r *http.Request, d docs.Document, isNew bool, status int, fields map[string]string, msg string) error {
+func (s *Server) redisplayDocument(w http.ResponseWriter, r *http.Request, d legaldoc.Document, isNew bool, status int, fields map[string]string, msg string) error {
 	if !isNew {
 		// The files already stored are shown from the database.
 		if cur, err := s.st.Document(r.Context(), s.siteID, d.ID); err == nil {
@@ -365,11 +365,11 @@ func (s *Server) redisplayDocument(w http.ResponseWriter, r *http.Request, d doc
 }
 
 func toDocWorkflowError(err error) error {
-	var v docs.ValidationError
+	var v legaldoc.ValidationError
 	switch {
-	case errors.Is(err, docs.ErrForbidden):
+	case errors.Is(err, legaldoc.ErrForbidden):
 		return &Error{Status: http.StatusForbidden, Code: "forbidden", Message: err.Error() + "."}
-	case errors.Is(err, docs.ErrState):
+	case errors.Is(err, legaldoc.ErrState):
 		return &Error{Status: http.StatusConflict, Code: "conflict", Message: err.Error() + "."}
 	case errors.As(err, &v):
 		return &Error{Status: http.StatusUnprocessableEntity, Code: "validation", Message: v.Error(), Fields: v}
@@ -396,7 +396,7 @@ func (s *Server) documentAction(w http.ResponseWriter, r *http.Request) error {
 	staleForm := v != 0 && v != d.Version
 	wasPublished := d.Status == news.StatusPublished
 	// Who may act (403) is answered before whether the form is stale (409).
-	if err := docs.Transition(u, &d, action, r.PostFormValue("comment"), time.Now()); err != nil {
+	if err := legaldoc.Transition(u, &d, action, r.PostFormValue("comment"), time.Now()); err != nil {
 		return toDocWorkflowError(err)
 	}
 	if staleForm {
@@ -423,7 +423,7 @@ func (s *Server) adminDocumentFile(w http.ResponseWriter, r *http.Request) error
 	if err != nil {
 		return err
 	}
-	if !docs.Can(userFrom(r.Context()), auth.ActView, &d) {
+	if !legaldoc.Can(userFrom(r.Context()), auth.ActView, &d) {
 		return errForbidden()
 	}
 	return s.serveDocumentFile(w, r, d)
@@ -432,13 +432,13 @@ func (s *Server) adminDocumentFile(w http.ResponseWriter, r *http.Request) error
 type docImportPage struct {
 	adminPage
 	Message string
-	Errors  []docs.RowError
+	Errors  []legaldoc.RowError
 	Count   int
 }
 
 // Imports publish directly, so only those who may publish can import.
 func canImportDocuments(u *auth.User) bool {
-	return docs.Can(u, auth.ActPublish, &docs.Document{Status: news.StatusDraft})
+	return legaldoc.Can(u, auth.ActPublish, &legaldoc.Document{Status: news.StatusDraft})
 }
 
 func (s *Server) documentImportForm(w http.ResponseWriter, r *http.Request) error {
@@ -466,10 +466,10 @@ func (s *Server) importDocuments(w http.ResponseWriter, r *http.Request) error {
 	var n int
 	err = s.st.InTx(r.Context(), func(tx *store.Tx) error {
 		var err error
-		n, err = docs.ImportCSV(r.Context(), io.LimitReader(f, maxDocFile), s.siteID, u.ID, news.StatusPublished, tx)
+		n, err = legaldoc.ImportCSV(r.Context(), io.LimitReader(f, maxDocFile), s.siteID, u.ID, news.StatusPublished, tx)
 		return err
 	})
-	var ie docs.ImportError
+	var ie legaldoc.ImportError
 	if errors.As(err, &ie) {
 		p.Message = fmt.Sprintf("Không nhập được tệp: %d lỗi, chưa có văn bản nào được lưu. Sửa các dòng dưới đây rồi nhập lại cả tệp.", len(ie))
 		p.Errors = ie

@@ -8,7 +8,7 @@ import (
 	"time"
 
 	"github.com/congportal/cong/internal/auth"
-	"github.com/congportal/cong/internal/docs"
+	"github.com/congportal/cong/internal/legaldoc"
 	"github.com/congportal/cong/internal/news"
 	"github.com/congportal/cong/internal/store"
 )
@@ -43,10 +43,10 @@ type apiAdminDocument struct {
 	Version int    `json:"version"`
 }
 
-func (s *Server) apiDocWrite(w http.ResponseWriter, r *http.Request, d *docs.Document, in apiDocumentInput, isNew bool) error {
+func (s *Server) apiDocWrite(w http.ResponseWriter, r *http.Request, d *legaldoc.Document, in apiDocumentInput, isNew bool) error {
 	u := userFrom(r.Context())
 	wasPublished := d.Status == news.StatusPublished
-	if err := docs.Apply(d, docs.Draft{Number: in.Number, Type: in.Type, Issuer: in.Issuer, Signer: in.Signer, Field: in.Field,
+	if err := legaldoc.Apply(d, legaldoc.Draft{Number: in.Number, Type: in.Type, Issuer: in.Issuer, Signer: in.Signer, Field: in.Field,
 		Abstract: in.Abstract, IssueDate: in.IssueDate, EffectiveDate: in.EffectiveDate, ExpiryDate: in.ExpiryDate, ReplacedByID: in.ReplacedBy}); err != nil {
 		return toDocWorkflowError(err)
 	}
@@ -54,13 +54,13 @@ func (s *Server) apiDocWrite(w http.ResponseWriter, r *http.Request, d *docs.Doc
 	case "", news.StatusDraft:
 	case news.StatusPending:
 		if d.Status != news.StatusPending {
-			if err := docs.Transition(u, d, "gui", "", time.Now()); err != nil {
+			if err := legaldoc.Transition(u, d, "gui", "", time.Now()); err != nil {
 				return toDocWorkflowError(err)
 			}
 		}
 	case news.StatusPublished:
 		if d.Status != news.StatusPublished {
-			if err := docs.Transition(u, d, "xuat-ban", "", time.Now()); err != nil {
+			if err := legaldoc.Transition(u, d, "xuat-ban", "", time.Now()); err != nil {
 				return toDocWorkflowError(err)
 			}
 		}
@@ -106,7 +106,7 @@ func (s *Server) writeAdminDoc(w http.ResponseWriter, r *http.Request, id int64,
 }
 
 func (s *Server) apiCreateDocument(w http.ResponseWriter, r *http.Request) error {
-	d, err := docs.New(userFrom(r.Context()))
+	d, err := legaldoc.New(userFrom(r.Context()))
 	if err != nil {
 		return toDocWorkflowError(err)
 	}
@@ -117,16 +117,16 @@ func (s *Server) apiCreateDocument(w http.ResponseWriter, r *http.Request) error
 	return s.apiDocWrite(w, r, d, in, true)
 }
 
-func (s *Server) apiDocByID(r *http.Request) (docs.Document, error) {
+func (s *Server) apiDocByID(r *http.Request) (legaldoc.Document, error) {
 	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
 	if err != nil || id < 1 {
-		return docs.Document{}, &Error{Status: http.StatusBadRequest, Code: "bad_request", Message: "Mã văn bản phải là số nguyên dương."}
+		return legaldoc.Document{}, &Error{Status: http.StatusBadRequest, Code: "bad_request", Message: "Mã văn bản phải là số nguyên dương."}
 	}
 	d, err := s.st.Document(r.Context(), s.siteID, id)
 	if errors.Is(err, store.ErrNotFound) {
 		return d, &Error{Status: http.StatusNotFound, Code: "not_found", Message: "Không tìm thấy văn bản."}
 	}
-	if err == nil && !docs.Can(userFrom(r.Context()), auth.ActView, &d) {
+	if err == nil && !legaldoc.Can(userFrom(r.Context()), auth.ActView, &d) {
 		return d, errForbidden()
 	}
 	return d, err
@@ -144,7 +144,7 @@ func (s *Server) apiUpdateDocument(w http.ResponseWriter, r *http.Request) error
 	if in.Version < 1 {
 		return &Error{Status: http.StatusUnprocessableEntity, Code: "validation", Message: "Thiếu version (số phiên bản đã đọc) để tránh ghi đè thay đổi của người khác.", Fields: map[string]string{"version": "bắt buộc"}}
 	}
-	if err := docs.Edit(userFrom(r.Context()), &d); err != nil {
+	if err := legaldoc.Edit(userFrom(r.Context()), &d); err != nil {
 		return toDocWorkflowError(err)
 	}
 	d.Version = in.Version
@@ -157,7 +157,7 @@ func (s *Server) apiDeleteDocument(w http.ResponseWriter, r *http.Request) error
 		return err
 	}
 	wasPublished := d.Status == news.StatusPublished
-	if err := docs.Transition(userFrom(r.Context()), &d, "thung-rac", "", time.Now()); err != nil {
+	if err := legaldoc.Transition(userFrom(r.Context()), &d, "thung-rac", "", time.Now()); err != nil {
 		return toDocWorkflowError(err)
 	}
 	if err := s.st.SaveDocument(r.Context(), &d, nil, nil); err != nil {
@@ -178,7 +178,7 @@ func (s *Server) apiAttachDocumentFile(w http.ResponseWriter, r *http.Request) e
 	if err != nil {
 		return err
 	}
-	if err := docs.Edit(userFrom(r.Context()), &d); err != nil {
+	if err := legaldoc.Edit(userFrom(r.Context()), &d); err != nil {
 		return toDocWorkflowError(err)
 	}
 	if err := r.ParseMultipartForm(maxFormBytes); err != nil {

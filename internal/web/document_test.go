@@ -15,7 +15,7 @@ import (
 	"time"
 
 	"github.com/congportal/cong/internal/auth"
-	"github.com/congportal/cong/internal/docs"
+	"github.com/congportal/cong/internal/legaldoc"
 	"github.com/congportal/cong/internal/news"
 	"github.com/congportal/cong/internal/store"
 	"github.com/congportal/cong/internal/testdb"
@@ -201,10 +201,10 @@ func TestDocumentsNewsroom(t *testing.T) {
 	})
 }
 
-func seedDoc(t *testing.T, s *store.Store, siteID int64, number, typ, issuer, field, issued, expiry string) *docs.Document {
+func seedDoc(t *testing.T, s *store.Store, siteID int64, number, typ, issuer, field, issued, expiry string) *legaldoc.Document {
 	t.Helper()
-	d := &docs.Document{SiteID: siteID, Status: news.StatusPublished}
-	if err := docs.Apply(d, docs.Draft{Number: number, Type: typ, Issuer: issuer, Field: field, Signer: "Nguyễn Văn An",
+	d := &legaldoc.Document{SiteID: siteID, Status: news.StatusPublished}
+	if err := legaldoc.Apply(d, legaldoc.Draft{Number: number, Type: typ, Issuer: issuer, Field: field, Signer: "Nguyễn Văn An",
 		Abstract: "Văn bản " + typ + " về " + field, IssueDate: issued, ExpiryDate: expiry}); err != nil {
 		t.Fatal(err)
 	}
@@ -359,8 +359,8 @@ func TestDocumentReplacedBy(t *testing.T) {
 	testdb.Each(t, func(t *testing.T, s *store.Store) {
 		e := newEnv(t, s)
 		newer := seedDoc(t, s, e.site.ID, "118/2025/NĐ-CP", "Nghị định", "Chính phủ", "Một cửa", "09/06/2025", "")
-		old := &docs.Document{SiteID: e.site.ID, Status: news.StatusPublished}
-		if err := docs.Apply(old, docs.Draft{Number: "61/2018/NĐ-CP", Type: "Nghị định", Issuer: "Chính phủ", Abstract: "Về cơ chế một cửa",
+		old := &legaldoc.Document{SiteID: e.site.ID, Status: news.StatusPublished}
+		if err := legaldoc.Apply(old, legaldoc.Draft{Number: "61/2018/NĐ-CP", Type: "Nghị định", Issuer: "Chính phủ", Abstract: "Về cơ chế một cửa",
 			IssueDate: "23/04/2018", ReplacedByID: newer.ID}); err != nil {
 			t.Fatal(err)
 		}

@@ -7,7 +7,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/congportal/cong/internal/desk"
+	"github.com/congportal/cong/internal/catalogue"
 	"github.com/congportal/cong/internal/store"
 	"github.com/congportal/cong/internal/testdb"
 	"github.com/congportal/cong/internal/visit"
@@ -20,11 +20,11 @@ import (
 func TestLabelsSiteMapAndBaseURL(t *testing.T) {
 	testdb.Each(t, func(t *testing.T, s *store.Store) {
 		de := newDeskEnv(t, s)
-		de.proc.Components = append(de.proc.Components, desk.Component{Name: "Văn bản ủy quyền (nếu có)", Copies: 1})
+		de.proc.Components = append(de.proc.Components, catalogue.Component{Name: "Văn bản ủy quyền (nếu có)", Copies: 1})
 		if err := s.SaveProcedure(ctx, &de.proc); err != nil {
 			t.Fatal(err)
 		}
-		old := desk.Unit{SiteID: de.site.ID, Code: "HTH", Name: "UBND huyện Tân Hòa (cũ)", Kind: "district", ValidTo: time.Date(2025, 6, 30, 0, 0, 0, 0, time.UTC)}
+		old := catalogue.Unit{SiteID: de.site.ID, Code: "HTH", Name: "UBND huyện Tân Hòa (cũ)", Kind: "district", ValidTo: time.Date(2025, 6, 30, 0, 0, 0, 0, time.UTC)}
 		if err := s.CreateUnit(ctx, &old); err != nil {
 			t.Fatal(err)
 		}

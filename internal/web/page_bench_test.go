@@ -25,10 +25,10 @@ import (
 	"testing"
 	"time"
 
-	"github.com/congportal/cong/internal/stats"
 	"github.com/congportal/cong/internal/store"
 	"github.com/congportal/cong/internal/synth/synthtest"
 	"github.com/congportal/cong/internal/visit"
+	"github.com/congportal/cong/internal/visitors"
 	"github.com/congportal/cong/internal/web"
 )
 
@@ -45,7 +45,7 @@ var benchAddrs = sync.OnceValue(func() []string {
 
 type benchSite struct {
 	srv     *web.Server
-	counter *stats.Counter
+	counter *visitors.Counter
 	slugs   []string
 	article string // path of the newest article
 	next    int    // next client address: each sub-benchmark gets new visitors
@@ -79,7 +79,7 @@ func newBenchSiteProxies(b *testing.B, n int, trusted string) *benchSite {
 		b.Fatal(err)
 	}
 	quiet := slog.New(slog.NewTextHandler(io.Discard, nil))
-	counter := stats.New(st, stats.Options{SiteID: site.ID, Window: 30 * time.Minute, Location: hcm, Logger: quiet})
+	counter := visitors.New(st, visitors.Options{SiteID: site.ID, Window: 30 * time.Minute, Location: hcm, Logger: quiet})
 	if err := counter.Flush(bctx); err != nil { // loads the day's salt, as cong serve does
 		b.Fatal(err)
 	}

@@ -5,7 +5,7 @@ import (
 	"sync/atomic"
 	"time"
 
-	"github.com/congportal/cong/internal/stats"
+	"github.com/congportal/cong/internal/visitors"
 )
 
 // pageCache holds rendered public pages. Any content change bumps the
@@ -25,9 +25,9 @@ type pageCache struct {
 
 type cachedPage struct {
 	live    *livePage
-	article int64               // the article whose views the page shows, 0 if none
-	counts  *stats.ArticleViews // its live figures, nil if none
-	views   int64               // its views when rendered
+	article int64                  // the article whose views the page shows, 0 if none
+	counts  *visitors.ArticleViews // its live figures, nil if none
+	views   int64                  // its views when rendered
 	gen     uint64
 	expires int64 // unix nanoseconds
 }

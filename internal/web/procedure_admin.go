@@ -17,7 +17,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/congportal/cong/internal/auth"
-	"github.com/congportal/cong/internal/desk"
+	"github.com/congportal/cong/internal/catalogue"
 	"github.com/congportal/cong/internal/media"
 	"github.com/congportal/cong/internal/store"
 	"github.com/congportal/cong/internal/viet"
@@ -56,20 +56,20 @@ type procedureForm struct {
 
 type procedureEditPage struct {
 	adminPage
-	Editing   *desk.Procedure
+	Editing   *catalogue.Procedure
 	F         procedureForm
-	Units     []desk.Unit
+	Units     []catalogue.Unit
 	Fields    []string
 	Levels    []struct{ Value, Label string }
 	TimeUnits []struct{ Value, Label string }
-	Errors    desk.Errors
+	Errors    catalogue.Errors
 	Message   string
 }
 
 type procedureListPage struct {
 	adminPage
 	Q     string
-	Items []desk.Procedure
+	Items []catalogue.Procedure
 	Total int
 	Pager pager
 }
@@ -93,7 +93,7 @@ func templateMime(name string) string {
 // storeTemplate keeps an uploaded blank form under its content hash, after
 // checking from its bytes that it is a document type (PDF, Word, Excel,
 // OpenDocument) without macros. It returns the stored name.
-func (c *catalogue) storeTemplate(data []byte) (string, error) {
+func (c *catalogueDesk) storeTemplate(data []byte) (string, error) {
 	dir := c.templatesDir()
 	if dir == "" {
 		return "", errors.New("chưa cấu hình thư mục lưu tệp")
@@ -162,7 +162,7 @@ func templateDownloadName(orig, stored string) string {
 
 // limitBody bounds the procedure form before the session check reads it,
 // so an oversized upload is a 413 with a clear message.
-func (c *catalogue) limitBody(next handlerFunc) handlerFunc {
+func (c *catalogueDesk) limitBody(next handlerFunc) handlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) error {
 		tooBig := &Error{Status: http.StatusRequestEntityTooLarge, Code: "too_large",
 			Message: fmt.Sprintf("Dữ liệu gửi lên quá lớn: mỗi tệp mẫu tối đa %d MB, cả biểu mẫu tối đa %d MB.", maxTemplateFile>>20, maxProcedureBody>>20)}
@@ -179,7 +179,7 @@ func (c *catalogue) limitBody(next handlerFunc) handlerFunc {
 	}
 }
 
-func (c *catalogue) adminProcedures(w http.ResponseWriter, r *http.Request) error {
+func (c *catalogueDesk) adminProcedures(w http.ResponseWriter, r *http.Request) error {
 	if err := allow(r, auth.ActManageDesk); err != nil {
 		return err
 	}
@@ -206,7 +206,7 @@ func (c *catalogue) adminProcedures(w http.ResponseWriter, r *http.Request) erro
 	return c.renderAdmin(w, http.StatusOK, "procedure_list", p)
 }
 
-func (c *catalogue) editPage(r *http.Request, p *desk.Procedure) (*procedureEditPage, []desk.Unit, error) {
+func (c *catalogueDesk) editPage(r *http.Request, p *catalogue.Procedure) (*procedureEditPage, []catalogue.Unit, error) {
 	units, err := c.s.st.Units(r.Context(), c.s.siteID)
 	if err != nil {
 		return nil, nil, err
@@ -215,16 +215,16 @@ func (c *catalogue) editPage(r *http.Request, p *desk.Procedure) (*procedureEdit
 	if err != nil {
 		return nil, nil, err
 	}
-	pg := &procedureEditPage{adminPage: c.newAdminPage(r, "Thêm thủ tục"), Editing: p, Fields: fields, Levels: desk.Levels, TimeUnits: desk.TimeUnits}
+	pg := &procedureEditPage{adminPage: c.newAdminPage(r, "Thêm thủ tục"), Editing: p, Fields: fields, Levels: catalogue.Levels, TimeUnits: catalogue.TimeUnits}
 	pg.Nav = "procedures"
-	for _, u := range desk.Tree(units) {
+	for _, u := range catalogue.Tree(units) {
 		// Former units stay listed only where a procedure still names them,
 		// so the admin sees the problem instead of a silent drop.
 		if !u.Former() || (p != nil && procedureHasUnit(*p, u.ID)) {
 			pg.Units = append(pg.Units, u)
 		}
 	}
-	pg.F = procedureForm{Level: desk.LevelPartial, TimeUnit: desk.TimeWorkingDays, Units: map[int64]bool{}}
+	pg.F = procedureForm{Level: catalogue.LevelPartial, TimeUnit: catalogue.TimeWorkingDays, Units: map[int64]bool{}}
 	if p != nil {
 		pg.Title = "Sửa thủ tục " + p.Code
 		pg.F = procedureForm{Code: p.Code, Name: p.Name, Field: p.Field, Level: p.Level, TimeAmount: strconv.Itoa(p.TimeAmount), TimeUnit: p.TimeUnit,
@@ -243,7 +243,7 @@ func (c *catalogue) editPage(r *http.Request, p *desk.Procedure) (*procedureEdit
 	return pg, units, nil
 }
 
-func procedureHasUnit(p desk.Procedure, id int64) bool {
+func procedureHasUnit(p catalogue.Procedure, id int64) bool {
 	for _, u := range p.Units {
 		if u.ID == id {
 			return true
@@ -252,7 +252,7 @@ func procedureHasUnit(p desk.Procedure, id int64) bool {
 	return false
 }
 
-func (c *catalogue) newProcedureForm(w http.ResponseWriter, r *http.Request) error {
+func (c *catalogueDesk) newProcedureForm(w http.ResponseWriter, r *http.Request) error {
 	if err := allow(r, auth.ActManageDesk); err != nil {
 		return err
 	}
@@ -263,7 +263,7 @@ func (c *catalogue) newProcedureForm(w http.ResponseWriter, r *http.Request) err
 	return c.renderAdmin(w, http.StatusOK, "procedure_edit", pg)
 }
 
-func (c *catalogue) editProcedureForm(w http.ResponseWriter, r *http.Request) error {
+func (c *catalogueDesk) editProcedureForm(w http.ResponseWriter, r *http.Request) error {
 	if err := allow(r, auth.ActManageDesk); err != nil {
 		return err
 	}
@@ -285,17 +285,17 @@ func (c *catalogue) editProcedureForm(w http.ResponseWriter, r *http.Request) er
 // readProcedureForm reads the (multipart) form into pg.F and a procedure,
 // storing any uploaded blank forms first so a refused submit does not lose
 // them; old is the procedure being edited (nil when creating).
-func (c *catalogue) readProcedureForm(r *http.Request, pg *procedureEditPage, old *desk.Procedure) (desk.Procedure, desk.Errors, error) {
+func (c *catalogueDesk) readProcedureForm(r *http.Request, pg *procedureEditPage, old *catalogue.Procedure) (catalogue.Procedure, catalogue.Errors, error) {
 	if err := r.ParseMultipartForm(4 << 20); err != nil && !errors.Is(err, http.ErrNotMultipart) {
-		return desk.Procedure{}, nil, errBadRequest("Không đọc được biểu mẫu gửi lên.")
+		return catalogue.Procedure{}, nil, errBadRequest("Không đọc được biểu mẫu gửi lên.")
 	}
 	f := procedureForm{Code: strings.TrimSpace(r.PostFormValue("code")), Name: formText(r, "name"), Field: formText(r, "field"),
 		Level: r.PostFormValue("level"), TimeAmount: strings.TrimSpace(r.PostFormValue("time_amount")), TimeUnit: r.PostFormValue("time_unit"),
 		Fees: formText(r, "fees"), Steps: formText(r, "steps"), LegalBasis: formText(r, "legal_basis"), Result: formText(r, "result"),
 		Applicant: formText(r, "applicant"), Conditions: formText(r, "conditions"), Units: map[int64]bool{}, Published: r.PostFormValue("published") != ""}
-	p := desk.Procedure{SiteID: c.s.siteID, Code: f.Code, Name: f.Name, Field: f.Field, Level: f.Level, TimeUnit: f.TimeUnit,
+	p := catalogue.Procedure{SiteID: c.s.siteID, Code: f.Code, Name: f.Name, Field: f.Field, Level: f.Level, TimeUnit: f.TimeUnit,
 		Fees: f.Fees, Steps: f.Steps, LegalBasis: f.LegalBasis, Result: f.Result, Applicant: f.Applicant, Conditions: f.Conditions, Published: f.Published}
-	errs := desk.Errors{}
+	errs := catalogue.Errors{}
 	if n, err := strconv.Atoi(f.TimeAmount); err == nil {
 		p.TimeAmount = n
 	}
@@ -303,10 +303,10 @@ func (c *catalogue) readProcedureForm(r *http.Request, pg *procedureEditPage, ol
 		id, err := strconv.ParseInt(v, 10, 64)
 		if err == nil && id > 0 && !f.Units[id] {
 			f.Units[id] = true
-			p.Units = append(p.Units, desk.Unit{ID: id})
+			p.Units = append(p.Units, catalogue.Unit{ID: id})
 		}
 	}
-	oldComps := map[int64]desk.Component{}
+	oldComps := map[int64]catalogue.Component{}
 	if old != nil {
 		p.ID, p.Slug = old.ID, old.Slug
 		for _, comp := range old.Components {
@@ -364,13 +364,13 @@ func (c *catalogue) readProcedureForm(r *http.Request, pg *procedureEditPage, ol
 		if err != nil {
 			copies = 0
 		}
-		p.Components = append(p.Components, desk.Component{ID: row.ID, Name: row.Name, Required: row.Required, Copies: copies, TemplateFile: row.Stored, TemplateName: row.TName})
+		p.Components = append(p.Components, catalogue.Component{ID: row.ID, Name: row.Name, Required: row.Required, Copies: copies, TemplateFile: row.Stored, TemplateName: row.TName})
 	}
 	units, err := c.s.st.Units(r.Context(), c.s.siteID)
 	if err != nil {
 		return p, nil, err
 	}
-	verrs := desk.ValidateProcedure(p, units)
+	verrs := catalogue.ValidateProcedure(p, units)
 	if f.TimeAmount != "" && p.TimeAmount == 0 {
 		verrs["time_amount"] = "Thời hạn giải quyết phải là một số nguyên lớn hơn 0, ví dụ: 15."
 	}
@@ -379,15 +379,15 @@ func (c *catalogue) readProcedureForm(r *http.Request, pg *procedureEditPage, ol
 	kept := 0
 	for i, row := range f.Rows {
 		if msg, ok := fileErrs[i]; ok {
-			errs[desk.ComponentField(i, "file")] = msg
+			errs[catalogue.ComponentField(i, "file")] = msg
 		}
 		if row.Delete {
 			continue
 		}
 		for _, fld := range []string{"name", "copies"} {
-			if m, ok := verrs[desk.ComponentField(kept, fld)]; ok {
-				delete(verrs, desk.ComponentField(kept, fld))
-				errs[desk.ComponentField(i, fld)] = m
+			if m, ok := verrs[catalogue.ComponentField(kept, fld)]; ok {
+				delete(verrs, catalogue.ComponentField(kept, fld))
+				errs[catalogue.ComponentField(i, fld)] = m
 			}
 		}
 		kept++
@@ -404,7 +404,7 @@ func (c *catalogue) readProcedureForm(r *http.Request, pg *procedureEditPage, ol
 
 // readTemplateUpload stores one uploaded blank form; msg is the reason it
 // was refused, for the form.
-func (c *catalogue) readTemplateUpload(fh *multipart.FileHeader) (stored, msg string, err error) {
+func (c *catalogueDesk) readTemplateUpload(fh *multipart.FileHeader) (stored, msg string, err error) {
 	if fh.Size > maxTemplateFile {
 		return "", fmt.Sprintf("Tệp mẫu quá lớn: tối đa %d MB.", maxTemplateFile>>20), nil
 	}
@@ -424,11 +424,11 @@ func (c *catalogue) readTemplateUpload(fh *multipart.FileHeader) (stored, msg st
 	return stored, "", err
 }
 
-func (c *catalogue) createProcedure(w http.ResponseWriter, r *http.Request) error {
+func (c *catalogueDesk) createProcedure(w http.ResponseWriter, r *http.Request) error {
 	return c.writeProcedure(w, r, nil)
 }
 
-func (c *catalogue) saveProcedure(w http.ResponseWriter, r *http.Request) error {
+func (c *catalogueDesk) saveProcedure(w http.ResponseWriter, r *http.Request) error {
 	if err := allow(r, auth.ActManageDesk); err != nil {
 		return err
 	}
@@ -443,7 +443,7 @@ func (c *catalogue) saveProcedure(w http.ResponseWriter, r *http.Request) error 
 	return c.writeProcedure(w, r, &old)
 }
 
-func (c *catalogue) writeProcedure(w http.ResponseWriter, r *http.Request, old *desk.Procedure) error {
+func (c *catalogueDesk) writeProcedure(w http.ResponseWriter, r *http.Request, old *catalogue.Procedure) error {
 	if err := allow(r, auth.ActManageDesk); err != nil {
 		return err
 	}
@@ -486,7 +486,7 @@ func (c *catalogue) writeProcedure(w http.ResponseWriter, r *http.Request, old *
 		changes = append(changes, "tên")
 	}
 	if old.Level != p.Level {
-		changes = append(changes, "mức độ "+desk.LevelLabel(old.Level)+" → "+desk.LevelLabel(p.Level))
+		changes = append(changes, "mức độ "+catalogue.LevelLabel(old.Level)+" → "+catalogue.LevelLabel(p.Level))
 	}
 	if old.TimeAmount != p.TimeAmount || old.TimeUnit != p.TimeUnit {
 		changes = append(changes, "thời hạn "+old.TimeText()+" → "+p.TimeText())
@@ -501,7 +501,7 @@ func (c *catalogue) writeProcedure(w http.ResponseWriter, r *http.Request, old *
 }
 
 // publishProcedure publishes (publish=1) or withdraws a procedure.
-func (c *catalogue) publishProcedure(w http.ResponseWriter, r *http.Request) error {
+func (c *catalogueDesk) publishProcedure(w http.ResponseWriter, r *http.Request) error {
 	if err := allow(r, auth.ActManageDesk); err != nil {
 		return err
 	}
@@ -528,7 +528,7 @@ func (c *catalogue) publishProcedure(w http.ResponseWriter, r *http.Request) err
 
 // deleteProcedure deletes a procedure no dossier refers to; otherwise the
 // admin is told to unpublish it.
-func (c *catalogue) deleteProcedure(w http.ResponseWriter, r *http.Request) error {
+func (c *catalogueDesk) deleteProcedure(w http.ResponseWriter, r *http.Request) error {
 	if err := allow(r, auth.ActManageDesk); err != nil {
 		return err
 	}

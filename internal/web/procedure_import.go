@@ -7,7 +7,7 @@ import (
 	"strconv"
 
 	"github.com/congportal/cong/internal/auth"
-	"github.com/congportal/cong/internal/desk"
+	"github.com/congportal/cong/internal/catalogue"
 	"github.com/congportal/cong/internal/store"
 )
 
@@ -19,10 +19,10 @@ type importPage struct {
 	adminPage
 	Errors  []string
 	Message string
-	Done    *desk.ImportResult
+	Done    *catalogue.ImportResult
 }
 
-func (c *catalogue) importForm(w http.ResponseWriter, r *http.Request) error {
+func (c *catalogueDesk) importForm(w http.ResponseWriter, r *http.Request) error {
 	if err := allow(r, auth.ActManageDesk); err != nil {
 		return err
 	}
@@ -33,7 +33,7 @@ func (c *catalogue) importForm(w http.ResponseWriter, r *http.Request) error {
 
 // importProcedures imports an uploaded XLSX/CSV file in one transaction:
 // every row is checked, and any error leaves the catalogue untouched.
-func (c *catalogue) importProcedures(w http.ResponseWriter, r *http.Request) error {
+func (c *catalogueDesk) importProcedures(w http.ResponseWriter, r *http.Request) error {
 	if err := allow(r, auth.ActManageDesk); err != nil {
 		return err
 	}
@@ -58,13 +58,13 @@ func (c *catalogue) importProcedures(w http.ResponseWriter, r *http.Request) err
 	if err != nil {
 		return err
 	}
-	var res desk.ImportResult
+	var res catalogue.ImportResult
 	err = c.s.st.InTx(r.Context(), func(tx *store.Tx) error {
 		var err error
-		res, err = desk.Import(r.Context(), tx, c.s.siteID, data, func(err error) bool { return errors.Is(err, store.ErrNotFound) })
+		res, err = catalogue.Import(r.Context(), tx, c.s.siteID, data, func(err error) bool { return errors.Is(err, store.ErrNotFound) })
 		return err
 	})
-	if ie, ok := desk.IsImportErrors(err); ok {
+	if ie, ok := catalogue.IsImportErrors(err); ok {
 		var msgs []string
 		for _, e := range ie {
 			msgs = append(msgs, e.Error())

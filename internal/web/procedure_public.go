@@ -12,7 +12,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/congportal/cong/internal/desk"
+	"github.com/congportal/cong/internal/catalogue"
 	"github.com/congportal/cong/internal/store"
 	"github.com/congportal/cong/internal/viet"
 )
@@ -28,26 +28,26 @@ type procedureFilter struct {
 type proceduresPage struct {
 	*page
 	F      procedureFilter
-	Items  []desk.Procedure
+	Items  []catalogue.Procedure
 	Fields []string
-	Units  []desk.Unit
+	Units  []catalogue.Unit
 	Levels []struct{ Value, Label string }
 }
 
 type procedurePage struct {
 	*page
-	Proc desk.Procedure
+	Proc catalogue.Procedure
 }
 
 // readProcedureFilter parses ?q=&field=&unit=&level= into a store filter.
 // Unknown levels and units are bad requests: a link with them was not made
 // by the portal.
-func (c *catalogue) readProcedureFilter(r *http.Request) (procedureFilter, store.ProcedureFilter, error) {
+func (c *catalogueDesk) readProcedureFilter(r *http.Request) (procedureFilter, store.ProcedureFilter, error) {
 	q := r.URL.Query()
 	f := procedureFilter{Q: strings.TrimSpace(q.Get("q")), Field: strings.TrimSpace(viet.NFC(q.Get("field"))), Level: q.Get("level")}
 	sf := store.ProcedureFilter{SiteID: c.s.siteID, PublishedOnly: true, Field: f.Field}
 	if f.Level != "" {
-		if desk.LevelLabel(f.Level) == f.Level {
+		if catalogue.LevelLabel(f.Level) == f.Level {
 			return f, sf, errBadRequest("Mức độ không hợp lệ: dùng full (toàn trình), partial (một phần) hoặc none (không trực tuyến).")
 		}
 		sf.Level = f.Level
@@ -72,7 +72,7 @@ func (c *catalogue) readProcedureFilter(r *http.Request) (procedureFilter, store
 	return f, sf, nil
 }
 
-func (c *catalogue) list(w http.ResponseWriter, r *http.Request) error {
+func (c *catalogueDesk) list(w http.ResponseWriter, r *http.Request) error {
 	f, sf, err := c.readProcedureFilter(r)
 	if err != nil {
 		return err
@@ -97,8 +97,8 @@ func (c *catalogue) list(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	p := &proceduresPage{page: c.s.basePage(r.Context()), F: f, Items: items, Fields: fields, Levels: desk.Levels}
-	for _, u := range desk.Tree(units) {
+	p := &proceduresPage{page: c.s.basePage(r.Context()), F: f, Items: items, Fields: fields, Levels: catalogue.Levels}
+	for _, u := range catalogue.Tree(units) {
 		if !u.Former() {
 			p.Units = append(p.Units, u)
 		}
@@ -130,9 +130,9 @@ func (c *catalogue) list(w http.ResponseWriter, r *http.Request) error {
 
 // publishedProcedure finds a published procedure by slug (or code, so a
 // code typed from a paper form works too).
-func (c *catalogue) publishedProcedure(r *http.Request, key string) (desk.Procedure, error) {
+func (c *catalogueDesk) publishedProcedure(r *http.Request, key string) (catalogue.Procedure, error) {
 	if key == "" || len(key) > 200 {
-		return desk.Procedure{}, errNotFound()
+		return catalogue.Procedure{}, errNotFound()
 	}
 	p, err := c.s.st.Procedure(r.Context(), c.s.siteID, key)
 	if err != nil {
@@ -144,7 +144,7 @@ func (c *catalogue) publishedProcedure(r *http.Request, key string) (desk.Proced
 	return p, nil
 }
 
-func (c *catalogue) detail(w http.ResponseWriter, r *http.Request) error {
+func (c *catalogueDesk) detail(w http.ResponseWriter, r *http.Request) error {
 	key := r.PathValue("slug")
 	p, err := c.publishedProcedure(r, key)
 	if err != nil {
@@ -163,7 +163,7 @@ func (c *catalogue) detail(w http.ResponseWriter, r *http.Request) error {
 
 // templateFile sends a component's blank form as a download. Only stored
 // names made by storeTemplate are opened, from the templates folder.
-func (c *catalogue) templateFile(w http.ResponseWriter, r *http.Request) error {
+func (c *catalogueDesk) templateFile(w http.ResponseWriter, r *http.Request) error {
 	p, err := c.publishedProcedure(r, r.PathValue("slug"))
 	if err != nil {
 		return err
@@ -172,7 +172,7 @@ func (c *catalogue) templateFile(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	var comp *desk.Component
+	var comp *catalogue.Component
 	for i := range p.Components {
 		if p.Components[i].ID == id {
 			comp = &p.Components[i]
@@ -249,9 +249,9 @@ type apiComponent struct {
 	TemplateURL string `json:"template_url,omitempty"`
 }
 
-func (c *catalogue) toAPI(p desk.Procedure, full bool) apiProcedure {
+func (c *catalogueDesk) toAPI(p catalogue.Procedure, full bool) apiProcedure {
 	a := apiProcedure{ID: p.ID, Code: p.Code, Slug: p.Slug, URL: c.s.baseURL + "/thu-tuc/" + p.Slug, Name: p.Name, Field: p.Field,
-		Level: p.Level, LevelName: desk.LevelLabel(p.Level), TimeAmount: p.TimeAmount, TimeUnit: p.TimeUnit,
+		Level: p.Level, LevelName: catalogue.LevelLabel(p.Level), TimeAmount: p.TimeAmount, TimeUnit: p.TimeUnit,
 		Units: []apiUnit{}, UpdatedAt: p.UpdatedAt.In(c.s.loc).Format("2006-01-02T15:04:05-07:00")}
 	if p.Online() {
 		a.SubmitURL = c.s.baseURL + "/nop-ho-so/" + p.Slug
@@ -274,7 +274,7 @@ func (c *catalogue) toAPI(p desk.Procedure, full bool) apiProcedure {
 }
 
 // apiList: GET /api/v1/procedures?q=&field=&unit=&level=&page=&per_page=.
-func (c *catalogue) apiList(w http.ResponseWriter, r *http.Request) error {
+func (c *catalogueDesk) apiList(w http.ResponseWriter, r *http.Request) error {
 	_, sf, err := c.readProcedureFilter(r)
 	if err != nil {
 		return err
@@ -308,7 +308,7 @@ func (c *catalogue) apiList(w http.ResponseWriter, r *http.Request) error {
 }
 
 // apiDetail: GET /api/v1/procedures/{code}, with components and units.
-func (c *catalogue) apiDetail(w http.ResponseWriter, r *http.Request) error {
+func (c *catalogueDesk) apiDetail(w http.ResponseWriter, r *http.Request) error {
 	p, err := c.publishedProcedure(r, r.PathValue("code"))
 	if err != nil {
 		return err

@@ -17,7 +17,7 @@ import (
 	"time"
 
 	"github.com/congportal/cong/internal/auth"
-	"github.com/congportal/cong/internal/desk"
+	"github.com/congportal/cong/internal/catalogue"
 	"github.com/congportal/cong/internal/dossier"
 	"github.com/congportal/cong/internal/store"
 	"github.com/congportal/cong/internal/testdb"
@@ -27,8 +27,8 @@ import (
 
 type catalogueEnv struct {
 	*env
-	prov, stp, xa, old desk.Unit
-	khaiSinh, hidden   desk.Procedure
+	prov, stp, xa, old catalogue.Unit
+	khaiSinh, hidden   catalogue.Procedure
 }
 
 // newCatalogueEnv is newEnv with a data folder (for blank-form uploads), a
@@ -45,28 +45,28 @@ func newCatalogueEnv(t *testing.T, s *store.Store) *catalogueEnv {
 	}
 	e.srv = srv
 	c := &catalogueEnv{env: e}
-	mk := func(u *desk.Unit) {
+	mk := func(u *catalogue.Unit) {
 		u.SiteID = e.site.ID
 		if err := s.CreateUnit(ctx, u); err != nil {
 			t.Fatal(err)
 		}
 	}
-	c.prov = desk.Unit{Code: "TNB", Name: "UBND tỉnh Thử Nghiệm", Kind: desk.KindProvince}
+	c.prov = catalogue.Unit{Code: "TNB", Name: "UBND tỉnh Thử Nghiệm", Kind: catalogue.KindProvince}
 	mk(&c.prov)
-	c.stp = desk.Unit{ParentID: c.prov.ID, Code: "STP", Name: "Sở Tư pháp", Kind: desk.KindDepartment}
+	c.stp = catalogue.Unit{ParentID: c.prov.ID, Code: "STP", Name: "Sở Tư pháp", Kind: catalogue.KindDepartment}
 	mk(&c.stp)
-	c.xa = desk.Unit{ParentID: c.prov.ID, Code: "XHA", Name: "UBND xã Hòa An", Kind: desk.KindCommune}
+	c.xa = catalogue.Unit{ParentID: c.prov.ID, Code: "XHA", Name: "UBND xã Hòa An", Kind: catalogue.KindCommune}
 	mk(&c.xa)
-	c.old = desk.Unit{ParentID: c.prov.ID, Code: "HCU", Name: "UBND huyện Cũ", Kind: desk.KindDistrict, ValidTo: time.Date(2025, 6, 30, 0, 0, 0, 0, time.UTC)}
+	c.old = catalogue.Unit{ParentID: c.prov.ID, Code: "HCU", Name: "UBND huyện Cũ", Kind: catalogue.KindDistrict, ValidTo: time.Date(2025, 6, 30, 0, 0, 0, 0, time.UTC)}
 	mk(&c.old)
-	c.khaiSinh = desk.Procedure{SiteID: e.site.ID, Code: "1.001193", Slug: "dang-ky-khai-sinh", Name: "Đăng ký khai sinh", Field: "Hộ tịch", Level: desk.LevelFull,
-		TimeAmount: 1, TimeUnit: desk.TimeWorkingDays, Fees: "Miễn lệ phí", Steps: "Nộp hồ sơ\nNhận kết quả", LegalBasis: "Luật Hộ tịch 2014", Published: true,
-		Units: []desk.Unit{{ID: c.xa.ID}}, Components: []desk.Component{{Name: "Tờ khai đăng ký khai sinh", Required: true, Copies: 1}, {Name: "Giấy chứng sinh", Required: true, Copies: 1}}}
+	c.khaiSinh = catalogue.Procedure{SiteID: e.site.ID, Code: "1.001193", Slug: "dang-ky-khai-sinh", Name: "Đăng ký khai sinh", Field: "Hộ tịch", Level: catalogue.LevelFull,
+		TimeAmount: 1, TimeUnit: catalogue.TimeWorkingDays, Fees: "Miễn lệ phí", Steps: "Nộp hồ sơ\nNhận kết quả", LegalBasis: "Luật Hộ tịch 2014", Published: true,
+		Units: []catalogue.Unit{{ID: c.xa.ID}}, Components: []catalogue.Component{{Name: "Tờ khai đăng ký khai sinh", Required: true, Copies: 1}, {Name: "Giấy chứng sinh", Required: true, Copies: 1}}}
 	if err := s.SaveProcedure(ctx, &c.khaiSinh); err != nil {
 		t.Fatal(err)
 	}
-	c.hidden = desk.Procedure{SiteID: e.site.ID, Code: "2.000488", Slug: "cap-phieu-ly-lich-tu-phap", Name: "Cấp Phiếu lý lịch tư pháp", Field: "Lý lịch tư pháp", Level: desk.LevelPartial,
-		TimeAmount: 10, TimeUnit: desk.TimeWorkingDays, Units: []desk.Unit{{ID: c.stp.ID}}}
+	c.hidden = catalogue.Procedure{SiteID: e.site.ID, Code: "2.000488", Slug: "cap-phieu-ly-lich-tu-phap", Name: "Cấp Phiếu lý lịch tư pháp", Field: "Lý lịch tư pháp", Level: catalogue.LevelPartial,
+		TimeAmount: 10, TimeUnit: catalogue.TimeWorkingDays, Units: []catalogue.Unit{{ID: c.stp.ID}}}
 	if err := s.SaveProcedure(ctx, &c.hidden); err != nil {
 		t.Fatal(err)
 	}
@@ -271,7 +271,7 @@ func TestProceduresAdmin(t *testing.T) {
 		upd.Set("code", "1.000894")
 		wantCode(t, "save", a.catPostMultipart("/quan-tri/thu-tuc/"+id, upd), http.StatusSeeOther)
 		p2, _ := s.ProcedureByID(ctx, e.site.ID, p.ID)
-		if len(p2.Components) != 1 || p2.Components[0].ID != p.Components[0].ID || p2.Components[0].TemplateFile != m || p2.Level != desk.LevelPartial {
+		if len(p2.Components) != 1 || p2.Components[0].ID != p.Components[0].ID || p2.Components[0].TemplateFile != m || p2.Level != catalogue.LevelPartial {
 			t.Fatalf("saved %+v", p2)
 		}
 		// Publish / unpublish.
@@ -338,12 +338,12 @@ func TestProcedureImport(t *testing.T) {
 		r = a.catPostMultipart("/quan-tri/thu-tuc/nhap", nil, catFile{"file", "danh-muc.csv", []byte(importCSV)})
 		wantCode(t, "good", r, http.StatusOK, "1 thủ tục thêm mới, 1 thủ tục cập nhật")
 		ks, err := s.Procedure(ctx, e.site.ID, "1.001193")
-		if err != nil || ks.ID != e.khaiSinh.ID || ks.TimeUnit != desk.TimeSameDay || len(ks.Components) != 3 ||
+		if err != nil || ks.ID != e.khaiSinh.ID || ks.TimeUnit != catalogue.TimeSameDay || len(ks.Components) != 3 ||
 			ks.Components[0].ID != e.khaiSinh.Components[0].ID || ks.Components[2].Required || ks.Units[0].Code != "XHA" {
 			t.Fatalf("updated %+v %v", ks, err)
 		}
 		ct, err := s.Procedure(ctx, e.site.ID, "2.000986")
-		if err != nil || ct.Level != desk.LevelPartial || ct.TimeAmount != 12 || ct.TimeUnit != desk.TimeWorkingHours || len(ct.Components) != 2 || ct.Components[1].Copies != 2 || ct.Components[0].Name != "Bản chính giấy tờ" {
+		if err != nil || ct.Level != catalogue.LevelPartial || ct.TimeAmount != 12 || ct.TimeUnit != catalogue.TimeWorkingHours || len(ct.Components) != 2 || ct.Components[1].Copies != 2 || ct.Components[0].Name != "Bản chính giấy tờ" {
 			t.Fatalf("created %+v %v", ct, err)
 		}
 		// Again: nothing new.
@@ -364,11 +364,11 @@ func TestProcedureImport(t *testing.T) {
 		r = a.catPostMultipart("/quan-tri/thu-tuc/nhap", nil, catFile{"file", "tthc.xlsx", x})
 		wantCode(t, "xlsx", r, http.StatusOK, "2 thủ tục thêm mới")
 		tl, err := s.Procedure(ctx, e.site.ID, "1.004946")
-		if err != nil || len(tl.Components) != 2 || tl.Components[1].Required || tl.Name != "Cấp bản sao trích lục hộ tịch" || tl.TimeUnit != desk.TimeSameDay {
+		if err != nil || len(tl.Components) != 2 || tl.Components[1].Required || tl.Name != "Cấp bản sao trích lục hộ tịch" || tl.TimeUnit != catalogue.TimeSameDay {
 			t.Fatalf("xlsx %+v %v", tl, err)
 		}
 		hn, _ := s.Procedure(ctx, e.site.ID, "1.004873")
-		if len(hn.Units) != 2 || hn.Level != desk.LevelPartial || hn.TimeAmount != 3 {
+		if len(hn.Units) != 2 || hn.Level != catalogue.LevelPartial || hn.TimeAmount != 3 {
 			t.Fatalf("xlsx units %+v", hn)
 		}
 		wantCode(t, "not a table", a.catPostMultipart("/quan-tri/thu-tuc/nhap", nil, catFile{"file", "x.csv", []byte("a;b\n1;2\n")}), http.StatusUnprocessableEntity, "không tìm thấy dòng tiêu đề")

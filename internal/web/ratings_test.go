@@ -11,7 +11,7 @@ import (
 	"time"
 
 	"github.com/congportal/cong/internal/auth"
-	"github.com/congportal/cong/internal/desk"
+	"github.com/congportal/cong/internal/catalogue"
 	"github.com/congportal/cong/internal/dossier"
 	"github.com/congportal/cong/internal/rating"
 	"github.com/congportal/cong/internal/store"
@@ -166,7 +166,7 @@ func TestCitizenRatingConcurrent(t *testing.T) {
 }
 
 // returnedDossier makes a counter dossier of the unit, returned and rated.
-func ratedDossier(t *testing.T, s *store.Store, site int64, proc desk.Procedure, unit int64, sc map[string]rating.Level, comment string, at time.Time) dossier.Dossier {
+func ratedDossier(t *testing.T, s *store.Store, site int64, proc catalogue.Procedure, unit int64, sc map[string]rating.Level, comment string, at time.Time) dossier.Dossier {
 	t.Helper()
 	d := dossier.Dossier{SiteID: site, ProcedureID: proc.ID, UnitID: unit, Channel: dossier.Counter,
 		ApplicantName: "Vũ Thị Thu", ApplicantIDNumber: "001190054321", ApplicantDOB: "1990-01-02", ApplicantPhone: "0911222333",
@@ -256,15 +256,15 @@ func TestPublicRatingStats(t *testing.T) {
 		site := de.site.ID
 		// Tree: Tỉnh ← Sở (STP) ← Phòng (PHC); the desk env's commune is
 		// another root.
-		prov := desk.Unit{SiteID: site, Code: "TINH", Name: "UBND tỉnh Thử Nghiệm", Kind: desk.KindProvince}
+		prov := catalogue.Unit{SiteID: site, Code: "TINH", Name: "UBND tỉnh Thử Nghiệm", Kind: catalogue.KindProvince}
 		if err := s.CreateUnit(ctx, &prov); err != nil {
 			t.Fatal(err)
 		}
-		dept := desk.Unit{SiteID: site, ParentID: prov.ID, Code: "STP", Name: "Sở Tư pháp", Kind: desk.KindDepartment}
+		dept := catalogue.Unit{SiteID: site, ParentID: prov.ID, Code: "STP", Name: "Sở Tư pháp", Kind: catalogue.KindDepartment}
 		if err := s.CreateUnit(ctx, &dept); err != nil {
 			t.Fatal(err)
 		}
-		office := desk.Unit{SiteID: site, ParentID: dept.ID, Code: "PHC", Name: "Phòng Hành chính tư pháp", Kind: desk.KindAgency}
+		office := catalogue.Unit{SiteID: site, ParentID: dept.ID, Code: "PHC", Name: "Phòng Hành chính tư pháp", Kind: catalogue.KindAgency}
 		if err := s.CreateUnit(ctx, &office); err != nil {
 			t.Fatal(err)
 		}

@@ -11,14 +11,14 @@ import (
 	"time"
 
 	"github.com/congportal/cong/internal/auth"
-	"github.com/congportal/cong/internal/desk"
+	"github.com/congportal/cong/internal/catalogue"
 	"github.com/congportal/cong/internal/news"
 )
 
 // catalogue serves the public-service desk's catalogue: units and
 // procedures, public and admin. It parses its own templates (with the shared
 // layouts) so the feature stays in its own files.
-type catalogue struct {
+type catalogueDesk struct {
 	s     *Server
 	pub   map[string]*template.Template
 	admin map[string]*template.Template
@@ -61,7 +61,7 @@ func (s *Server) catalogueRoutes(handle func(pattern string, h http.HandlerFunc)
 	handle("POST /quan-tri/thu-tuc/{id}/xoa", s.adapt(s.staff(c.deleteProcedure)))
 }
 
-func (s *Server) newCatalogue() (*catalogue, error) {
+func (s *Server) newCatalogue() (*catalogueDesk, error) {
 	loc := s.loc
 	date := func(t time.Time) string {
 		if t.IsZero() {
@@ -74,13 +74,13 @@ func (s *Server) newCatalogue() (*catalogue, error) {
 		"add":        func(a, b int) int { return a + b },
 		"sub":        func(a, b int) int { return a - b },
 		"safe":       func(s string) template.HTML { return template.HTML(s) },
-		"levelLabel": desk.LevelLabel,
-		"kindLabel":  desk.KindLabel,
-		"unitLabel":  desk.TimeUnitLabel,
+		"levelLabel": catalogue.LevelLabel,
+		"kindLabel":  catalogue.KindLabel,
+		"unitLabel":  catalogue.TimeUnitLabel,
 		"date":       date,
 		"lines":      catTextLines,
 		"indent":     func(n int) string { return strings.Repeat("— ", n) },
-		"cfield":     desk.ComponentField,
+		"cfield":     catalogue.ComponentField,
 		"dict": func(kv ...any) map[string]any {
 			m := map[string]any{}
 			for i := 0; i+1 < len(kv); i += 2 {
@@ -103,7 +103,7 @@ func (s *Server) newCatalogue() (*catalogue, error) {
 			return auth.Can(u, auth.Action(act), a)
 		},
 	}
-	c := &catalogue{s: s, pub: map[string]*template.Template{}, admin: map[string]*template.Template{}}
+	c := &catalogueDesk{s: s, pub: map[string]*template.Template{}, admin: map[string]*template.Template{}}
 	for _, name := range cataloguePublicPages {
 		t, err := template.New(name).Funcs(common).Funcs(pubFuncs).ParseFS(templateFS, "templates/layout.html", "templates/"+name+".html")
 		if err != nil {
@@ -133,7 +133,7 @@ func catTextLines(s string) []string {
 	return out
 }
 
-func (c *catalogue) renderPublic(w http.ResponseWriter, status int, name string, data any) error {
+func (c *catalogueDesk) renderPublic(w http.ResponseWriter, status int, name string, data any) error {
 	var buf bytes.Buffer
 	if err := c.pub[name].ExecuteTemplate(&buf, "layout", data); err != nil {
 		return err
@@ -142,7 +142,7 @@ func (c *catalogue) renderPublic(w http.ResponseWriter, status int, name string,
 	return nil
 }
 
-func (c *catalogue) renderAdmin(w http.ResponseWriter, status int, name string, data any) error {
+func (c *catalogueDesk) renderAdmin(w http.ResponseWriter, status int, name string, data any) error {
 	var buf bytes.Buffer
 	if err := c.admin[name].ExecuteTemplate(&buf, "layout", data); err != nil {
 		return err
@@ -159,7 +159,7 @@ func (c *catalogue) renderAdmin(w http.ResponseWriter, status int, name string, 
 // templatesDir is where downloadable blank forms are kept: next to the media
 // library in the data folder, outside any public path. Empty when the server
 // has no data folder (uploads are then refused).
-func (c *catalogue) templatesDir() string {
+func (c *catalogueDesk) templatesDir() string {
 	if c.s.mediaDir == "" {
 		return ""
 	}
@@ -186,7 +186,7 @@ var catalogueFlashes = map[string]string{
 	"xoa-thu-tuc": "Đã xóa thủ tục.",
 }
 
-func (c *catalogue) newAdminPage(r *http.Request, title string) adminPage {
+func (c *catalogueDesk) newAdminPage(r *http.Request, title string) adminPage {
 	p := c.s.newAdminPage(r, title)
 	if f, ok := catalogueFlashes[r.URL.Query().Get("tb")]; ok {
 		p.Flash = f

@@ -9,7 +9,7 @@ import (
 	"strconv"
 	"time"
 
-	"github.com/congportal/cong/internal/desk"
+	"github.com/congportal/cong/internal/catalogue"
 	"github.com/congportal/cong/internal/dossier"
 	"github.com/congportal/cong/internal/store"
 )
@@ -93,8 +93,8 @@ func newCitizenDesk(s *Server) (*citizenDesk, error) {
 // citizenPage is the data of every citizen desk page.
 type citizenPage struct {
 	page
-	Proc   desk.Procedure
-	Units  []desk.Unit
+	Proc   catalogue.Procedure
+	Units  []catalogue.Unit
 	In     map[string]string
 	Errs   map[string]string
 	Alert  string

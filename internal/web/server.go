@@ -16,15 +16,15 @@ import (
 
 	"github.com/congportal/cong/internal/backup"
 	"github.com/congportal/cong/internal/news"
-	"github.com/congportal/cong/internal/stats"
 	"github.com/congportal/cong/internal/store"
 	"github.com/congportal/cong/internal/visit"
+	"github.com/congportal/cong/internal/visitors"
 )
 
 // Options configure a Server.
 type Options struct {
 	Store    *store.Store
-	Counter  *stats.Counter
+	Counter  *visitors.Counter
 	SiteID   int64
 	BaseURL  string // without trailing slash
 	Proxies  *visit.Proxies
@@ -48,7 +48,7 @@ type Options struct {
 // Server serves the portal.
 type Server struct {
 	st      *store.Store
-	counter *stats.Counter
+	counter *visitors.Counter
 	siteID  int64
 	baseURL string
 	proxies *visit.Proxies

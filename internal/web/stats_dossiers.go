@@ -16,9 +16,9 @@ import (
 	"sync"
 	"time"
 
-	"github.com/congportal/cong/internal/desk"
-	"github.com/congportal/cong/internal/deskstats"
+	"github.com/congportal/cong/internal/catalogue"
 	"github.com/congportal/cong/internal/dossier"
+	"github.com/congportal/cong/internal/dossierstats"
 	"github.com/congportal/cong/internal/news"
 	"github.com/congportal/cong/internal/store"
 	"github.com/congportal/cong/internal/xlsx"
@@ -27,17 +27,17 @@ import (
 // Public statistics of the one-stop desk (/thong-ke, Decision 766): the
 // figures of a unit (sub-units rolled up) over a month, quarter, year or
 // custom days, as a page with SVG charts, CSV and XLSX exports and a JSON
-// API. Definitions live on deskstats.Counts and are repeated on the page.
+// API. Definitions live on dossierstats.Counts and are repeated on the page.
 
 type statsDossiers struct {
 	s     *Server
 	tmpl  *template.Template
-	cfg   deskstats.Config
+	cfg   dossierstats.Config
 	cache *statsCache
 }
 
 func (s *Server) statsDossierRoutes(handle func(pattern string, h http.HandlerFunc)) {
-	h, err := newStatsDossiers(s, deskstats.DefaultConfig())
+	h, err := newStatsDossiers(s, dossierstats.DefaultConfig())
 	if err != nil {
 		panic(err) // embedded templates: every test run reports it
 	}
@@ -47,7 +47,7 @@ func (s *Server) statsDossierRoutes(handle func(pattern string, h http.HandlerFu
 	handle("GET /api/v1/stats/dossiers", s.adapt(h.api))
 }
 
-func newStatsDossiers(s *Server, cfg deskstats.Config) (*statsDossiers, error) {
+func newStatsDossiers(s *Server, cfg dossierstats.Config) (*statsDossiers, error) {
 	loc := s.loc
 	funcs := template.FuncMap{
 		"asset":      s.assets.url,
@@ -60,7 +60,7 @@ func newStatsDossiers(s *Server, cfg deskstats.Config) (*statsDossiers, error) {
 		"sub":        func(a, b int) int { return a - b },
 		"indent":     func(n int) string { return strings.Repeat("— ", n) },
 		"points":     func(f float64) string { return strings.Replace(strconv.FormatFloat(f, 'f', 2, 64), ".", ",", 1) },
-		"formerMark": desk.FormerMark,
+		"formerMark": catalogue.FormerMark,
 	}
 	t, err := template.New("stats_dossiers").Funcs(funcs).ParseFS(templateFS, "templates/layout.html", "templates/stats_dossiers.html")
 	if err != nil {
@@ -82,7 +82,7 @@ type statsCache struct {
 }
 
 type statsEntry struct {
-	rep     deskstats.Report
+	rep     dossierstats.Report
 	months  []monthBar
 	expires time.Time
 }
@@ -114,24 +114,24 @@ func (c *statsCache) put(key string, e statsEntry) {
 
 // monthBar is one month of the chart.
 type monthBar struct {
-	Period deskstats.Period
+	Period dossierstats.Period
 	store.MonthCount
 }
 
 // statsRequest is a parsed query: the unit (0 for the province) and period.
 type statsRequest struct {
-	units  []desk.Unit
+	units  []catalogue.Unit
 	unitID int64
-	period deskstats.Period
+	period dossierstats.Period
 	now    time.Time
 }
 
 func (h *statsDossiers) parse(ctx context.Context, r *http.Request) (statsRequest, error) {
 	q := r.URL.Query()
 	req := statsRequest{now: time.Now()}
-	p, err := deskstats.ParseQuery(q.Get("period"), q.Get("from"), q.Get("to"), req.now)
+	p, err := dossierstats.ParseQuery(q.Get("period"), q.Get("from"), q.Get("to"), req.now)
 	if err != nil {
-		var pe *deskstats.PeriodError
+		var pe *dossierstats.PeriodError
 		if errors.As(err, &pe) {
 			return req, &Error{Status: http.StatusBadRequest, Code: "bad_period", Message: pe.Msg, Err: err}
 		}
@@ -170,7 +170,7 @@ func (h *statsDossiers) report(ctx context.Context, req statsRequest, withMonths
 	}
 	var filter []int64
 	if req.unitID != 0 {
-		for id := range desk.Descendants(req.units, req.unitID) {
+		for id := range catalogue.Descendants(req.units, req.unitID) {
 			filter = append(filter, id)
 		}
 	}
@@ -184,7 +184,7 @@ func (h *statsDossiers) report(ctx context.Context, req statsRequest, withMonths
 	if err != nil {
 		return statsEntry{}, err
 	}
-	rep, err := deskstats.Build(req.units, raw, pub, req.unitID, p, asOf, h.cfg)
+	rep, err := dossierstats.Build(req.units, raw, pub, req.unitID, p, asOf, h.cfg)
 	if err != nil {
 		return statsEntry{}, err
 	}
@@ -204,9 +204,9 @@ func (h *statsDossiers) report(ctx context.Context, req statsRequest, withMonths
 		last := p
 		if !p.Closed(req.now) {
 			n := req.now.In(dossier.Loc)
-			last = deskstats.MonthOf(n.Year(), n.Month())
+			last = dossierstats.MonthOf(n.Year(), n.Month())
 		}
-		ms := deskstats.MonthsBefore(last, 12)
+		ms := dossierstats.MonthsBefore(last, 12)
 		bounds := make([]time.Time, 0, len(ms)+1)
 		for _, m := range ms {
 			bounds = append(bounds, m.From)
@@ -230,7 +230,7 @@ func (h *statsDossiers) report(ctx context.Context, req statsRequest, withMonths
 }
 
 // cacheHeader lets browsers and proxies keep closed periods a little longer.
-func cacheHeader(w http.ResponseWriter, p deskstats.Period, now time.Time) {
+func cacheHeader(w http.ResponseWriter, p dossierstats.Period, now time.Time) {
 	if p.Closed(now) {
 		w.Header().Set("Cache-Control", "public, max-age=300")
 	} else {
@@ -245,9 +245,9 @@ type statsLink struct {
 
 type statsPage struct {
 	page
-	R                deskstats.Report
-	Rows             []deskstats.Row
-	Units            []desk.Unit
+	R                dossierstats.Report
+	Rows             []dossierstats.Row
+	Units            []catalogue.Unit
 	UnitID           int64
 	Period, From, To string
 	Quick            []statsLink
@@ -270,12 +270,12 @@ func (h *statsDossiers) page(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	p := &statsPage{page: *h.s.basePage(r.Context()), R: e.rep, Rows: e.rep.Counts.Figures(), Units: desk.Tree(req.units),
-		UnitID: req.unitID, Months: e.months, ComplaintsSource: deskstats.ComplaintsSource}
-	p.Points, p.MaxPoints, p.Measured = deskstats.Total(e.rep.Scores)
+	p := &statsPage{page: *h.s.basePage(r.Context()), R: e.rep, Rows: e.rep.Counts.Figures(), Units: catalogue.Tree(req.units),
+		UnitID: req.unitID, Months: e.months, ComplaintsSource: dossierstats.ComplaintsSource}
+	p.Points, p.MaxPoints, p.Measured = dossierstats.Total(e.rep.Scores)
 	p.Active = "thong-ke"
 	p.Description = "Thống kê tình hình giải quyết thủ tục hành chính theo Quyết định 766/QĐ-TTg: " + e.rep.Unit.Name + ", " + e.rep.Period.Label() + "."
-	if req.period.Kind == deskstats.Custom {
+	if req.period.Kind == dossierstats.Custom {
 		p.From = req.period.From.In(dossier.Loc).Format("2006-01-02")
 		p.To = req.period.Last().Format("2006-01-02")
 	} else {
@@ -295,12 +295,12 @@ func (h *statsDossiers) page(w http.ResponseWriter, r *http.Request) error {
 }
 
 // statsQuery is the query string naming unit and period, for links.
-func statsQuery(unit int64, p deskstats.Period) string {
+func statsQuery(unit int64, p dossierstats.Period) string {
 	v := url.Values{}
 	if unit != 0 {
 		v.Set("unit", strconv.FormatInt(unit, 10))
 	}
-	if p.Kind == deskstats.Custom {
+	if p.Kind == dossierstats.Custom {
 		v.Set("from", p.From.In(dossier.Loc).Format("2006-01-02"))
 		v.Set("to", p.Last().Format("2006-01-02"))
 	} else {
@@ -318,14 +318,14 @@ func quickPeriods(req statsRequest) []statsLink {
 	}
 	ps := []struct {
 		label string
-		p     deskstats.Period
+		p     dossierstats.Period
 	}{
-		{"Tháng này", deskstats.MonthOf(n.Year(), n.Month())},
-		{"Tháng trước", deskstats.MonthOf(n.Year(), n.Month()-1)},
-		{"Quý này", deskstats.QuarterOf(n.Year(), q)},
-		{"Quý trước", deskstats.QuarterOf(prevQY, prevQ)},
-		{"Năm nay", deskstats.YearOf(n.Year())},
-		{"Năm trước", deskstats.YearOf(n.Year() - 1)},
+		{"Tháng này", dossierstats.MonthOf(n.Year(), n.Month())},
+		{"Tháng trước", dossierstats.MonthOf(n.Year(), n.Month()-1)},
+		{"Quý này", dossierstats.QuarterOf(n.Year(), q)},
+		{"Quý trước", dossierstats.QuarterOf(prevQY, prevQ)},
+		{"Năm nay", dossierstats.YearOf(n.Year())},
+		{"Năm trước", dossierstats.YearOf(n.Year() - 1)},
 	}
 	var out []statsLink
 	for _, x := range ps {
@@ -404,8 +404,8 @@ func monthChart(ms []monthBar) template.HTML {
 
 // unitChart draws, per sub-unit with finished dossiers, the share finished
 // early or on time against late, as 100% stacked horizontal bars.
-func unitChart(children []deskstats.ChildReport) template.HTML {
-	var rows []deskstats.ChildReport
+func unitChart(children []dossierstats.ChildReport) template.HTML {
+	var rows []dossierstats.ChildReport
 	for _, c := range children {
 		if c.Counts.Finished() > 0 {
 			rows = append(rows, c)
@@ -448,10 +448,10 @@ func unitChart(children []deskstats.ChildReport) template.HTML {
 
 // exportRows is the table of both exports: the unit, then each sub-unit,
 // every figure with numerator, denominator and rate.
-func exportRows(rep deskstats.Report, numericRate bool) [][]any {
+func exportRows(rep dossierstats.Report, numericRate bool) [][]any {
 	rows := [][]any{{"Đơn vị", "Mã đơn vị", "Kỳ", "Từ ngày", "Đến ngày", "Chỉ tiêu", "Mã chỉ tiêu", "Tử số", "Mẫu số", "Tỷ lệ (%)"}}
 	from, to := rep.Period.From.In(dossier.Loc).Format("2006-01-02"), rep.Period.Last().Format("2006-01-02")
-	add := func(u deskstats.UnitRef, c deskstats.Counts) {
+	add := func(u dossierstats.UnitRef, c dossierstats.Counts) {
 		for _, f := range c.Figures() {
 			var rate any = f.Figure.Percent()
 			if r, ok := f.Figure.Rate(); ok && numericRate {
@@ -469,7 +469,7 @@ func exportRows(rep deskstats.Report, numericRate bool) [][]any {
 	return rows
 }
 
-func exportName(rep deskstats.Report, ext string) string {
+func exportName(rep dossierstats.Report, ext string) string {
 	code := strings.ToLower(rep.Unit.Code)
 	if code == "" {
 		code = "toan-tinh"
@@ -536,7 +536,7 @@ type apiFigure struct {
 	Rate *float64 `json:"rate"`
 }
 
-func apiFigures(c deskstats.Counts) map[string]apiFigure {
+func apiFigures(c dossierstats.Counts) map[string]apiFigure {
 	out := map[string]apiFigure{}
 	for _, f := range c.Figures() {
 		a := apiFigure{Num: f.Figure.Num, Den: f.Figure.Den}
@@ -557,7 +557,7 @@ type apiTotal struct {
 }
 
 type apiStatsUnit struct {
-	Unit    deskstats.UnitRef    `json:"unit"`
+	Unit    dossierstats.UnitRef `json:"unit"`
 	Figures map[string]apiFigure `json:"figures"`
 }
 
@@ -572,31 +572,31 @@ func (h *statsDossiers) api(w http.ResponseWriter, r *http.Request) error {
 	}
 	rep := e.rep
 	type period struct {
-		Kind  deskstats.Kind `json:"kind"`
-		Key   string         `json:"key"`
-		Label string         `json:"label"`
-		From  string         `json:"from"`
-		To    string         `json:"to"` // last day, included
+		Kind  dossierstats.Kind `json:"kind"`
+		Key   string            `json:"key"`
+		Label string            `json:"label"`
+		From  string            `json:"from"`
+		To    string            `json:"to"` // last day, included
 	}
 	out := struct {
 		apiStatsUnit
-		Period   period            `json:"period"`
-		AsOf     time.Time         `json:"as_of"`
-		Closed   bool              `json:"closed"`
-		Scores   []deskstats.Score `json:"scores"`
-		Total    apiTotal          `json:"total"`
-		Children []apiStatsUnit    `json:"children"`
-		Notes    map[string]string `json:"notes"`
+		Period   period               `json:"period"`
+		AsOf     time.Time            `json:"as_of"`
+		Closed   bool                 `json:"closed"`
+		Scores   []dossierstats.Score `json:"scores"`
+		Total    apiTotal             `json:"total"`
+		Children []apiStatsUnit       `json:"children"`
+		Notes    map[string]string    `json:"notes"`
 	}{
 		apiStatsUnit: apiStatsUnit{rep.Unit, apiFigures(rep.Counts)},
 		Period: period{rep.Period.Kind, rep.Period.Key, rep.Period.Label(),
 			rep.Period.From.In(dossier.Loc).Format("2006-01-02"), rep.Period.Last().Format("2006-01-02")},
 		AsOf: rep.AsOf.UTC(), Closed: rep.Period.Closed(req.now), Scores: rep.Scores,
 		Children: []apiStatsUnit{},
-		Notes: map[string]string{"complaints": deskstats.ComplaintsSource, "payment": deskstats.PaymentNote,
-			"publicity": deskstats.PublicityNote},
+		Notes: map[string]string{"complaints": dossierstats.ComplaintsSource, "payment": dossierstats.PaymentNote,
+			"publicity": dossierstats.PublicityNote},
 	}
-	out.Total.Points, out.Total.Max, out.Total.Measured = deskstats.Total(rep.Scores)
+	out.Total.Points, out.Total.Max, out.Total.Measured = dossierstats.Total(rep.Scores)
 	for _, c := range rep.Children {
 		out.Children = append(out.Children, apiStatsUnit{c.Unit, apiFigures(c.Counts)})
 	}

@@ -8,7 +8,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/congportal/cong/internal/desk"
+	"github.com/congportal/cong/internal/catalogue"
 	"github.com/congportal/cong/internal/dossier"
 	"github.com/congportal/cong/internal/store"
 	"github.com/congportal/cong/internal/testdb"
@@ -19,21 +19,21 @@ import (
 func newStatsEnv(t *testing.T, s *store.Store) *env {
 	t.Helper()
 	e := newEnv(t, s)
-	root := desk.Unit{SiteID: e.site.ID, Code: "STP", Name: "Sở Tư pháp", Kind: desk.KindDepartment}
+	root := catalogue.Unit{SiteID: e.site.ID, Code: "STP", Name: "Sở Tư pháp", Kind: catalogue.KindDepartment}
 	if err := s.CreateUnit(ctx, &root); err != nil {
 		t.Fatal(err)
 	}
-	child := desk.Unit{SiteID: e.site.ID, ParentID: root.ID, Code: "PHC", Name: "Phòng Hành chính tư pháp", Kind: desk.KindDepartment}
+	child := catalogue.Unit{SiteID: e.site.ID, ParentID: root.ID, Code: "PHC", Name: "Phòng Hành chính tư pháp", Kind: catalogue.KindDepartment}
 	if err := s.CreateUnit(ctx, &child); err != nil {
 		t.Fatal(err)
 	}
-	proc := desk.Procedure{SiteID: e.site.ID, Code: "1.000001", Slug: "cap-ban-sao", Name: "Cấp bản sao", Level: desk.LevelFull,
-		TimeAmount: 3, TimeUnit: desk.TimeWorkingDays, Published: true, Units: []desk.Unit{{ID: root.ID}}}
+	proc := catalogue.Procedure{SiteID: e.site.ID, Code: "1.000001", Slug: "cap-ban-sao", Name: "Cấp bản sao", Level: catalogue.LevelFull,
+		TimeAmount: 3, TimeUnit: catalogue.TimeWorkingDays, Published: true, Units: []catalogue.Unit{{ID: root.ID}}}
 	if err := s.SaveProcedure(ctx, &proc); err != nil {
 		t.Fatal(err)
 	}
 	at := func(d, h int) time.Time { return time.Date(2026, 9, d, h, 0, 0, 0, dossier.Loc).UTC() }
-	mk := func(u desk.Unit, n int, ch dossier.Channel, recv, due, fin time.Time) store.HistoricalDossier {
+	mk := func(u catalogue.Unit, n int, ch dossier.Channel, recv, due, fin time.Time) store.HistoricalDossier {
 		return store.HistoricalDossier{Dossier: dossier.Dossier{SiteID: e.site.ID, Code: dossier.Code(u.Code, recv, n), ProcedureID: proc.ID, UnitID: u.ID,
 			Channel: ch, Status: dossier.Finished, ApplicantName: "Trần Thị Bình", SubmittedAt: recv, RespondedAt: recv, ReceivedAt: recv, DueAt: due, FinishedAt: fin}}
 	}
@@ -206,7 +206,7 @@ func TestStatsDossiersExports(t *testing.T) {
 		if x.code != 200 || !strings.Contains(x.hdr.Get("Content-Type"), "spreadsheetml") {
 			t.Fatalf("xlsx %d %q", x.code, x.hdr)
 		}
-		rows, err := desk.ReadXLSX(bytes.NewBufferString(x.body).Bytes())
+		rows, err := catalogue.ReadXLSX(bytes.NewBufferString(x.body).Bytes())
 		if err != nil {
 			t.Fatal(err)
 		}

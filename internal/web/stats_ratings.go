@@ -10,7 +10,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/congportal/cong/internal/desk"
+	"github.com/congportal/cong/internal/catalogue"
 	"github.com/congportal/cong/internal/dossier"
 	"github.com/congportal/cong/internal/rating"
 	"github.com/congportal/cong/internal/store"
@@ -51,28 +51,28 @@ func (s *Server) ratingRoutes(handle func(pattern string, h http.HandlerFunc)) {
 // ratingFigures are the rolled-up figures of one unit (or the whole site)
 // and of its direct sub-units.
 type ratingFigures struct {
-	Unit  *desk.Unit // nil: every unit of the site
-	Trail []desk.Unit
+	Unit  *catalogue.Unit // nil: every unit of the site
+	Trail []catalogue.Unit
 	Stats rating.Stats
 	Rows  []ratingUnitRow
-	Units []desk.Unit // the whole tree, for choosing
+	Units []catalogue.Unit // the whole tree, for choosing
 }
 
 type ratingUnitRow struct {
-	Unit        desk.Unit
+	Unit        catalogue.Unit
 	Stats       rating.Stats
 	HasChildren bool
 }
 
 // figures computes the figures of unit (nil: all) for the period.
-func (rs *ratingStats) figures(ctx context.Context, unit *desk.Unit, per rating.Period, units []desk.Unit) (ratingFigures, error) {
-	f := ratingFigures{Unit: unit, Units: desk.Tree(units)}
+func (rs *ratingStats) figures(ctx context.Context, unit *catalogue.Unit, per rating.Period, units []catalogue.Unit) (ratingFigures, error) {
+	f := ratingFigures{Unit: unit, Units: catalogue.Tree(units)}
 	own, err := rs.s.st.RatingSums(ctx, store.RatingFilter{SiteID: rs.s.siteID, AllUnits: true, From: per.From, To: per.To})
 	if err != nil {
 		return f, err
 	}
-	parent, byID := map[int64]int64{}, map[int64]desk.Unit{}
-	children := map[int64][]desk.Unit{}
+	parent, byID := map[int64]int64{}, map[int64]catalogue.Unit{}
+	children := map[int64][]catalogue.Unit{}
 	for _, u := range f.Units {
 		parent[u.ID], byID[u.ID] = u.ParentID, u
 		if _, ok := byID[u.ParentID]; !ok && u.ParentID != 0 {
@@ -85,7 +85,7 @@ func (rs *ratingStats) figures(ctx context.Context, unit *desk.Unit, per rating.
 	}
 	all := rating.RollUp(own, parent)
 	var top rating.Sums
-	var kids []desk.Unit
+	var kids []catalogue.Unit
 	if unit == nil {
 		for _, s := range own {
 			top.Add(s)
@@ -97,7 +97,7 @@ func (rs *ratingStats) figures(ctx context.Context, unit *desk.Unit, per rating.
 		seen := map[int64]bool{}
 		for id := unit.ParentID; id != 0 && !seen[id]; id = parent[id] {
 			seen[id] = true
-			f.Trail = append([]desk.Unit{byID[id]}, f.Trail...)
+			f.Trail = append([]catalogue.Unit{byID[id]}, f.Trail...)
 		}
 	}
 	f.Stats = top.Stats()
@@ -112,7 +112,7 @@ func (rs *ratingStats) figures(ctx context.Context, unit *desk.Unit, per rating.
 }
 
 // findUnit resolves a unit given by code (or, in the API, by id).
-func findUnit(units []desk.Unit, ref string) (*desk.Unit, bool) {
+func findUnit(units []catalogue.Unit, ref string) (*catalogue.Unit, bool) {
 	ref = strings.TrimSpace(ref)
 	if ref == "" {
 		return nil, true
@@ -230,7 +230,7 @@ func round2(f float64) float64 {
 	return v
 }
 
-func statsJSON(u *desk.Unit, st rating.Stats) ratingStatsJSON {
+func statsJSON(u *catalogue.Unit, st rating.Stats) ratingStatsJSON {
 	out := ratingStatsJSON{Count: st.Count, Satisfied: ratioOf(st.Satisfied), Criteria: []criterionJSON{}}
 	if u != nil {
 		out.ID, out.Code, out.Name = u.ID, u.Code, u.Name

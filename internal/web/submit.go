@@ -14,7 +14,7 @@ import (
 	"strconv"
 	"time"
 
-	"github.com/congportal/cong/internal/desk"
+	"github.com/congportal/cong/internal/catalogue"
 	"github.com/congportal/cong/internal/dossier"
 	"github.com/congportal/cong/internal/store"
 )
@@ -23,17 +23,17 @@ import (
 // checks everything, writes the files, creates the dossier in one
 // transaction and redirects to the receipt.
 
-func errProcedureOffline(p desk.Procedure) *Error {
+func errProcedureOffline(p catalogue.Procedure) *Error {
 	return &Error{Status: http.StatusForbidden, Code: "not_online",
 		Message: fmt.Sprintf("Thủ tục “%s” chưa được cung cấp trực tuyến. Vui lòng nộp hồ sơ trực tiếp hoặc qua bưu chính tại bộ phận một cửa; xem hướng dẫn tại trang thủ tục.", p.Name)}
 }
 
 // onlineProcedure loads a published procedure that accepts online
 // dossiers, with the units that may receive one today.
-func (c *citizenDesk) onlineProcedure(r *http.Request, now time.Time) (desk.Procedure, []desk.Unit, error) {
+func (c *citizenDesk) onlineProcedure(r *http.Request, now time.Time) (catalogue.Procedure, []catalogue.Unit, error) {
 	slug := r.PathValue("procedure")
 	if !validSlug(slug) {
-		return desk.Procedure{}, nil, errNotFound()
+		return catalogue.Procedure{}, nil, errNotFound()
 	}
 	p, err := c.s.st.Procedure(r.Context(), c.s.siteID, slug)
 	if err != nil {
@@ -45,7 +45,7 @@ func (c *citizenDesk) onlineProcedure(r *http.Request, now time.Time) (desk.Proc
 	if !p.Online() {
 		return p, nil, errProcedureOffline(p)
 	}
-	var units []desk.Unit
+	var units []catalogue.Unit
 	for _, u := range p.Units {
 		if u.Selectable(now) {
 			units = append(units, u)
@@ -126,7 +126,7 @@ func (c *citizenDesk) submit(w http.ResponseWriter, r *http.Request) error {
 	p := c.newPage(r)
 	p.Proc, p.Units = proc, units
 	var app dossier.Applicant
-	var unit desk.Unit
+	var unit catalogue.Unit
 	var key string
 	var errs dossier.FieldErrors
 	// check reads and validates the text fields received so far.
@@ -151,7 +151,7 @@ func (c *citizenDesk) submit(w http.ResponseWriter, r *http.Request) error {
 		if errs == nil {
 			errs = dossier.FieldErrors{}
 		}
-		unit = desk.Unit{}
+		unit = catalogue.Unit{}
 		uid, _ := strconv.ParseInt(p.In["unit"], 10, 64)
 		for _, u := range units {
 			if u.ID == uid {

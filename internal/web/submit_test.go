@@ -21,12 +21,12 @@ import (
 	"testing"
 	"time"
 
-	"github.com/congportal/cong/internal/desk"
+	"github.com/congportal/cong/internal/catalogue"
 	"github.com/congportal/cong/internal/news"
-	"github.com/congportal/cong/internal/stats"
 	"github.com/congportal/cong/internal/store"
 	"github.com/congportal/cong/internal/testdb"
 	"github.com/congportal/cong/internal/visit"
+	"github.com/congportal/cong/internal/visitors"
 	"github.com/congportal/cong/internal/web"
 )
 
@@ -36,8 +36,8 @@ import (
 type deskEnv struct {
 	*env
 	dataDir string
-	unit    desk.Unit
-	proc    desk.Procedure
+	unit    catalogue.Unit
+	proc    catalogue.Procedure
 	http    *httptest.Server
 	client  *http.Client
 }
@@ -51,7 +51,7 @@ var (
 	}()
 )
 
-func newDeskServer(t *testing.T, s *store.Store, siteID int64, counter *stats.Counter, dataDir string) *web.Server {
+func newDeskServer(t *testing.T, s *store.Store, siteID int64, counter *visitors.Counter, dataDir string) *web.Server {
 	t.Helper()
 	hcm, _ := time.LoadLocation("Asia/Ho_Chi_Minh")
 	proxies, _ := visit.ParseProxies("")
@@ -69,27 +69,27 @@ func newDeskEnv(t *testing.T, s *store.Store) *deskEnv {
 	e := newEnv(t, s)
 	de := &deskEnv{env: e, dataDir: t.TempDir()}
 	de.srv = newDeskServer(t, s, e.site.ID, e.counter, de.dataDir)
-	de.unit = desk.Unit{SiteID: e.site.ID, Code: "UBXA", Name: "UBND xã Thử Nghiệm", Kind: "commune"}
+	de.unit = catalogue.Unit{SiteID: e.site.ID, Code: "UBXA", Name: "UBND xã Thử Nghiệm", Kind: "commune"}
 	if err := s.CreateUnit(ctx, &de.unit); err != nil {
 		t.Fatal(err)
 	}
-	former := desk.Unit{SiteID: e.site.ID, Code: "HUYENCU", Name: "UBND huyện Cũ (đã giải thể)", Kind: "district",
+	former := catalogue.Unit{SiteID: e.site.ID, Code: "HUYENCU", Name: "UBND huyện Cũ (đã giải thể)", Kind: "district",
 		ValidTo: time.Date(2025, 6, 30, 0, 0, 0, 0, time.UTC)}
 	if err := s.CreateUnit(ctx, &former); err != nil {
 		t.Fatal(err)
 	}
-	de.proc = desk.Procedure{SiteID: e.site.ID, Code: "1.001", Slug: "cap-ban-sao-trich-luc", Name: "Cấp bản sao trích lục hộ tịch",
-		Field: "Hộ tịch", Level: desk.LevelFull, TimeAmount: 1, TimeUnit: desk.TimeWorkingDays, Published: true,
-		Units:      []desk.Unit{de.unit, former},
-		Components: []desk.Component{{Name: "Tờ khai cấp bản sao trích lục", Required: true, Copies: 1}, {Name: "Giấy ủy quyền (nếu nộp thay)", Copies: 1}}}
+	de.proc = catalogue.Procedure{SiteID: e.site.ID, Code: "1.001", Slug: "cap-ban-sao-trich-luc", Name: "Cấp bản sao trích lục hộ tịch",
+		Field: "Hộ tịch", Level: catalogue.LevelFull, TimeAmount: 1, TimeUnit: catalogue.TimeWorkingDays, Published: true,
+		Units:      []catalogue.Unit{de.unit, former},
+		Components: []catalogue.Component{{Name: "Tờ khai cấp bản sao trích lục", Required: true, Copies: 1}, {Name: "Giấy ủy quyền (nếu nộp thay)", Copies: 1}}}
 	if err := s.SaveProcedure(ctx, &de.proc); err != nil {
 		t.Fatal(err)
 	}
-	offline := desk.Procedure{SiteID: e.site.ID, Code: "1.002", Slug: "dang-ky-ket-hon", Name: "Đăng ký kết hôn", Level: desk.LevelNone,
-		TimeAmount: 5, TimeUnit: desk.TimeWorkingDays, Published: true, Units: []desk.Unit{de.unit}}
-	hidden := desk.Procedure{SiteID: e.site.ID, Code: "1.003", Slug: "thu-tuc-nhap", Name: "Thủ tục chưa công bố", Level: desk.LevelFull,
-		TimeAmount: 5, TimeUnit: desk.TimeWorkingDays, Units: []desk.Unit{de.unit}}
-	for _, p := range []*desk.Procedure{&offline, &hidden} {
+	offline := catalogue.Procedure{SiteID: e.site.ID, Code: "1.002", Slug: "dang-ky-ket-hon", Name: "Đăng ký kết hôn", Level: catalogue.LevelNone,
+		TimeAmount: 5, TimeUnit: catalogue.TimeWorkingDays, Published: true, Units: []catalogue.Unit{de.unit}}
+	hidden := catalogue.Procedure{SiteID: e.site.ID, Code: "1.003", Slug: "thu-tuc-nhap", Name: "Thủ tục chưa công bố", Level: catalogue.LevelFull,
+		TimeAmount: 5, TimeUnit: catalogue.TimeWorkingDays, Units: []catalogue.Unit{de.unit}}
+	for _, p := range []*catalogue.Procedure{&offline, &hidden} {
 		if err := s.SaveProcedure(ctx, p); err != nil {
 			t.Fatal(err)
 		}

@@ -8,7 +8,7 @@ import (
 	"time"
 
 	"github.com/congportal/cong/internal/auth"
-	"github.com/congportal/cong/internal/desk"
+	"github.com/congportal/cong/internal/catalogue"
 	"github.com/congportal/cong/internal/store"
 )
 
@@ -20,24 +20,24 @@ type unitFields struct {
 
 type unitsPage struct {
 	adminPage
-	Rows    []desk.Unit
-	Editing *desk.Unit
-	Parents []desk.Unit
+	Rows    []catalogue.Unit
+	Editing *catalogue.Unit
+	Parents []catalogue.Unit
 	Kinds   []struct{ Value, Label string }
 	F       unitFields
-	Errors  desk.Errors
+	Errors  catalogue.Errors
 	Message string
 }
 
-func (c *catalogue) unitsPage(r *http.Request, editID int64) (*unitsPage, []desk.Unit, error) {
+func (c *catalogueDesk) unitsPage(r *http.Request, editID int64) (*unitsPage, []catalogue.Unit, error) {
 	all, err := c.s.st.Units(r.Context(), c.s.siteID)
 	if err != nil {
 		return nil, nil, err
 	}
-	p := &unitsPage{adminPage: c.newAdminPage(r, "Đơn vị"), Rows: desk.Tree(all), Kinds: desk.Kinds}
+	p := &unitsPage{adminPage: c.newAdminPage(r, "Đơn vị"), Rows: catalogue.Tree(all), Kinds: catalogue.Kinds}
 	p.Nav = "units"
 	p.Parents = p.Rows
-	p.F.Kind = desk.KindDepartment
+	p.F.Kind = catalogue.KindDepartment
 	if editID != 0 {
 		for i := range p.Rows {
 			if p.Rows[i].ID == editID {
@@ -51,7 +51,7 @@ func (c *catalogue) unitsPage(r *http.Request, editID int64) (*unitsPage, []desk
 		p.Title = "Sửa đơn vị " + u.Name
 		p.F = unitFields{Code: u.Code, Name: u.Name, Kind: u.Kind, Address: u.Address, Phone: u.Phone, Email: u.Email,
 			ValidFrom: inputDate(u.ValidFrom), ValidTo: inputDate(u.ValidTo), Position: strconv.Itoa(u.Position), Parent: u.ParentID}
-		skip := desk.Descendants(all, editID)
+		skip := catalogue.Descendants(all, editID)
 		p.Parents = nil
 		for _, row := range p.Rows {
 			if !skip[row.ID] {
@@ -85,15 +85,15 @@ func parseFormDate(s string) (time.Time, bool) {
 }
 
 // readUnit reads and validates the form.
-func readUnit(r *http.Request, p *unitsPage, all []desk.Unit, id int64) (desk.Unit, desk.Errors) {
-	f := unitFields{Code: desk.NormalizeUnitCode(r.PostFormValue("code")), Name: formText(r, "name"), Kind: r.PostFormValue("kind"),
+func readUnit(r *http.Request, p *unitsPage, all []catalogue.Unit, id int64) (catalogue.Unit, catalogue.Errors) {
+	f := unitFields{Code: catalogue.NormalizeUnitCode(r.PostFormValue("code")), Name: formText(r, "name"), Kind: r.PostFormValue("kind"),
 		Address: formText(r, "address"), Phone: formText(r, "phone"), Email: strings.TrimSpace(r.PostFormValue("email")),
 		ValidFrom: strings.TrimSpace(r.PostFormValue("valid_from")), ValidTo: strings.TrimSpace(r.PostFormValue("valid_to")),
 		Position: strings.TrimSpace(r.PostFormValue("position"))}
 	f.Parent, _ = strconv.ParseInt(r.PostFormValue("parent"), 10, 64)
 	p.F = f
-	u := desk.Unit{ID: id, SiteID: p.Site.ID, ParentID: f.Parent, Code: f.Code, Name: f.Name, Kind: f.Kind, Address: f.Address, Phone: f.Phone, Email: f.Email}
-	errs := desk.ValidateUnit(u, all)
+	u := catalogue.Unit{ID: id, SiteID: p.Site.ID, ParentID: f.Parent, Code: f.Code, Name: f.Name, Kind: f.Kind, Address: f.Address, Phone: f.Phone, Email: f.Email}
+	errs := catalogue.ValidateUnit(u, all)
 	var ok bool
 	if u.ValidFrom, ok = parseFormDate(f.ValidFrom); !ok {
 		errs["valid_from"] = "Ngày không hợp lệ, nhập theo dạng dd/mm/yyyy."
@@ -114,7 +114,7 @@ func readUnit(r *http.Request, p *unitsPage, all []desk.Unit, id int64) (desk.Un
 	return u, errs
 }
 
-func (c *catalogue) adminUnits(w http.ResponseWriter, r *http.Request) error {
+func (c *catalogueDesk) adminUnits(w http.ResponseWriter, r *http.Request) error {
 	if err := allow(r, auth.ActManageDesk); err != nil {
 		return err
 	}
@@ -125,7 +125,7 @@ func (c *catalogue) adminUnits(w http.ResponseWriter, r *http.Request) error {
 	return c.renderAdmin(w, http.StatusOK, "units", p)
 }
 
-func (c *catalogue) editUnitForm(w http.ResponseWriter, r *http.Request) error {
+func (c *catalogueDesk) editUnitForm(w http.ResponseWriter, r *http.Request) error {
 	if err := allow(r, auth.ActManageDesk); err != nil {
 		return err
 	}
@@ -140,7 +140,7 @@ func (c *catalogue) editUnitForm(w http.ResponseWriter, r *http.Request) error {
 	return c.renderAdmin(w, http.StatusOK, "units", p)
 }
 
-func (c *catalogue) createUnit(w http.ResponseWriter, r *http.Request) error {
+func (c *catalogueDesk) createUnit(w http.ResponseWriter, r *http.Request) error {
 	if err := allow(r, auth.ActManageDesk); err != nil {
 		return err
 	}
@@ -167,7 +167,7 @@ func (c *catalogue) createUnit(w http.ResponseWriter, r *http.Request) error {
 	return nil
 }
 
-func (c *catalogue) saveUnit(w http.ResponseWriter, r *http.Request) error {
+func (c *catalogueDesk) saveUnit(w http.ResponseWriter, r *http.Request) error {
 	if err := allow(r, auth.ActManageDesk); err != nil {
 		return err
 	}
@@ -218,7 +218,7 @@ func (c *catalogue) saveUnit(w http.ResponseWriter, r *http.Request) error {
 
 // deleteUnit deletes a unit entered by mistake; a unit in use is refused
 // with what still depends on it.
-func (c *catalogue) deleteUnit(w http.ResponseWriter, r *http.Request) error {
+func (c *catalogueDesk) deleteUnit(w http.ResponseWriter, r *http.Request) error {
 	if err := allow(r, auth.ActManageDesk); err != nil {
 		return err
 	}

@@ -16,10 +16,10 @@ import (
 	_ "time/tzdata"
 
 	"github.com/congportal/cong/internal/news"
-	"github.com/congportal/cong/internal/stats"
 	"github.com/congportal/cong/internal/store"
 	"github.com/congportal/cong/internal/testdb"
 	"github.com/congportal/cong/internal/visit"
+	"github.com/congportal/cong/internal/visitors"
 	"github.com/congportal/cong/internal/web"
 )
 
@@ -31,7 +31,7 @@ type env struct {
 	t       *testing.T
 	st      *store.Store
 	srv     *web.Server
-	counter *stats.Counter
+	counter *visitors.Counter
 	site    news.Site
 	cat     news.Category
 	arts    []*news.Article
@@ -59,7 +59,7 @@ func newEnv(t *testing.T, s *store.Store) *env {
 		e.arts = append(e.arts, a)
 	}
 	hcm, _ := time.LoadLocation("Asia/Ho_Chi_Minh")
-	e.counter = stats.New(s, stats.Options{SiteID: site.ID, Window: 30 * time.Minute, Location: hcm})
+	e.counter = visitors.New(s, visitors.Options{SiteID: site.ID, Window: 30 * time.Minute, Location: hcm})
 	proxies, _ := visit.ParseProxies("")
 	e.srv, err = web.New(web.Options{Store: s, Counter: e.counter, SiteID: site.ID, BaseURL: "https://cong.example.vn",
 		Proxies: proxies, Location: hcm, Logger: slog.New(slog.NewTextHandler(io.Discard, nil)), Version: "test"})

@@ -6,7 +6,7 @@ import (
 	"reflect"
 	"testing"
 
-	"github.com/congportal/cong/internal/desk"
+	"github.com/congportal/cong/internal/catalogue"
 )
 
 // Round trip through the desk's own XLSX reader.
@@ -21,7 +21,7 @@ func TestWriteRoundTrip(t *testing.T) {
 	if err := Write(&buf, "Thống kê: 2026/10", rows); err != nil {
 		t.Fatal(err)
 	}
-	got, err := desk.ReadXLSX(buf.Bytes())
+	got, err := catalogue.ReadXLSX(buf.Bytes())
 	if err != nil {
 		t.Fatal(err)
 	}

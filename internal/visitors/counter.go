@@ -3,7 +3,7 @@
 // deltas to the database in one transaction per second and reads the
 // site-wide figures back, so counting never waits on the database and costs
 // at most one transaction per second per instance at any load.
-package stats
+package visitors
 
 import (
 	"context"

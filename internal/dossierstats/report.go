@@ -1,4 +1,4 @@
-package deskstats
+package dossierstats
 
 import (
 	"fmt"
@@ -6,7 +6,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/congportal/cong/internal/desk"
+	"github.com/congportal/cong/internal/catalogue"
 )
 
 // Figure is a ratio shown with its parts, so every percentage on the page
@@ -229,7 +229,7 @@ type ChildReport struct {
 // Rollup sums raw per-unit counts over unit id and all its descendants.
 // Former units (valid_to set) stay in the tree, so their history counts for
 // their parent. id 0 sums every unit.
-func Rollup(units []desk.Unit, raw map[int64]Counts, id int64) Counts {
+func Rollup(units []catalogue.Unit, raw map[int64]Counts, id int64) Counts {
 	var c Counts
 	if id == 0 {
 		for _, x := range raw {
@@ -237,7 +237,7 @@ func Rollup(units []desk.Unit, raw map[int64]Counts, id int64) Counts {
 		}
 		return c
 	}
-	for uid := range desk.Descendants(units, id) {
+	for uid := range catalogue.Descendants(units, id) {
 		c.Add(raw[uid])
 	}
 	return c
@@ -245,9 +245,9 @@ func Rollup(units []desk.Unit, raw map[int64]Counts, id int64) Counts {
 
 // Build assembles the report of unit id (0: the whole province) from raw
 // per-unit counts.
-func Build(units []desk.Unit, raw map[int64]Counts, pub Figure, id int64, p Period, asOf time.Time, cfg Config) (Report, error) {
+func Build(units []catalogue.Unit, raw map[int64]Counts, pub Figure, id int64, p Period, asOf time.Time, cfg Config) (Report, error) {
 	r := Report{Period: p, AsOf: asOf, Unit: UnitRef{Name: "Toàn tỉnh"}, Publicity: pub}
-	byID := map[int64]desk.Unit{}
+	byID := map[int64]catalogue.Unit{}
 	for _, u := range units {
 		byID[u.ID] = u
 	}
@@ -260,7 +260,7 @@ func Build(units []desk.Unit, raw map[int64]Counts, pub Figure, id int64, p Peri
 	}
 	r.Counts = Rollup(units, raw, id)
 	r.Scores = cfg.Score(r.Counts, pub)
-	for _, u := range desk.Tree(units) {
+	for _, u := range catalogue.Tree(units) {
 		parent := u.ParentID
 		if _, ok := byID[parent]; !ok {
 			parent = 0
@@ -274,6 +274,6 @@ func Build(units []desk.Unit, raw map[int64]Counts, pub Figure, id int64, p Peri
 }
 
 // Ref is the UnitRef of u.
-func Ref(u desk.Unit) UnitRef {
+func Ref(u catalogue.Unit) UnitRef {
 	return UnitRef{ID: u.ID, Code: u.Code, Name: u.Name, Former: u.Former(), Depth: u.Depth}
 }

@@ -1,4 +1,4 @@
-package desk
+package catalogue
 
 // SubmittedComponents is what a receipt (form 01) lists as received: every
 // required component, and an optional one only when the dossier holds a

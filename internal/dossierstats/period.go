@@ -2,7 +2,7 @@
 // 766/QĐ-TTg): periods, figures with their numerator and denominator, the
 // per-unit report rolled up over the unit tree, and a 766-style score. It
 // knows nothing about HTTP or SQL; the store counts, this package explains.
-package deskstats
+package dossierstats
 
 import (
 	"errors"

@@ -3,7 +3,7 @@
 // of a number and symbol (số ký hiệu), the editorial workflow (the same as
 // articles'), CSV import, and the recogniser that finds citations of
 // documents in article text.
-package docs
+package legaldoc
 
 import (
 	"fmt"

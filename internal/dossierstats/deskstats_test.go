@@ -1,4 +1,4 @@
-package deskstats
+package dossierstats
 
 import (
 	"errors"
@@ -6,7 +6,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/congportal/cong/internal/desk"
+	"github.com/congportal/cong/internal/catalogue"
 	"github.com/congportal/cong/internal/dossier"
 )
 
@@ -146,7 +146,7 @@ func TestOnlineShareCountsNewOnly(t *testing.T) {
 }
 
 func TestBuildRollup(t *testing.T) {
-	units := []desk.Unit{{ID: 1, Code: "A"}, {ID: 2, ParentID: 1, Code: "A1"}, {ID: 3, ParentID: 2, Code: "A11", ValidTo: time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC)}, {ID: 4, Code: "B"}}
+	units := []catalogue.Unit{{ID: 1, Code: "A"}, {ID: 2, ParentID: 1, Code: "A1"}, {ID: 3, ParentID: 2, Code: "A11", ValidTo: time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC)}, {ID: 4, Code: "B"}}
 	raw := map[int64]Counts{1: {New: 1}, 2: {New: 2}, 3: {New: 4, Late: 1}, 4: {New: 8}}
 	r, err := Build(units, raw, Figure{}, 1, MonthOf(2026, 1), time.Now(), DefaultConfig())
 	if err != nil || r.Counts.New != 7 || r.Counts.Late != 1 || len(r.Children) != 1 || r.Children[0].Counts.New != 6 {

@@ -1,4 +1,4 @@
-package deskstats
+package dossierstats
 
 import (
 	"errors"

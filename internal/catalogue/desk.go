@@ -2,7 +2,7 @@
 // tree of administrative units and the procedures (thủ tục hành chính) a
 // citizen can apply for. It holds the types, validation and import parsing;
 // storage lives in internal/store and HTTP in internal/web.
-package desk
+package catalogue
 
 import (
 	"strconv"

@@ -1,4 +1,4 @@
-package stats_test
+package visitors_test
 
 import (
 	"context"
@@ -11,9 +11,9 @@ import (
 	_ "time/tzdata"
 
 	"github.com/congportal/cong/internal/news"
-	"github.com/congportal/cong/internal/stats"
 	"github.com/congportal/cong/internal/store"
 	"github.com/congportal/cong/internal/testdb"
+	"github.com/congportal/cong/internal/visitors"
 )
 
 var ctx = context.Background()
@@ -56,7 +56,7 @@ func views(t *testing.T, s *store.Store, id int64) int64 {
 	return m[id]
 }
 
-func hit(t *testing.T, c *stats.Counter, ip, ua string, article int64) bool {
+func hit(t *testing.T, c *visitors.Counter, ip, ua string, article int64) bool {
 	t.Helper()
 	v, day, err := c.Visitor(ctx, netip.MustParseAddr(ip), ua)
 	if err != nil {
@@ -71,7 +71,7 @@ func TestViewWindow(t *testing.T) {
 	testdb.Each(t, func(t *testing.T, s *store.Store) {
 		site, ids := setup(t, s, 2)
 		clk := newClock(time.Date(2026, 11, 24, 9, 0, 0, 0, hcm))
-		c := stats.New(s, stats.Options{SiteID: site, Window: 30 * time.Minute, Location: hcm, Now: clk.now})
+		c := visitors.New(s, visitors.Options{SiteID: site, Window: 30 * time.Minute, Location: hcm, Now: clk.now})
 		if !hit(t, c, "203.0.113.5", ua, ids[0]) {
 			t.Fatal("first view must count")
 		}
@@ -108,7 +108,7 @@ func TestViewWindow(t *testing.T) {
 			t.Fatalf("stored views %d", got)
 		}
 		// Window 0: every view counts.
-		c0 := stats.New(s, stats.Options{SiteID: site, Window: 0, Location: hcm, Now: clk.now})
+		c0 := visitors.New(s, visitors.Options{SiteID: site, Window: 0, Location: hcm, Now: clk.now})
 		for i := 0; i < 5; i++ {
 			hit(t, c0, "203.0.113.5", ua, ids[1])
 		}
@@ -129,7 +129,7 @@ func TestDayAndWeekBoundaries(t *testing.T) {
 		}
 		// Sunday 23 Nov 2026, 23:59 in Hà Nội; that is 16:59 UTC.
 		clk := newClock(time.Date(2026, 11, 22, 23, 59, 0, 0, hcm))
-		c := stats.New(s, stats.Options{SiteID: site, Window: 30 * time.Minute, Location: hcm, Now: clk.now})
+		c := visitors.New(s, visitors.Options{SiteID: site, Window: 30 * time.Minute, Location: hcm, Now: clk.now})
 		hit(t, c, "198.51.100.1", ua, 0)
 		hit(t, c, "198.51.100.2", ua, 0)
 		hit(t, c, "198.51.100.1", ua, 0) // same visitor, same day
@@ -180,11 +180,11 @@ func TestDayAndWeekBoundaries(t *testing.T) {
 
 func TestDayBoundaryUTCvsLocal(t *testing.T) {
 	// 17:00 UTC is already tomorrow in Hà Nội.
-	day, monday := stats.Day(time.Date(2026, 11, 22, 17, 0, 0, 0, time.UTC), hcm)
+	day, monday := visitors.Day(time.Date(2026, 11, 22, 17, 0, 0, 0, time.UTC), hcm)
 	if day != "2026-11-23" || monday != "2026-11-23" {
 		t.Fatalf("%s %s", day, monday)
 	}
-	day, monday = stats.Day(time.Date(2026, 11, 22, 16, 59, 59, 0, time.UTC), hcm)
+	day, monday = visitors.Day(time.Date(2026, 11, 22, 16, 59, 59, 0, time.UTC), hcm)
 	if day != "2026-11-22" || monday != "2026-11-16" {
 		t.Fatalf("%s %s", day, monday)
 	}
@@ -193,7 +193,7 @@ func TestDayBoundaryUTCvsLocal(t *testing.T) {
 func TestConcurrentHitsAreExact(t *testing.T) {
 	testdb.Each(t, func(t *testing.T, s *store.Store) {
 		site, ids := setup(t, s, 3)
-		c := stats.New(s, stats.Options{SiteID: site, Window: 30 * time.Minute, Location: hcm})
+		c := visitors.New(s, visitors.Options{SiteID: site, Window: 30 * time.Minute, Location: hcm})
 		const workers, visitors = 16, 50
 		stop := make(chan struct{})
 		flushed := make(chan struct{})
@@ -245,7 +245,7 @@ func TestConcurrentHitsAreExact(t *testing.T) {
 func TestRunFlushesOnStop(t *testing.T) {
 	testdb.Each(t, func(t *testing.T, s *store.Store) {
 		site, ids := setup(t, s, 1)
-		c := stats.New(s, stats.Options{SiteID: site, Window: 0, Location: hcm})
+		c := visitors.New(s, visitors.Options{SiteID: site, Window: 0, Location: hcm})
 		rctx, cancel := context.WithCancel(ctx)
 		done := make(chan struct{})
 		go func() { c.Run(rctx, time.Hour); close(done) }()
@@ -280,13 +280,13 @@ func TestTwoInstancesCountOnce(t *testing.T) {
 			s1, s2 := open(), open()
 			site, ids := setup(t, s1, 1)
 			clk := newClock(time.Date(2026, 11, 25, 10, 0, 0, 0, hcm))
-			c1 := stats.New(s1, stats.Options{SiteID: site, Window: 30 * time.Minute, Location: hcm, Now: clk.now})
-			c2 := stats.New(s2, stats.Options{SiteID: site, Window: 30 * time.Minute, Location: hcm, Now: clk.now})
+			c1 := visitors.New(s1, visitors.Options{SiteID: site, Window: 30 * time.Minute, Location: hcm, Now: clk.now})
+			c2 := visitors.New(s2, visitors.Options{SiteID: site, Window: 30 * time.Minute, Location: hcm, Now: clk.now})
 			// The same reader is balanced to both instances, concurrently.
 			var wg sync.WaitGroup
-			for _, c := range []*stats.Counter{c1, c2} {
+			for _, c := range []*visitors.Counter{c1, c2} {
 				wg.Add(1)
-				go func(c *stats.Counter) {
+				go func(c *visitors.Counter) {
 					defer wg.Done()
 					for i := 0; i < 20; i++ {
 						hit(t, c, "203.0.113.77", ua, ids[0])
@@ -296,9 +296,9 @@ func TestTwoInstancesCountOnce(t *testing.T) {
 			}
 			wg.Wait()
 			var fwg sync.WaitGroup
-			for _, c := range []*stats.Counter{c1, c2} {
+			for _, c := range []*visitors.Counter{c1, c2} {
 				fwg.Add(1)
-				go func(c *stats.Counter) {
+				go func(c *visitors.Counter) {
 					defer fwg.Done()
 					if err := c.Flush(ctx); err != nil {
 						t.Error(err)
@@ -328,7 +328,7 @@ func TestFlushRetriesAfterError(t *testing.T) {
 	s := testdb.Open(t, "sqlite")
 	site, ids := setup(t, s, 1)
 	fs := &failingStore{Store: s}
-	c := stats.New(fs, stats.Options{SiteID: site, Window: 0, Location: hcm})
+	c := visitors.New(fs, visitors.Options{SiteID: site, Window: 0, Location: hcm})
 	hit(t, c, "192.0.2.1", ua, ids[0])
 	fs.fail.Store(true)
 	if err := c.Flush(ctx); err == nil {
