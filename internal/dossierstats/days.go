@@ -71,7 +71,7 @@ func (c DayCounts) Zero() bool {
 func Day(t time.Time) string { return t.In(dossier.Loc).Format("2006-01-02") }
 
 // Contribute adds sign (+1 or −1) times f's contribution to into. The
-// rules are deskstats.Counts' definitions, row by row.
+// rules are dossierstats.Counts' definitions, row by row.
 func Contribute(f Facts, sign int64, into map[DayKey]DayCounts) {
 	d := &f.Dossier
 	add := func(day string, fn func(c *DayCounts)) {

@@ -1,4 +1,4 @@
-// Package deskstats is the public statistics of the one-stop desk (Decision
+// Package dossierstats is the public statistics of the one-stop desk (Decision
 // 766/QĐ-TTg): periods, figures with their numerator and denominator, the
 // per-unit report rolled up over the unit tree, and a 766-style score. It
 // knows nothing about HTTP or SQL; the store counts, this package explains.

@@ -14,7 +14,7 @@ import (
 
 // Public statistics of the desk (Decision 766): one pass of conditional
 // aggregation per query, grouped by unit; the roll-up over the unit tree and
-// the rates are deskstats' job. Definitions are on dossierstats.Counts.
+// the rates are dossierstats' job. Definitions are on dossierstats.Counts.
 
 // DossierStatsQuery is what DossierStats counts.
 type DossierStatsQuery struct {
