@@ -383,7 +383,10 @@ func TestSubmitIdempotent(t *testing.T) {
 		de := newDeskEnv(t, s)
 		f := de.validForm()
 		t1 := de.submit(t, f)
-		de.submit(t, f)
+		if r := de.post(t, "/nop-ho-so/"+de.proc.Slug, f, de.validFiles(), nil); r.code != http.StatusSeeOther ||
+			!strings.HasPrefix(r.hdr.Get("Location"), "/ho-so-cua-toi?ma=") {
+			t.Fatalf("replay: %d to %q", r.code, r.hdr.Get("Location"))
+		}
 		if n := countRows(t, s, "dossiers"); n != 1 {
 			t.Fatalf("double submit made %d dossiers", n)
 		}
