@@ -195,6 +195,9 @@ func drive(ctx context.Context, base, token string, round, worker int, log *cras
 		// A page view of it, counted by the buffered counter.
 		vreq, _ := http.NewRequestWithContext(ctx, "GET", base+"/bai-viet/"+a.Slug, nil)
 		vreq.Header.Set("User-Agent", browserUA)
+		// What every browser sends; a request without them is not counted.
+		vreq.Header.Set("Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8")
+		vreq.Header.Set("Accept-Language", "vi-VN,vi;q=0.9")
 		if vr, err := client.Do(vreq); err == nil {
 			io.Copy(io.Discard, vr.Body)
 			vr.Body.Close()

@@ -93,6 +93,8 @@ func get(t *testing.T, url string) string {
 	t.Helper()
 	req, _ := http.NewRequest("GET", url, nil)
 	req.Header.Set("User-Agent", "Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1")
+	req.Header.Set("Accept", "text/html,application/xhtml+xml,*/*;q=0.8")
+	req.Header.Set("Accept-Language", "vi-VN,vi;q=0.9")
 	r, err := http.DefaultClient.Do(req)
 	if err != nil {
 		t.Fatal(err)
