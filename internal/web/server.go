@@ -313,7 +313,10 @@ func (s *Server) Watch(ctx context.Context, every time.Duration) {
 			s.log.Warn("content version", "err", err)
 			continue
 		}
-		if seen >= 0 && v != seen {
+		// The first reading drops the cache too: pages cached before it
+		// may predate a change made between this instance's start and
+		// that reading, which no later comparison would ever notice.
+		if seen < 0 || v != seen {
 			s.ContentChanged()
 		}
 		seen = v
