@@ -33,8 +33,14 @@ var ErrStale = errors.New("hồ sơ vừa được cập nhật bởi người k
 // PrivateTokenHash is not stored (d.PrivateTokenHash comes back empty): a
 // replay answers with the same dossier, never with a fresh secret.
 func (s *Store) SubmitDossier(ctx context.Context, d *dossier.Dossier, files []DossierFile) (created bool, err error) {
+	return s.submitDossier(ctx, d, files, nil)
+}
+
+// submitDossier runs then (when not nil) in the transaction of a dossier
+// created, after its files (pending_uploads.go).
+func (s *Store) submitDossier(ctx context.Context, d *dossier.Dossier, files []DossierFile, then func(*sql.Tx) error) (created bool, err error) {
 	for attempt := 0; ; attempt++ {
-		created, err = s.submitOnce(ctx, d, files)
+		created, err = s.submitOnce(ctx, d, files, then)
 		// Two instances racing with the same key: the loser's insert hits
 		// the unique index; its second attempt finds the winner's row.
 		if err != nil && attempt == 0 && d.IdempotencyKey != "" && uniqueAs(err, ErrIdempotencyConflict) == ErrIdempotencyConflict &&
@@ -45,7 +51,7 @@ func (s *Store) SubmitDossier(ctx context.Context, d *dossier.Dossier, files []D
 	}
 }
 
-func (s *Store) submitOnce(ctx context.Context, d *dossier.Dossier, files []DossierFile) (bool, error) {
+func (s *Store) submitOnce(ctx context.Context, d *dossier.Dossier, files []DossierFile, then func(*sql.Tx) error) (bool, error) {
 	created := false
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
 		if d.IdempotencyKey != "" {
@@ -78,6 +84,11 @@ func (s *Store) submitOnce(ctx context.Context, d *dossier.Dossier, files []Doss
 				files[i].CreatedAt = d.SubmittedAt
 			}
 			if err := s.insertDossierFile(ctx, tx, &files[i]); err != nil {
+				return err
+			}
+		}
+		if then != nil {
+			if err := then(tx); err != nil {
 				return err
 			}
 		}

@@ -103,6 +103,8 @@ type citizenPage struct {
 	Accept string
 	MaxMB  int
 
+	pendingView // files kept across a validation error (submit_pending.go)
+
 	D           dossier.Dossier
 	Events      []dossier.Event
 	Files       []store.DossierFile

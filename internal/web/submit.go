@@ -166,7 +166,12 @@ func (c *citizenDesk) submit(w http.ResponseWriter, r *http.Request) error {
 		}
 		return nil
 	}
+	var ups []dossierUpload
+	defer func() { discardUploads(ups) }()
+	pf := c.pendingFiles(r.Context(), proc, fs, now) // submit_pending.go
+	defer pf.close()
 	invalid := func(status int) error {
+		pf.keep(p, ups)
 		p.Errs = errs
 		p.Alert = "Hồ sơ chưa được gửi. Vui lòng sửa các mục dưới đây:"
 		return c.render(w, status, "submit", p)
@@ -174,22 +179,14 @@ func (c *citizenDesk) submit(w http.ResponseWriter, r *http.Request) error {
 	if err := check(); err != nil {
 		return err
 	}
-	// A field sent with a wrong value refuses the submission before any
-	// file is read (browsers never keep chosen files, so the citizen
-	// chooses them again anyway). A field not sent yet may come after the
-	// files (a page opened before the form put them first, an API client):
-	// then the files are spooled and the fields checked at the end.
-	for k := range errs {
-		if _, sent := fs.values[k]; sent || part == nil {
-			return invalid(http.StatusUnprocessableEntity)
-		}
-	}
+	// Even when a field is wrong the files are read: the browser sends
+	// them anyway, and the valid ones are kept for the corrected form
+	// (submit_pending.go). Fields sent after the files (a page opened
+	// before the form put them first, an API client) are checked at the end.
 	components := map[string]int64{}
 	for _, comp := range proc.Components {
 		components["file_"+strconv.FormatInt(comp.ID, 10)] = comp.ID
 	}
-	var ups []dossierUpload
-	defer func() { discardUploads(ups) }()
 	fileErrs := dossier.FieldErrors{}
 	got := map[string]bool{}
 	tmpDir := c.s.uploadTempDir()
@@ -218,6 +215,9 @@ func (c *citizenDesk) submit(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
+	if err := pf.load(); err != nil {
+		return err
+	}
 	if len(errs) > 0 {
 		// Fields that came after the files: checked now.
 		if err := check(); err != nil {
@@ -232,6 +232,9 @@ func (c *citizenDesk) submit(w http.ResponseWriter, r *http.Request) error {
 		i := slices.IndexFunc(ups, func(u dossierUpload) bool { return u.field == name })
 		if i >= 0 {
 			placed = append(placed, ups[i])
+			compIDs = append(compIDs, comp.ID)
+		} else if up, ok := pf.take(name); ok {
+			placed = append(placed, up)
 			compIDs = append(compIDs, comp.ID)
 		} else if comp.Required && errs[name] == "" {
 			errs[name] = "Thiếu thành phần bắt buộc: " + comp.Name + "."
@@ -251,7 +254,7 @@ func (c *citizenDesk) submit(w http.ResponseWriter, r *http.Request) error {
 		ApplicantName: app.Name, ApplicantIDNumber: app.IDNumber, ApplicantDOB: app.DOB.Format("2006-01-02"),
 		ApplicantPhone: app.Phone, ApplicantEmail: app.Email, ApplicantAddress: app.Address,
 		PrivateTokenHash: tokenHash(token), IdempotencyKey: key, SubmittedAt: now.UTC()}
-	created, err := c.s.st.SubmitDossier(r.Context(), &dz, files)
+	created, err := c.s.st.SubmitDossierClaiming(r.Context(), &dz, files, pf.claim())
 	if !created {
 		removeDossierFiles(dir, files)
 	}
@@ -261,6 +264,9 @@ func (c *citizenDesk) submit(w http.ResponseWriter, r *http.Request) error {
 	}
 	if err != nil {
 		return err
+	}
+	if created {
+		pf.done()
 	}
 	c.s.log.Info("dossier submitted", "code", dz.Code, "created", created)
 	if !created {

@@ -31,6 +31,11 @@ func (s *Server) SweepUploads(ctx context.Context) {
 		} else if n > 0 {
 			s.log.Info("orphan uploads removed", "count", n, "dir", dir)
 		}
+		if n, err := s.sweepPending(ctx, time.Now()); err != nil {
+			s.log.Warn("removing expired kept uploads", "err", err)
+		} else if n > 0 {
+			s.log.Info("expired kept uploads removed", "count", n)
+		}
 		select {
 		case <-ctx.Done():
 			return
