@@ -26,14 +26,6 @@ import (
 
 const analyticsPath = "/quan-tri/thong-ke-truy-cap"
 
-func (s *Server) analyticsRoutes(handle func(pattern string, h http.HandlerFunc)) {
-	handle("GET "+analyticsPath, s.adapt(s.staff(s.analyticsPage)))
-	handle("GET "+analyticsPath+"/tai-ve.csv", s.adapt(s.staff(s.analyticsCSV)))
-	handle("GET "+analyticsPath+"/tai-ve.xlsx", s.adapt(s.staff(s.analyticsXLSX)))
-	handle("GET /quan-tri/bai-viet/{id}/thong-ke", s.adapt(s.staff(s.articleAnalytics)))
-	handle("GET /api/v1/analytics", s.adapt(s.bearer(s.apiAnalytics)))
-}
-
 // excludeVisit counts a request that is not a visit, by reason, both in
 // /metrics and in the day's analytics.
 func (s *Server) excludeVisit(reason visit.Reason, now time.Time) {

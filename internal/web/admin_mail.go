@@ -22,11 +22,6 @@ func init() {
 	flashes["thu-gui-lai"] = "Đã đưa thư vào hàng đợi; thư sẽ được gửi lại trong ít phút."
 }
 
-func (s *Server) mailAdminRoutes(handle func(pattern string, h http.HandlerFunc)) {
-	handle("GET /quan-tri/thu-dien-tu", s.adapt(s.staff(s.mailOutbox)))
-	handle("POST /quan-tri/thu-dien-tu/{id}/gui-lai", s.adapt(s.staff(s.mailRequeue)))
-}
-
 var mailStatusNames = map[string]string{mail.StatusQueued: "Đang chờ gửi", mail.StatusSent: "Đã gửi", mail.StatusFailed: "Gửi thất bại"}
 
 type mailRow struct {

@@ -36,17 +36,6 @@ type statsDossiers struct {
 	cache *statsCache
 }
 
-func (s *Server) statsDossierRoutes(handle func(pattern string, h http.HandlerFunc)) {
-	h, err := newStatsDossiers(s, dossierstats.DefaultConfig())
-	if err != nil {
-		panic(err) // embedded templates: every test run reports it
-	}
-	handle("GET /thong-ke", s.adapt(h.page))
-	handle("GET /thong-ke/tai-ve.csv", s.adapt(h.csv))
-	handle("GET /thong-ke/tai-ve.xlsx", s.adapt(h.xlsx))
-	handle("GET /api/v1/stats/dossiers", s.adapt(h.api))
-}
-
 func newStatsDossiers(s *Server, cfg dossierstats.Config) (*statsDossiers, error) {
 	loc := s.loc
 	funcs := template.FuncMap{

@@ -27,7 +27,7 @@ type ratingStats struct {
 	tmpl *template.Template
 }
 
-func (s *Server) ratingRoutes(handle func(pattern string, h http.HandlerFunc)) {
+func newRatingStats(s *Server) (*ratingStats, error) {
 	loc := s.loc
 	funcs := template.FuncMap{
 		"asset":   s.assets.url,
@@ -41,11 +41,9 @@ func (s *Server) ratingRoutes(handle func(pattern string, h http.HandlerFunc)) {
 	}
 	t, err := template.New("stats_ratings").Funcs(funcs).ParseFS(templateFS, "templates/layout.html", "templates/stats_ratings.html")
 	if err != nil {
-		panic(err) // embedded templates: every test run reports it
+		return nil, fmt.Errorf("template stats_ratings: %w", err)
 	}
-	rs := &ratingStats{s: s, tmpl: t}
-	handle("GET /thong-ke/danh-gia", s.adapt(rs.page))
-	handle("GET /api/v1/stats/ratings", s.adapt(rs.api))
+	return &ratingStats{s: s, tmpl: t}, nil
 }
 
 // ratingFigures are the rolled-up figures of one unit (or the whole site)

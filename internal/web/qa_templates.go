@@ -20,48 +20,6 @@ var (
 	qaAdminPages  = []string{"qa_queue", "qa_edit", "qa_consults", "qa_consult_edit", "qa_pages", "qa_page_edit"}
 )
 
-// qaRoutes: citizen Q&A, draft-policy consultations, institutional pages
-// and their English versions, and the newsroom screens behind them.
-func (s *Server) qaRoutes(handle func(pattern string, h http.HandlerFunc)) {
-	s.parseQATemplates()
-	// Q&A. /hoi-dap/{ref}/{action} serves both the tracking page
-	// (/hoi-dap/theo-doi/{token}) and the print view (/hoi-dap/{id}/in):
-	// as two patterns they would overlap on /hoi-dap/theo-doi/in.
-	handle("GET /hoi-dap", s.adapt(s.qaList))
-	handle("GET /hoi-dap/dat-cau-hoi", s.adapt(s.qaAskForm))
-	handle("POST /hoi-dap/dat-cau-hoi", s.adapt(s.qaAsk))
-	handle("GET /hoi-dap/{ref}", s.adapt(s.qaDetail))
-	handle("GET /hoi-dap/{ref}/{action}", s.adapt(s.qaSub))
-	handle("GET /api/v1/questions", s.adapt(s.apiQuestions))
-	handle("GET /api/v1/questions/{id}", s.adapt(s.apiQuestion))
-	// Draft-policy consultations.
-	handle("GET /lay-y-kien", s.adapt(s.consultList))
-	handle("GET /lay-y-kien/{ref}", s.adapt(s.consultDetail))
-	handle("POST /lay-y-kien/{ref}", s.adapt(s.consultFeedback))
-	// Institutional pages and the English ones.
-	for _, k := range qa.PageKinds {
-		handle("GET /"+k.Code, s.adapt(s.institution(k)))
-	}
-	handle("GET /en/{$}", func(w http.ResponseWriter, r *http.Request) {
-		http.Redirect(w, r, "/en/organisation", http.StatusFound)
-	})
-	handle("GET /en/{slug}", s.adapt(s.institutionEN))
-
-	// Newsroom.
-	handle("GET /quan-tri/hoi-dap", s.adapt(s.staff(s.adminQuestions)))
-	handle("GET /quan-tri/hoi-dap/{id}", s.adapt(s.staff(s.adminQuestion)))
-	handle("POST /quan-tri/hoi-dap/{id}/{action}", s.adapt(s.staff(s.adminQuestionAction)))
-	handle("GET /quan-tri/lay-y-kien", s.adapt(s.staff(s.adminConsults)))
-	handle("GET /quan-tri/lay-y-kien/moi", s.adapt(s.staff(s.adminConsultNew)))
-	handle("POST /quan-tri/lay-y-kien", s.adapt(s.staff(s.adminConsultCreate)))
-	handle("GET /quan-tri/lay-y-kien/{id}", s.adapt(s.staff(s.adminConsultEdit)))
-	handle("POST /quan-tri/lay-y-kien/{id}", s.adapt(s.staff(s.adminConsultSave)))
-	handle("GET /quan-tri/lay-y-kien/{id}/y-kien.csv", s.adapt(s.staff(s.adminConsultCSV)))
-	handle("GET /quan-tri/trang", s.adapt(s.staff(s.adminInstPages)))
-	handle("GET /quan-tri/trang/{kind}/{lang}", s.adapt(s.staff(s.adminInstPage)))
-	handle("POST /quan-tri/trang/{kind}/{lang}", s.adapt(s.staff(s.adminInstPageSave)))
-}
-
 func (s *Server) parseQATemplates() {
 	loc := s.loc
 	common := template.FuncMap{

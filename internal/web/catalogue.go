@@ -29,38 +29,6 @@ var (
 	catalogueAdminPages  = []string{"units", "procedure_list", "procedure_edit", "procedure_import"}
 )
 
-// catalogueRoutes: /thu-tuc, /api/v1/procedures, /quan-tri/don-vi,
-// /quan-tri/thu-tuc.
-func (s *Server) catalogueRoutes(handle func(pattern string, h http.HandlerFunc)) {
-	c, err := s.newCatalogue()
-	if err != nil {
-		// Templates are embedded: a parse error is a build defect that the
-		// template tests catch, not a runtime condition.
-		panic(err)
-	}
-	handle("GET /thu-tuc", s.adapt(c.list))
-	handle("GET /thu-tuc/{slug}", s.adapt(c.detail))
-	handle("GET /thu-tuc/{slug}/mau/{component}", s.adapt(c.templateFile))
-	handle("GET /api/v1/procedures", s.adapt(c.apiList))
-	handle("GET /api/v1/procedures/{code}", s.adapt(c.apiDetail))
-
-	handle("GET /quan-tri/don-vi", s.adapt(s.staff(c.adminUnits)))
-	handle("POST /quan-tri/don-vi", s.adapt(s.staff(c.createUnit)))
-	handle("GET /quan-tri/don-vi/{id}", s.adapt(s.staff(c.editUnitForm)))
-	handle("POST /quan-tri/don-vi/{id}", s.adapt(s.staff(c.saveUnit)))
-	handle("POST /quan-tri/don-vi/{id}/xoa", s.adapt(s.staff(c.deleteUnit)))
-
-	handle("GET /quan-tri/thu-tuc", s.adapt(s.staff(c.adminProcedures)))
-	handle("GET /quan-tri/thu-tuc/moi", s.adapt(s.staff(c.newProcedureForm)))
-	handle("POST /quan-tri/thu-tuc", s.adapt(c.limitBody(s.staff(c.createProcedure))))
-	handle("GET /quan-tri/thu-tuc/nhap", s.adapt(s.staff(c.importForm)))
-	handle("POST /quan-tri/thu-tuc/nhap", s.adapt(c.limitBody(s.staff(c.importProcedures))))
-	handle("GET /quan-tri/thu-tuc/{id}", s.adapt(s.staff(c.editProcedureForm)))
-	handle("POST /quan-tri/thu-tuc/{id}", s.adapt(c.limitBody(s.staff(c.saveProcedure))))
-	handle("POST /quan-tri/thu-tuc/{id}/cong-bo", s.adapt(s.staff(c.publishProcedure)))
-	handle("POST /quan-tri/thu-tuc/{id}/xoa", s.adapt(s.staff(c.deleteProcedure)))
-}
-
 func (s *Server) newCatalogue() (*catalogueDesk, error) {
 	loc := s.loc
 	date := func(t time.Time) string {

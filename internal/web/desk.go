@@ -26,28 +26,6 @@ type officerDesk struct {
 
 var deskPages = []string{"desk_queue", "desk_detail", "desk_counter", "desk_officers", "desk_receipt", "desk_ratings"}
 
-func (s *Server) deskRoutes(handle func(pattern string, h http.HandlerFunc)) {
-	o, err := newOfficerDesk(s)
-	if err != nil {
-		panic(err) // embedded templates: every test run reports it
-	}
-	handle("GET /quan-tri/ho-so", s.adapt(s.staff(o.queue)))
-	handle("GET /quan-tri/ho-so/moi", s.adapt(s.staff(o.counterForm)))
-	handle("POST /quan-tri/ho-so/moi", s.adapt(limitBody(maxDossierBody, s.staff(o.counterCreate))))
-	handle("GET /quan-tri/ho-so/can-bo", s.adapt(s.staff(o.officers)))
-	handle("GET /quan-tri/ho-so/danh-gia", s.adapt(s.staff(o.ratings)))
-	handle("POST /quan-tri/ho-so/can-bo", s.adapt(s.staff(o.saveOfficerUnits)))
-	handle("GET /quan-tri/ho-so/{id}", s.adapt(s.staff(o.detail)))
-	handle("POST /quan-tri/ho-so/{id}/chuyen", s.adapt(limitBody(maxDossierBody, s.staff(o.move))))
-	handle("GET /quan-tri/ho-so/{id}/tep/{file}", s.adapt(s.staff(o.download)))
-	handle("GET /quan-tri/ho-so/{id}/bien-nhan", s.adapt(s.staff(o.receipt)))
-	handle("GET /quan-tri/ho-so/{id}/mau/{form}", s.adapt(s.staff(o.formPDF)))
-	handle("POST /quan-tri/ho-so/{id}/xin-loi", s.adapt(s.staff(o.apologise)))
-	handle("POST /quan-tri/ho-so/{id}/mo-khoa-lay-lai", s.adapt(s.staff(o.resetRecovery)))
-	handle("POST /quan-tri/ho-so/{id}/phan-anh", s.adapt(s.staff(o.addComplaint)))
-	handle("POST /quan-tri/ho-so/{id}/so-hoa", s.adapt(s.staff(o.markDigitised)))
-}
-
 // limitBody refuses bodies over n bytes with a 413 page before anything
 // reads them (staff parses the form to check the CSRF token).
 func limitBody(n int64, fn handlerFunc) handlerFunc {

@@ -32,28 +32,6 @@ type citizenDesk struct {
 
 var citizenPages = []string{"submit", "receipt", "mydossier", "mydossier_find", "lookup"}
 
-func (s *Server) dossierPublicRoutes(handle func(pattern string, h http.HandlerFunc)) {
-	c, err := newCitizenDesk(s)
-	if err != nil {
-		// Templates are embedded: a parse error is a programming error
-		// that every test run reports.
-		panic(err)
-	}
-	handle("GET /nop-ho-so/{procedure}", s.adapt(c.submitForm))
-	handle("POST /nop-ho-so/{procedure}", s.adapt(c.submit))
-	handle("GET /ho-so-cua-toi", s.adapt(c.findForm))
-	handle("POST /ho-so-cua-toi", s.adapt(c.find))
-	handle("GET /ho-so-cua-toi/{token}", s.adapt(c.myDossier))
-	handle("GET /ho-so-cua-toi/{token}/bien-nhan", s.adapt(c.receipt))
-	handle("GET /ho-so-cua-toi/{token}/tep/{id}", s.adapt(c.myFile))
-	handle("GET /ho-so-cua-toi/{token}/mau/{form}", s.adapt(c.myForm))
-	handle("POST /ho-so-cua-toi/{token}/bo-sung", s.adapt(c.supplement))
-	handle("POST /ho-so-cua-toi/{token}/rut", s.adapt(c.withdraw))
-	handle("GET /tra-cuu", s.adapt(c.lookup))
-	handle("GET /api/v1/dossiers/{code}/status", s.adapt(c.apiStatus))
-	c.ratingRoutes(handle)
-}
-
 func newCitizenDesk(s *Server) (*citizenDesk, error) {
 	loc := s.loc
 	funcs := template.FuncMap{
@@ -86,6 +64,10 @@ func newCitizenDesk(s *Server) (*citizenDesk, error) {
 			return nil, fmt.Errorf("template %s: %w", name, err)
 		}
 		c.tmpl[name] = t
+	}
+	// The rating form is part of the private page (citizen_rating.go).
+	if _, err := c.tmpl["mydossier"].ParseFS(templateFS, "templates/mydossier_rating.html"); err != nil {
+		return nil, fmt.Errorf("template mydossier_rating: %w", err)
 	}
 	return c, nil
 }
