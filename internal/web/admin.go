@@ -2,24 +2,16 @@ package web
 
 import (
 	"bytes"
-	"fmt"
-	"html/template"
 	"net/http"
 	"strconv"
 	"time"
 
-	"github.com/congportal/cong/internal/analytics"
 	"github.com/congportal/cong/internal/auth"
 	"github.com/congportal/cong/internal/config"
 	"github.com/congportal/cong/internal/news"
 	"github.com/congportal/cong/internal/store"
 	"github.com/congportal/cong/internal/visitors"
 )
-
-// adminPages are the newsroom templates, each parsed with admin/layout.html.
-var adminPages = []string{"login", "dashboard", "articles", "article_edit", "revision",
-	"users", "user_form", "settings", "categories", "audit", "account", "media", "privacy_settings",
-	"analytics", "article_analytics"}
 
 // adminPage is what every newsroom page has.
 type adminPage struct {
@@ -67,37 +59,6 @@ func (s *Server) newAdminPage(r *http.Request, title string) adminPage {
 		p.CSRF = si.csrf
 	}
 	return p
-}
-
-func parseAdminTemplates(a *assets, loc *time.Location) (map[string]*template.Template, error) {
-	funcs := template.FuncMap{
-		"asset":      a.url,
-		"vndate":     func(t time.Time) string { return vnDate(t, loc) },
-		"inputtime":  func(t time.Time) string { return inputTime(t, loc) },
-		"statusName": news.StatusName,
-		"roleName":   func(r auth.Role) string { return auth.RoleName(r) },
-		"can": func(u *auth.User, act string, a *news.Article) bool {
-			return auth.Can(u, auth.Action(act), a)
-		},
-		"safe": func(s string) template.HTML { return template.HTML(s) },
-		"add":  func(a, b int) int { return a + b },
-		"sub":  func(a, b int) int { return a - b },
-		// Visitor analytics (admin_analytics.go).
-		"groupName":  analytics.GroupName,
-		"deviceName": analytics.DeviceName,
-		"reasonName": analytics.ReasonName,
-		"isoVN":      analytics.VNDay,
-		"percent":    percent,
-	}
-	out := map[string]*template.Template{}
-	for _, name := range append(append([]string{}, adminPages...), authPages...) {
-		t, err := template.New(name).Funcs(funcs).ParseFS(templateFS, "templates/admin/layout.html", "templates/admin/"+name+".html")
-		if err != nil {
-			return nil, fmt.Errorf("admin template %s: %w", name, err)
-		}
-		out[name] = t
-	}
-	return out, nil
 }
 
 func vnDate(t time.Time, loc *time.Location) string {

@@ -17,7 +17,6 @@ import (
 // The admin pages of this file are parsed with the admin layout like the
 // newsroom's, and their confirmations are flash keys like the others'.
 func init() {
-	adminPages = append(adminPages, "calendar")
 	for k, v := range map[string]string{
 		"lich-luu":      "Đã lưu ngày vào lịch làm việc. Ngày hẹn của hồ sơ tiếp nhận từ nay được tính theo lịch mới; hồ sơ đã có ngày hẹn giữ nguyên.",
 		"lich-xoa":      "Đã bỏ đánh dấu ngày; ngày đó trở lại là ngày thường.",

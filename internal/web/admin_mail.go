@@ -18,7 +18,6 @@ import (
 // settings are fixed.
 
 func init() {
-	adminPages = append(adminPages, "mail_outbox")
 	flashes["thu-gui-lai"] = "Đã đưa thư vào hàng đợi; thư sẽ được gửi lại trong ít phút."
 }
 

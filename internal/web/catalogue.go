@@ -2,103 +2,21 @@ package web
 
 import (
 	"bytes"
-	"fmt"
-	"html/template"
 	"net/http"
 	"path/filepath"
 	"strconv"
-	"strings"
-	"time"
-
-	"github.com/congportal/cong/internal/auth"
-	"github.com/congportal/cong/internal/catalogue"
-	"github.com/congportal/cong/internal/news"
 )
 
-// catalogue serves the public-service desk's catalogue: units and
-// procedures, public and admin. It parses its own templates (with the shared
-// layouts) so the feature stays in its own files.
+// catalogueDesk serves the public-service desk's catalogue: units and
+// procedures, public and admin.
 type catalogueDesk struct {
 	s     *Server
-	pub   map[string]*template.Template
-	admin map[string]*template.Template
+	pub   templates
+	admin templates
 }
 
-var (
-	cataloguePublicPages = []string{"procedures", "procedure"}
-	catalogueAdminPages  = []string{"units", "procedure_list", "procedure_edit", "procedure_import"}
-)
-
-func (s *Server) newCatalogue() (*catalogueDesk, error) {
-	loc := s.loc
-	date := func(t time.Time) string {
-		if t.IsZero() {
-			return ""
-		}
-		return t.Format("02/01/2006")
-	}
-	common := template.FuncMap{
-		"asset":      s.assets.url,
-		"add":        func(a, b int) int { return a + b },
-		"sub":        func(a, b int) int { return a - b },
-		"safe":       func(s string) template.HTML { return template.HTML(s) },
-		"levelLabel": catalogue.LevelLabel,
-		"kindLabel":  catalogue.KindLabel,
-		"unitLabel":  catalogue.TimeUnitLabel,
-		"date":       date,
-		"lines":      catTextLines,
-		"indent":     func(n int) string { return strings.Repeat("— ", n) },
-		"cfield":     catalogue.ComponentField,
-		"dict": func(kv ...any) map[string]any {
-			m := map[string]any{}
-			for i := 0; i+1 < len(kv); i += 2 {
-				m[kv[i].(string)] = kv[i+1]
-			}
-			return m
-		},
-	}
-	pubFuncs := template.FuncMap{
-		"live":    liveMarker,
-		"vndate":  func(t time.Time) string { return t.In(loc).Format("02/01/2006 15:04") },
-		"isotime": func(t time.Time) string { return t.In(loc).Format(time.RFC3339) },
-	}
-	admFuncs := template.FuncMap{
-		"vndate":     func(t time.Time) string { return vnDate(t, loc) },
-		"inputtime":  func(t time.Time) string { return inputTime(t, loc) },
-		"statusName": news.StatusName,
-		"roleName":   func(r auth.Role) string { return auth.RoleName(r) },
-		"can": func(u *auth.User, act string, a *news.Article) bool {
-			return auth.Can(u, auth.Action(act), a)
-		},
-	}
-	c := &catalogueDesk{s: s, pub: map[string]*template.Template{}, admin: map[string]*template.Template{}}
-	for _, name := range cataloguePublicPages {
-		t, err := template.New(name).Funcs(common).Funcs(pubFuncs).ParseFS(templateFS, "templates/layout.html", "templates/"+name+".html")
-		if err != nil {
-			return nil, fmt.Errorf("template %s: %w", name, err)
-		}
-		c.pub[name] = t
-	}
-	for _, name := range catalogueAdminPages {
-		t, err := template.New(name).Funcs(common).Funcs(admFuncs).ParseFS(templateFS, "templates/admin/layout.html", "templates/admin/"+name+".html")
-		if err != nil {
-			return nil, fmt.Errorf("admin template %s: %w", name, err)
-		}
-		c.admin[name] = t
-	}
-	return c, nil
-}
-
-// catTextLines splits a multi-line text field into its non-blank lines, so
-// steps and legal bases render as lists without storing HTML.
-func catTextLines(s string) []string {
-	var out []string
-	for _, l := range strings.Split(strings.ReplaceAll(s, "\r\n", "\n"), "\n") {
-		if l = strings.TrimSpace(l); l != "" {
-			out = append(out, l)
-		}
-	}
-	return out
+func (s *Server) newCatalogue() *catalogueDesk {
+	return &catalogueDesk{s: s, pub: s.tmpl, admin: s.adminTmpl}
 }
 
 func (c *catalogueDesk) renderPublic(w http.ResponseWriter, status int, name string, data any) error {

@@ -2,8 +2,6 @@ package web
 
 import (
 	"bytes"
-	"fmt"
-	"html/template"
 	"net/http"
 	"slices"
 	"strconv"
@@ -18,13 +16,12 @@ import (
 // dossier's page with the moves allowed now, counter entry, and which units
 // each officer works for.
 
-// officerDesk holds the workspace's templates (parsed with the admin layout).
+// officerDesk is the officer workspace's handlers; its pages are staff
+// templates (templates.go).
 type officerDesk struct {
 	s    *Server
-	tmpl map[string]*template.Template
+	tmpl templates
 }
-
-var deskPages = []string{"desk_queue", "desk_detail", "desk_counter", "desk_officers", "desk_receipt", "desk_ratings"}
 
 // limitBody refuses bodies over n bytes with a 413 page before anything
 // reads them (staff parses the form to check the CSRF token).
@@ -39,47 +36,8 @@ func limitBody(n int64, fn handlerFunc) handlerFunc {
 	}
 }
 
-func newOfficerDesk(s *Server) (*officerDesk, error) {
-	loc := s.loc
-	funcs := template.FuncMap{
-		"asset":      s.assets.url,
-		"vndate":     func(t time.Time) string { return vnDate(t, loc) },
-		"vnday":      func(t time.Time) string { return dayOrEmpty(t, loc) },
-		"inputtime":  func(t time.Time) string { return inputTime(t, loc) },
-		"roleName":   func(r auth.Role) string { return auth.RoleName(r) },
-		"can":        func(u *auth.User, act string, _ any) bool { return auth.Can(u, auth.Action(act), nil) },
-		"add":        func(a, b int) int { return a + b },
-		"sub":        func(a, b int) int { return a - b },
-		"filesize":   fileSize,
-		"actionName": dossier.ActionLabel,
-		"civil":      civilDate,
-		"clock": func(t time.Time) string {
-			if t.IsZero() {
-				return "—"
-			}
-			t = t.In(loc)
-			return fmt.Sprintf("%02d giờ %02d phút, ngày %s", t.Hour(), t.Minute(), t.Format("02/01/2006"))
-		},
-		"fileKind": func(k string) string {
-			return map[string]string{"component": "Thành phần hồ sơ", "supplement": "Bổ sung", "result": "Kết quả"}[k]
-		},
-	}
-	o := &officerDesk{s: s, tmpl: map[string]*template.Template{}}
-	for _, name := range deskPages {
-		files := []string{"templates/admin/layout.html", "templates/admin/" + name + ".html"}
-		if name == "desk_receipt" {
-			files = files[1:] // a sheet of paper: its own layout
-		}
-		if name == "desk_detail" {
-			files = append(files, "templates/admin/desk_forms.html", "templates/admin/desk_quality.html")
-		}
-		t, err := template.New(name).Funcs(funcs).ParseFS(templateFS, files...)
-		if err != nil {
-			return nil, fmt.Errorf("admin template %s: %w", name, err)
-		}
-		o.tmpl[name] = t
-	}
-	return o, nil
+func newOfficerDesk(s *Server) *officerDesk {
+	return &officerDesk{s: s, tmpl: s.adminTmpl}
 }
 
 func dayOrEmpty(t time.Time, loc *time.Location) string {

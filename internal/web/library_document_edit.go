@@ -24,7 +24,6 @@ import (
 // submit, approvers publish, return, take down; every change is audited.
 
 func init() {
-	adminPages = append(adminPages, "documents", "document_edit", "document_import")
 	for k, v := range map[string]string{
 		"luu-van-ban":       "Đã lưu văn bản.",
 		"gui-van-ban":       "Đã gửi văn bản chờ duyệt.",

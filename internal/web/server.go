@@ -5,7 +5,6 @@ package web
 
 import (
 	"context"
-	"html/template"
 	"log/slog"
 	"net/http"
 	"runtime/debug"
@@ -71,7 +70,7 @@ type Server struct {
 	tries  atomic.Uint64    // guesses reserved, to purge old throttle rows now and then
 
 	tmpl      templates
-	adminTmpl map[string]*template.Template
+	adminTmpl templates
 	assets    *assets
 	cache     *pageCache
 	metrics   *metrics
@@ -106,11 +105,7 @@ func New(o Options) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
-	t, err := parseTemplates(a, o.Location)
-	if err != nil {
-		return nil, err
-	}
-	at, err := parseAdminTemplates(a, o.Location)
+	t, at, err := parseTemplates(a, o.Location)
 	if err != nil {
 		return nil, err
 	}
@@ -136,9 +131,7 @@ func New(o Options) (*Server, error) {
 		o.UploadSlots = DefaultUploadSlots
 	}
 	s.uploads = make(semaphore, o.UploadSlots)
-	if s.handler, err = s.routes(); err != nil {
-		return nil, err
-	}
+	s.handler = s.routes()
 	return s, nil
 }
 
@@ -152,24 +145,13 @@ func (s *Server) ContentChanged() {
 	s.siteData.Store(nil)
 }
 
-func (s *Server) routes() (http.Handler, error) {
-	s.parseQATemplates()
-	var x sections
-	var err error
-	if x.desk, err = newOfficerDesk(s); err != nil {
-		return nil, err
-	}
-	if x.catalogue, err = s.newCatalogue(); err != nil {
-		return nil, err
-	}
-	if x.citizen, err = newCitizenDesk(s); err != nil {
-		return nil, err
-	}
-	if x.dossiers, err = newStatsDossiers(s, dossierstats.DefaultConfig()); err != nil {
-		return nil, err
-	}
-	if x.ratings, err = newRatingStats(s); err != nil {
-		return nil, err
+func (s *Server) routes() http.Handler {
+	x := sections{
+		desk:      newOfficerDesk(s),
+		catalogue: s.newCatalogue(),
+		citizen:   newCitizenDesk(s),
+		dossiers:  newStatsDossiers(s, dossierstats.DefaultConfig()),
+		ratings:   newRatingStats(s),
 	}
 	mux := http.NewServeMux()
 	var patterns []string
@@ -190,7 +172,7 @@ func (s *Server) routes() (http.Handler, error) {
 	h = s.perClient(h)
 	// Outermost, so even the answer to an oversized URL carries them.
 	h = s.headers(h)
-	return h, nil
+	return h
 }
 
 // instrument records each route's requests and latency for /metrics.

@@ -36,26 +36,8 @@ type statsDossiers struct {
 	cache *statsCache
 }
 
-func newStatsDossiers(s *Server, cfg dossierstats.Config) (*statsDossiers, error) {
-	loc := s.loc
-	funcs := template.FuncMap{
-		"asset":      s.assets.url,
-		"live":       liveMarker,
-		"vndate":     func(t time.Time) string { return vnDate(t, loc) },
-		"vnday":      func(t time.Time) string { return t.In(loc).Format("02/01/2006") },
-		"isotime":    func(t time.Time) string { return t.In(loc).Format(time.RFC3339) },
-		"safe":       func(s string) template.HTML { return template.HTML(s) },
-		"add":        func(a, b int) int { return a + b },
-		"sub":        func(a, b int) int { return a - b },
-		"indent":     func(n int) string { return strings.Repeat("— ", n) },
-		"points":     func(f float64) string { return strings.Replace(strconv.FormatFloat(f, 'f', 2, 64), ".", ",", 1) },
-		"formerMark": catalogue.FormerMark,
-	}
-	t, err := template.New("stats_dossiers").Funcs(funcs).ParseFS(templateFS, "templates/layout.html", "templates/stats_dossiers.html")
-	if err != nil {
-		return nil, fmt.Errorf("template stats_dossiers: %w", err)
-	}
-	return &statsDossiers{s: s, tmpl: t, cfg: cfg, cache: newStatsCache(256)}, nil
+func newStatsDossiers(s *Server, cfg dossierstats.Config) *statsDossiers {
+	return &statsDossiers{s: s, tmpl: s.tmpl["stats_dossiers"], cfg: cfg, cache: newStatsCache(256)}
 }
 
 // statsCache keeps computed reports briefly. A closed period's figures only

@@ -27,23 +27,8 @@ type ratingStats struct {
 	tmpl *template.Template
 }
 
-func newRatingStats(s *Server) (*ratingStats, error) {
-	loc := s.loc
-	funcs := template.FuncMap{
-		"asset":   s.assets.url,
-		"live":    liveMarker,
-		"vndate":  func(t time.Time) string { return vnDate(t, loc) },
-		"isotime": func(t time.Time) string { return t.In(loc).Format(time.RFC3339) },
-		"safe":    func(s string) template.HTML { return template.HTML(s) },
-		"add":     func(a, b int) int { return a + b },
-		"sub":     func(a, b int) int { return a - b },
-		"indent":  func(n int) string { return strings.Repeat("— ", n) },
-	}
-	t, err := template.New("stats_ratings").Funcs(funcs).ParseFS(templateFS, "templates/layout.html", "templates/stats_ratings.html")
-	if err != nil {
-		return nil, fmt.Errorf("template stats_ratings: %w", err)
-	}
-	return &ratingStats{s: s, tmpl: t}, nil
+func newRatingStats(s *Server) *ratingStats {
+	return &ratingStats{s: s, tmpl: s.tmpl["stats_ratings"]}
 }
 
 // ratingFigures are the rolled-up figures of one unit (or the whole site)
