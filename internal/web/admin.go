@@ -24,32 +24,6 @@ type adminPage struct {
 	Version string
 }
 
-// flashes are the confirmations a redirect may ask for by key, so no text
-// from the URL is ever shown.
-var flashes = map[string]string{
-	"luu":       "Đã lưu bài viết.",
-	"gui":       "Đã gửi bài viết chờ duyệt.",
-	"xuat-ban":  "Đã xuất bản bài viết.",
-	"hen-gio":   "Đã hẹn giờ xuất bản.",
-	"tra-lai":   "Đã trả lại bài viết cho biên tập viên.",
-	"go":        "Đã gỡ bài viết khỏi cổng (chuyển về nháp).",
-	"thung-rac": "Đã chuyển bài viết vào thùng rác.",
-	"khoi-phuc": "Đã khôi phục bài viết (về trạng thái nháp).",
-	"phien-ban": "Đã khôi phục phiên bản cũ thành một bản lưu mới.",
-	"luu-2fa":   "Đã lưu thiết lập xác thực hai bước.",
-	// Users, settings, categories, account.
-	"tao-nguoi-dung":     "Đã tạo tài khoản. Hãy báo mật khẩu ban đầu cho người dùng qua kênh an toàn.",
-	"luu-nguoi-dung":     "Đã lưu thông tin người dùng.",
-	"dat-lai-mat-khau":   "Đã đặt lại mật khẩu; người dùng đã bị đăng xuất khỏi mọi thiết bị.",
-	"tat-2fa-nguoi-dung": "Đã tắt xác thực hai bước của người dùng; họ đã bị đăng xuất khỏi mọi thiết bị.",
-	"thu-hoi-ma":         "Đã thu hồi mã API.",
-	"luu-cai-dat":        "Đã lưu cài đặt. Trang công khai của cổng đã được cập nhật.",
-	"tao-chuyen-muc":     "Đã thêm chuyên mục.",
-	"luu-chuyen-muc":     "Đã lưu chuyên mục.",
-	"xoa-chuyen-muc":     "Đã xóa chuyên mục.",
-	"doi-mat-khau":       "Đã đổi mật khẩu. Mọi phiên đăng nhập đã kết thúc; vui lòng đăng nhập lại bằng mật khẩu mới.",
-}
-
 func (s *Server) newAdminPage(r *http.Request, title string) adminPage {
 	p := adminPage{Title: title, User: userFrom(r.Context()), Version: s.version, Flash: flashes[r.URL.Query().Get("tb")]}
 	if d, err := s.site(r.Context()); err == nil {

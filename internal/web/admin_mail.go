@@ -17,10 +17,6 @@ import (
 // for good — with a button to try a failed message again once the relay's
 // settings are fixed.
 
-func init() {
-	flashes["thu-gui-lai"] = "Đã đưa thư vào hàng đợi; thư sẽ được gửi lại trong ít phút."
-}
-
 var mailStatusNames = map[string]string{mail.StatusQueued: "Đang chờ gửi", mail.StatusSent: "Đã gửi", mail.StatusFailed: "Gửi thất bại"}
 
 type mailRow struct {

@@ -60,18 +60,6 @@ func catIDParam(r *http.Request, name string) (int64, error) {
 	return id, nil
 }
 
-// catalogueFlashes are the confirmations of the catalogue's admin pages.
-var catalogueFlashes = map[string]string{
-	"tao-don-vi":  "Đã thêm đơn vị.",
-	"luu-don-vi":  "Đã lưu đơn vị.",
-	"tao-thu-tuc": "Đã thêm thủ tục.",
-	"luu-thu-tuc": "Đã lưu thủ tục.",
-	"cong-bo":     "Đã công bố thủ tục trên cổng.",
-	"go-cong-bo":  "Đã ngừng công bố thủ tục.",
-	"xoa-don-vi":  "Đã xóa đơn vị.",
-	"xoa-thu-tuc": "Đã xóa thủ tục.",
-}
-
 func (c *catalogueDesk) newAdminPage(r *http.Request, title string) adminPage {
 	p := c.s.newAdminPage(r, title)
 	if f, ok := catalogueFlashes[r.URL.Query().Get("tb")]; ok {

@@ -17,10 +17,6 @@ import (
 // the global cross-origin check, and its address holds the 128-bit private
 // token, which a forging site cannot know.
 
-func init() {
-	myFlashes["danh-gia"] = "Cảm ơn ông/bà đã đánh giá! Ý kiến của ông/bà giúp cơ quan nâng cao chất lượng phục vụ."
-}
-
 // ratingBlock is what the private page shows about rating: the form, or
 // the rating already given.
 type ratingBlock struct {

@@ -72,15 +72,6 @@ func (o *officerDesk) render(w http.ResponseWriter, status int, name string, dat
 	return nil
 }
 
-// deskFlashes are the confirmations a redirect may ask for by key.
-var deskFlashes = map[string]string{
-	"chuyen":  "Đã cập nhật trạng thái hồ sơ.",
-	"moi":     "Đã tiếp nhận hồ sơ và cấp mã. Hãy in giấy tiếp nhận và hẹn trả kết quả cho người nộp.",
-	"don-vi":  "Đã lưu đơn vị làm việc của cán bộ.",
-	"bo-sung": "Đã nhận hồ sơ bổ sung; thời hạn giải quyết được tính tiếp.",
-	"mo-khoa": "Đã mở khóa: người nộp lại có thể lấy lại đường dẫn riêng qua thư điện tử.",
-}
-
 // deskScope is what the logged-in user may see of the desk: admins every
 // unit, officers the units they are assigned to (user_units).
 type deskScope struct {
@@ -146,38 +137,4 @@ func (o *officerDesk) loadDossier(r *http.Request, sc deskScope) (dossier.Dossie
 			Message: "Hồ sơ này thuộc đơn vị khác: bạn không có quyền xem hay xử lý. Nếu cần, hãy đề nghị quản trị phân công bạn vào đơn vị đó."}
 	}
 	return d, nil
-}
-
-// The desk's audit actions, named in Vietnamese on the audit log page
-// (admin_audit.go keeps the newsroom's).
-func init() {
-	for k, v := range map[string]string{
-		"dossier.list":               "Xem danh sách hồ sơ",
-		"dossier.view":               "Xem hồ sơ",
-		"dossier.denied":             "Mở hồ sơ của đơn vị khác (bị chặn)",
-		"dossier.file_download":      "Tải tệp của hồ sơ",
-		"dossier.receipt":            "In giấy tiếp nhận hồ sơ",
-		"dossier.counter_create":     "Tiếp nhận hồ sơ tại quầy",
-		"dossier.receive":            "Tiếp nhận hồ sơ",
-		"dossier.refuse":             "Từ chối tiếp nhận hồ sơ",
-		"dossier.process":            "Chuyển xử lý hồ sơ",
-		"dossier.assign":             "Giao chuyên viên khác",
-		"dossier.request_supplement": "Yêu cầu bổ sung hồ sơ",
-		"dossier.supplemented":       "Nhận hồ sơ bổ sung",
-		"dossier.request_fee":        "Yêu cầu thực hiện nghĩa vụ tài chính",
-		"dossier.paid":               "Xác nhận đã thực hiện nghĩa vụ tài chính",
-		"dossier.withdraw":           "Ghi nhận công dân rút hồ sơ",
-		"dossier.stop":               "Dừng xử lý hồ sơ",
-		"dossier.finish":             "Hoàn thành xử lý hồ sơ",
-		"dossier.return":             "Trả kết quả",
-		"user.units":                 "Phân công đơn vị cho cán bộ",
-		"dossier.recovery_reset":     "Mở khóa lấy lại đường dẫn riêng",
-	} {
-		if _, ok := auditActionNames[k]; !ok {
-			auditActionNames[k] = v
-		}
-	}
-	if _, ok := auditObjectNames["dossier"]; !ok {
-		auditObjectNames["dossier"] = "Hồ sơ"
-	}
 }

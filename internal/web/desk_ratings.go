@@ -19,10 +19,6 @@ import (
 // the ratings of the user's units (every unit for admins) with their
 // figures, per unit and in total, for a chosen period.
 
-func init() {
-	auditActionNames["rating.list"] = "Xem đánh giá của người dân"
-}
-
 type deskRatingUnit struct {
 	Unit  catalogue.Unit
 	Stats rating.Stats

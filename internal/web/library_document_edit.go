@@ -23,21 +23,6 @@ import (
 // articles' workflow and roles (legaldoc.Can asks auth.Can): editors write and
 // submit, approvers publish, return, take down; every change is audited.
 
-func init() {
-	for k, v := range map[string]string{
-		"luu-van-ban":       "Đã lưu văn bản.",
-		"gui-van-ban":       "Đã gửi văn bản chờ duyệt.",
-		"xuat-ban-van-ban":  "Đã xuất bản văn bản lên cổng.",
-		"tra-lai-van-ban":   "Đã trả lại văn bản cho biên tập viên.",
-		"go-van-ban":        "Đã gỡ văn bản khỏi cổng (chuyển về nháp).",
-		"rac-van-ban":       "Đã chuyển văn bản vào thùng rác.",
-		"khoi-phuc-van-ban": "Đã khôi phục văn bản (về trạng thái nháp).",
-		"nhap-van-ban":      "Đã nhập văn bản từ tệp CSV.",
-	} {
-		flashes[k] = v
-	}
-}
-
 const (
 	// maxDocFile is the largest attached file; maxDocFiles how many one
 	// save may add; maxDocBody bounds the whole request accordingly.

@@ -59,13 +59,6 @@ var (
 	mediaTypesLabel = "ảnh JPEG, PNG, WebP, GIF và tài liệu PDF, Word (DOC, DOCX), Excel (XLS, XLSX), OpenDocument (ODT)"
 )
 
-var mediaFlashes = map[string]string{
-	"tai-len": "Đã tải tệp lên thư viện. Sao chép địa chỉ hoặc mã HTML bên dưới để chèn vào bài viết.",
-	"da-co":   "Tệp này đã có trong thư viện: không lưu thêm bản sao. Dùng tệp đã có bên dưới.",
-	"luu-tep": "Đã lưu mô tả của tệp.",
-	"xoa-tep": "Đã xóa tệp khỏi thư viện.",
-}
-
 func (s *Server) mediaLibrary() *media.Library {
 	if s.mediaDir == "" {
 		return nil
