@@ -23,19 +23,6 @@ type officerDesk struct {
 	tmpl templates
 }
 
-// limitBody refuses bodies over n bytes with a 413 page before anything
-// reads them (staff parses the form to check the CSRF token).
-func limitBody(n int64, fn handlerFunc) handlerFunc {
-	return func(w http.ResponseWriter, r *http.Request) error {
-		if r.ContentLength > n {
-			drain(r.Body, r.ContentLength)
-			return errDossierTooLarge()
-		}
-		r.Body = http.MaxBytesReader(w, r.Body, n)
-		return fn(w, r)
-	}
-}
-
 func newOfficerDesk(s *Server) *officerDesk {
 	return &officerDesk{s: s, tmpl: s.adminTmpl}
 }

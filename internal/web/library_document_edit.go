@@ -468,24 +468,7 @@ func (s *Server) importDocuments(w http.ResponseWriter, r *http.Request) error {
 	return nil
 }
 
-// docUploadLimit bounds a document form's body; past the limit the answer
-// is a 413 page saying what happened (the browser sent too much to keep).
-func (s *Server) docUploadLimit(next handlerFunc) handlerFunc {
-	return func(w http.ResponseWriter, r *http.Request) error {
-		tooLarge := &Error{Status: http.StatusRequestEntityTooLarge, Code: "too_large",
-			Message: fmt.Sprintf("Dữ liệu gửi lên quá lớn: mỗi tệp tối đa %d MB, mỗi lần lưu tối đa %d MB. Văn bản chưa được lưu; hãy quay lại, chọn tệp nhỏ hơn hoặc đính kèm từng tệp một.", maxDocFile>>20, maxDocBody>>20)}
-		orig := r.Body
-		if r.ContentLength > maxDocBody {
-			drain(orig, r.ContentLength)
-			return tooLarge
-		}
-		lb := &limitedBody{ReadCloser: http.MaxBytesReader(w, orig, maxDocBody)}
-		r.Body = lb
-		err := next(w, r)
-		if lb.exceeded {
-			drain(orig, drainLimit)
-			return tooLarge
-		}
-		return err
-	}
+func errDocumentTooLarge() *Error {
+	return &Error{Status: http.StatusRequestEntityTooLarge, Code: "too_large",
+		Message: fmt.Sprintf("Dữ liệu gửi lên quá lớn: mỗi tệp tối đa %d MB, mỗi lần lưu tối đa %d MB. Văn bản chưa được lưu; hãy quay lại, chọn tệp nhỏ hơn hoặc đính kèm từng tệp một.", maxDocFile>>20, maxDocBody>>20)}
 }

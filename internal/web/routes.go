@@ -9,7 +9,8 @@ import (
 // Every route of the portal, in one table grouped by audience. A route's
 // middleware is written out where it is registered, so what guards a URL is
 // read in one line: staff (session, CSRF, two-step), bearer (API token),
-// capped (the route's body cap answered in its own words, request.go). The
+// capped (an upload route's body cap, answered in its own words:
+// request.go). The
 // server-wide layers (headers, per-client cap, URL length, panics, body
 // caps, cross-origin check, the article fast path) are added in routes().
 
@@ -99,13 +100,13 @@ func (s *Server) routeTable(x sections) []route {
 		{"DELETE /api/v1/articles/{id}", s.bearer(s.apiDeleteArticle)},
 		{"GET /api/v1/stats", s.apiStats},
 		{"GET /api/v1/search", s.apiSearch},
-		{"POST /api/v1/media", s.bearer(s.needUpload(s.uploadLimit(s.apiUploadMedia)))},
+		{"POST /api/v1/media", s.bearer(s.needUpload(s.capped(s.apiUploadMedia)))},
 		{"GET /api/v1/documents", s.apiDocuments},
 		{"GET /api/v1/documents/{id}", s.apiDocument},
 		{"POST /api/v1/documents", s.bearer(s.apiCreateDocument)},
 		{"PUT /api/v1/documents/{id}", s.bearer(s.apiUpdateDocument)},
 		{"DELETE /api/v1/documents/{id}", s.bearer(s.apiDeleteDocument)},
-		{"POST /api/v1/documents/{id}/files", s.docUploadLimit(s.bearer(s.apiAttachDocumentFile))},
+		{"POST /api/v1/documents/{id}/files", s.capped(s.bearer(s.apiAttachDocumentFile))},
 		{"GET /api/v1/questions", s.apiQuestions},
 		{"GET /api/v1/questions/{id}", s.apiQuestion},
 		{"GET /api/v1/procedures", c.apiList},
@@ -152,17 +153,17 @@ func (s *Server) routeTable(x sections) []route {
 		// Uploads are size-limited outside the session check, which reads
 		// the multipart body for its CSRF token.
 		{"GET /quan-tri/thu-vien", s.staff(s.needUpload(s.adminMedia))},
-		{"POST /quan-tri/thu-vien", s.uploadLimit(s.staff(s.needUpload(s.uploadMedia)))},
+		{"POST /quan-tri/thu-vien", s.capped(s.staff(s.needUpload(s.uploadMedia)))},
 		{"GET /quan-tri/thu-vien/{id}", s.staff(s.needUpload(s.mediaDetail))},
 		{"POST /quan-tri/thu-vien/{id}", s.staff(s.needUpload(s.saveMedia))},
 		{"POST /quan-tri/thu-vien/{id}/xoa", s.staff(s.needUpload(s.deleteMedia))},
 		{"GET /quan-tri/van-ban", s.staff(s.adminDocuments)},
 		{"GET /quan-tri/van-ban/moi", s.staff(s.newDocumentForm)},
-		{"POST /quan-tri/van-ban", s.docUploadLimit(s.staff(s.createDocument))},
+		{"POST /quan-tri/van-ban", s.capped(s.staff(s.createDocument))},
 		{"GET /quan-tri/van-ban/nhap", s.staff(s.documentImportForm)},
-		{"POST /quan-tri/van-ban/nhap", s.docUploadLimit(s.staff(s.importDocuments))},
+		{"POST /quan-tri/van-ban/nhap", s.capped(s.staff(s.importDocuments))},
 		{"GET /quan-tri/van-ban/{id}", s.staff(s.editDocumentForm)},
-		{"POST /quan-tri/van-ban/{id}", s.docUploadLimit(s.staff(s.updateDocument))},
+		{"POST /quan-tri/van-ban/{id}", s.capped(s.staff(s.updateDocument))},
 		{"GET /quan-tri/van-ban/{id}/tep/{file}", s.staff(s.adminDocumentFile)},
 		{"POST /quan-tri/van-ban/{id}/{action}", s.staff(s.documentAction)},
 		{"GET /quan-tri/hoi-dap", s.staff(s.adminQuestions)},
@@ -185,12 +186,12 @@ func (s *Server) routeTable(x sections) []route {
 		// counter entry, officers' units, ratings received.
 		{"GET /quan-tri/ho-so", s.staff(o.queue)},
 		{"GET /quan-tri/ho-so/moi", s.staff(o.counterForm)},
-		{"POST /quan-tri/ho-so/moi", limitBody(maxDossierBody, s.staff(o.counterCreate))},
+		{"POST /quan-tri/ho-so/moi", s.capped(s.staff(o.counterCreate))},
 		{"GET /quan-tri/ho-so/can-bo", s.staff(o.officers)},
 		{"GET /quan-tri/ho-so/danh-gia", s.staff(o.ratings)},
 		{"POST /quan-tri/ho-so/can-bo", s.staff(o.saveOfficerUnits)},
 		{"GET /quan-tri/ho-so/{id}", s.staff(o.detail)},
-		{"POST /quan-tri/ho-so/{id}/chuyen", limitBody(maxDossierBody, s.staff(o.move))},
+		{"POST /quan-tri/ho-so/{id}/chuyen", s.capped(s.staff(o.move))},
 		{"GET /quan-tri/ho-so/{id}/tep/{file}", s.staff(o.download)},
 		{"GET /quan-tri/ho-so/{id}/bien-nhan", s.staff(o.receipt)},
 		{"GET /quan-tri/ho-so/{id}/mau/{form}", s.staff(o.formPDF)},
@@ -227,11 +228,11 @@ func (s *Server) routeTable(x sections) []route {
 		{"POST /quan-tri/don-vi/{id}/xoa", s.staff(c.deleteUnit)},
 		{"GET /quan-tri/thu-tuc", s.staff(c.adminProcedures)},
 		{"GET /quan-tri/thu-tuc/moi", s.staff(c.newProcedureForm)},
-		{"POST /quan-tri/thu-tuc", c.limitBody(s.staff(c.createProcedure))},
+		{"POST /quan-tri/thu-tuc", s.capped(s.staff(c.createProcedure))},
 		{"GET /quan-tri/thu-tuc/nhap", s.staff(c.importForm)},
-		{"POST /quan-tri/thu-tuc/nhap", c.limitBody(s.staff(c.importProcedures))},
+		{"POST /quan-tri/thu-tuc/nhap", s.capped(s.staff(c.importProcedures))},
 		{"GET /quan-tri/thu-tuc/{id}", s.staff(c.editProcedureForm)},
-		{"POST /quan-tri/thu-tuc/{id}", c.limitBody(s.staff(c.saveProcedure))},
+		{"POST /quan-tri/thu-tuc/{id}", s.capped(s.staff(c.saveProcedure))},
 		{"POST /quan-tri/thu-tuc/{id}/cong-bo", s.staff(c.publishProcedure)},
 		{"POST /quan-tri/thu-tuc/{id}/xoa", s.staff(c.deleteProcedure)},
 		{"GET /quan-tri/thu-dien-tu", s.staff(s.mailOutbox)},
