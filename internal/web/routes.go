@@ -8,7 +8,8 @@ import (
 
 // Every route of the portal, in one table grouped by audience. A route's
 // middleware is written out where it is registered, so what guards a URL is
-// read in one line: staff (session, CSRF, two-step), bearer (API token),
+// read in one line: renamedPeriod (statistics pages' old parameter
+// names, stats_period.go), staff (session, CSRF, two-step), bearer (API token),
 // capped (an upload route's body cap, answered in its own words:
 // request.go). The
 // server-wide layers (headers, per-client cap, URL length, panics, body
@@ -69,10 +70,10 @@ func (s *Server) routeTable(x sections) []route {
 			http.Redirect(w, r, "/en/organisation", http.StatusFound)
 		})},
 		{"GET /en/{slug}", s.institutionEN},
-		{"GET /thong-ke", x.dossiers.page},
-		{"GET /thong-ke/tai-ve.csv", x.dossiers.csv},
-		{"GET /thong-ke/tai-ve.xlsx", x.dossiers.xlsx},
-		{"GET /thong-ke/danh-gia", x.ratings.page},
+		{"GET /thong-ke", renamedPeriod(x.dossiers.page)},
+		{"GET /thong-ke/tai-ve.csv", renamedPeriod(x.dossiers.csv)},
+		{"GET /thong-ke/tai-ve.xlsx", renamedPeriod(x.dossiers.xlsx)},
+		{"GET /thong-ke/danh-gia", renamedPeriod(x.ratings.page)},
 
 		// Citizen desk (một cửa): the catalogue, submission, the private
 		// dossier page, the public lookup.
@@ -144,7 +145,7 @@ func (s *Server) routeTable(x sections) []route {
 		{"POST /quan-tri/bai-viet/{id}/{action}", s.staff(s.articleAction)},
 		{"GET /quan-tri/bai-viet/{id}/phien-ban/{version}", s.staff(s.revisionView)},
 		{"POST /quan-tri/bai-viet/{id}/phien-ban/{version}/khoi-phuc", s.staff(s.restoreRevision)},
-		{"GET /quan-tri/bai-viet/{id}/thong-ke", s.staff(s.articleAnalytics)},
+		{"GET /quan-tri/bai-viet/{id}/thong-ke", renamedPeriod(s.staff(s.articleAnalytics))},
 		{"GET /quan-tri/chuyen-muc", s.staff(s.adminCategories)},
 		{"POST /quan-tri/chuyen-muc", s.staff(s.createCategory)},
 		{"GET /quan-tri/chuyen-muc/{id}", s.staff(s.editCategoryForm)},
@@ -178,9 +179,9 @@ func (s *Server) routeTable(x sections) []route {
 		{"GET /quan-tri/trang", s.staff(s.adminInstPages)},
 		{"GET /quan-tri/trang/{kind}/{lang}", s.staff(s.adminInstPage)},
 		{"POST /quan-tri/trang/{kind}/{lang}", s.staff(s.adminInstPageSave)},
-		{"GET " + analyticsPath, s.staff(s.analyticsPage)},
-		{"GET " + analyticsPath + "/tai-ve.csv", s.staff(s.analyticsCSV)},
-		{"GET " + analyticsPath + "/tai-ve.xlsx", s.staff(s.analyticsXLSX)},
+		{"GET " + analyticsPath, renamedPeriod(s.staff(s.analyticsPage))},
+		{"GET " + analyticsPath + "/tai-ve.csv", renamedPeriod(s.staff(s.analyticsCSV))},
+		{"GET " + analyticsPath + "/tai-ve.xlsx", renamedPeriod(s.staff(s.analyticsXLSX))},
 
 		// Officer desk (một cửa): queues, a dossier's page and its moves,
 		// counter entry, officers' units, ratings received.
@@ -188,7 +189,7 @@ func (s *Server) routeTable(x sections) []route {
 		{"GET /quan-tri/ho-so/moi", s.staff(o.counterForm)},
 		{"POST /quan-tri/ho-so/moi", s.capped(s.staff(o.counterCreate))},
 		{"GET /quan-tri/ho-so/can-bo", s.staff(o.officers)},
-		{"GET /quan-tri/ho-so/danh-gia", s.staff(o.ratings)},
+		{"GET /quan-tri/ho-so/danh-gia", renamedPeriod(s.staff(o.ratings))},
 		{"POST /quan-tri/ho-so/can-bo", s.staff(o.saveOfficerUnits)},
 		{"GET /quan-tri/ho-so/{id}", s.staff(o.detail)},
 		{"POST /quan-tri/ho-so/{id}/chuyen", s.capped(s.staff(o.move))},

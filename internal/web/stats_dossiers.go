@@ -100,7 +100,8 @@ type statsRequest struct {
 func (h *statsDossiers) parse(ctx context.Context, r *http.Request) (statsRequest, error) {
 	q := r.URL.Query()
 	req := statsRequest{now: time.Now()}
-	p, err := dossierstats.ParseQuery(q.Get("period"), q.Get("from"), q.Get("to"), req.now)
+	pq := readPeriod(r)
+	p, err := dossierstats.ParseQuery(pq.Period, pq.From, pq.To, req.now)
 	if err != nil {
 		var pe *dossierstats.PeriodError
 		if errors.As(err, &pe) {

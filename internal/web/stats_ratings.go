@@ -121,7 +121,7 @@ type ratingStatsPage struct {
 func (rs *ratingStats) page(w http.ResponseWriter, r *http.Request) error {
 	ctx := r.Context()
 	q := r.URL.Query()
-	per, err := rating.ParsePeriod(q.Get("ky"), dossier.Loc)
+	per, err := rating.ParsePeriod(readPeriod(r).Period, dossier.Loc)
 	if err != nil {
 		return errBadRequest("Kỳ thống kê không hợp lệ: " + strings.TrimPrefix(err.Error(), rating.ErrPeriod.Error()+": ") + ".")
 	}
@@ -232,7 +232,17 @@ func statsJSON(u *catalogue.Unit, st rating.Stats) ratingStatsJSON {
 func (rs *ratingStats) api(w http.ResponseWriter, r *http.Request) error {
 	ctx := r.Context()
 	q := r.URL.Query()
-	per, err := rating.Range(q.Get("from"), q.Get("to"), dossier.Loc)
+	pq := readPeriod(r)
+	var per rating.Period
+	var err error
+	switch {
+	case pq.Period != "" && (pq.From != "" || pq.To != ""):
+		err = fmt.Errorf("%w: chỉ chọn một trong hai: kỳ (period) hoặc khoảng ngày (from, to)", rating.ErrPeriod)
+	case pq.Period != "":
+		per, err = rating.ParsePeriod(pq.Period, dossier.Loc)
+	default:
+		per, err = rating.Range(pq.From, pq.To, dossier.Loc)
+	}
 	if err != nil {
 		return &Error{Status: http.StatusBadRequest, Code: "bad_request", Message: "Kỳ thống kê không hợp lệ: " + strings.TrimPrefix(err.Error(), rating.ErrPeriod.Error()+": ") + ".",
 			Fields: map[string]string{"period": err.Error()}}
