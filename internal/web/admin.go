@@ -2,24 +2,16 @@ package web
 
 import (
 	"bytes"
-	"fmt"
-	"html/template"
 	"net/http"
 	"strconv"
 	"time"
 
-	"github.com/congportal/cong/internal/analytics"
 	"github.com/congportal/cong/internal/auth"
 	"github.com/congportal/cong/internal/config"
 	"github.com/congportal/cong/internal/news"
 	"github.com/congportal/cong/internal/store"
 	"github.com/congportal/cong/internal/visitors"
 )
-
-// adminPages are the newsroom templates, each parsed with admin/layout.html.
-var adminPages = []string{"login", "dashboard", "articles", "article_edit", "revision",
-	"users", "user_form", "settings", "categories", "audit", "account", "media", "privacy_settings",
-	"analytics", "article_analytics"}
 
 // adminPage is what every newsroom page has.
 type adminPage struct {
@@ -32,32 +24,6 @@ type adminPage struct {
 	Version string
 }
 
-// flashes are the confirmations a redirect may ask for by key, so no text
-// from the URL is ever shown.
-var flashes = map[string]string{
-	"luu":       "Đã lưu bài viết.",
-	"gui":       "Đã gửi bài viết chờ duyệt.",
-	"xuat-ban":  "Đã xuất bản bài viết.",
-	"hen-gio":   "Đã hẹn giờ xuất bản.",
-	"tra-lai":   "Đã trả lại bài viết cho biên tập viên.",
-	"go":        "Đã gỡ bài viết khỏi cổng (chuyển về nháp).",
-	"thung-rac": "Đã chuyển bài viết vào thùng rác.",
-	"khoi-phuc": "Đã khôi phục bài viết (về trạng thái nháp).",
-	"phien-ban": "Đã khôi phục phiên bản cũ thành một bản lưu mới.",
-	"luu-2fa":   "Đã lưu thiết lập xác thực hai bước.",
-	// Users, settings, categories, account.
-	"tao-nguoi-dung":     "Đã tạo tài khoản. Hãy báo mật khẩu ban đầu cho người dùng qua kênh an toàn.",
-	"luu-nguoi-dung":     "Đã lưu thông tin người dùng.",
-	"dat-lai-mat-khau":   "Đã đặt lại mật khẩu; người dùng đã bị đăng xuất khỏi mọi thiết bị.",
-	"tat-2fa-nguoi-dung": "Đã tắt xác thực hai bước của người dùng; họ đã bị đăng xuất khỏi mọi thiết bị.",
-	"thu-hoi-ma":         "Đã thu hồi mã API.",
-	"luu-cai-dat":        "Đã lưu cài đặt. Trang công khai của cổng đã được cập nhật.",
-	"tao-chuyen-muc":     "Đã thêm chuyên mục.",
-	"luu-chuyen-muc":     "Đã lưu chuyên mục.",
-	"xoa-chuyen-muc":     "Đã xóa chuyên mục.",
-	"doi-mat-khau":       "Đã đổi mật khẩu. Mọi phiên đăng nhập đã kết thúc; vui lòng đăng nhập lại bằng mật khẩu mới.",
-}
-
 func (s *Server) newAdminPage(r *http.Request, title string) adminPage {
 	p := adminPage{Title: title, User: userFrom(r.Context()), Version: s.version, Flash: flashes[r.URL.Query().Get("tb")]}
 	if d, err := s.site(r.Context()); err == nil {
@@ -67,37 +33,6 @@ func (s *Server) newAdminPage(r *http.Request, title string) adminPage {
 		p.CSRF = si.csrf
 	}
 	return p
-}
-
-func parseAdminTemplates(a *assets, loc *time.Location) (map[string]*template.Template, error) {
-	funcs := template.FuncMap{
-		"asset":      a.url,
-		"vndate":     func(t time.Time) string { return vnDate(t, loc) },
-		"inputtime":  func(t time.Time) string { return inputTime(t, loc) },
-		"statusName": news.StatusName,
-		"roleName":   func(r auth.Role) string { return auth.RoleName(r) },
-		"can": func(u *auth.User, act string, a *news.Article) bool {
-			return auth.Can(u, auth.Action(act), a)
-		},
-		"safe": func(s string) template.HTML { return template.HTML(s) },
-		"add":  func(a, b int) int { return a + b },
-		"sub":  func(a, b int) int { return a - b },
-		// Visitor analytics (admin_analytics.go).
-		"groupName":  analytics.GroupName,
-		"deviceName": analytics.DeviceName,
-		"reasonName": analytics.ReasonName,
-		"isoVN":      analytics.VNDay,
-		"percent":    percent,
-	}
-	out := map[string]*template.Template{}
-	for _, name := range append(append([]string{}, adminPages...), authPages...) {
-		t, err := template.New(name).Funcs(funcs).ParseFS(templateFS, "templates/admin/layout.html", "templates/admin/"+name+".html")
-		if err != nil {
-			return nil, fmt.Errorf("admin template %s: %w", name, err)
-		}
-		out[name] = t
-	}
-	return out, nil
 }
 
 func vnDate(t time.Time, loc *time.Location) string {

@@ -26,14 +26,6 @@ import (
 
 const analyticsPath = "/quan-tri/thong-ke-truy-cap"
 
-func (s *Server) analyticsRoutes(handle func(pattern string, h http.HandlerFunc)) {
-	handle("GET "+analyticsPath, s.adapt(s.staff(s.analyticsPage)))
-	handle("GET "+analyticsPath+"/tai-ve.csv", s.adapt(s.staff(s.analyticsCSV)))
-	handle("GET "+analyticsPath+"/tai-ve.xlsx", s.adapt(s.staff(s.analyticsXLSX)))
-	handle("GET /quan-tri/bai-viet/{id}/thong-ke", s.adapt(s.staff(s.articleAnalytics)))
-	handle("GET /api/v1/analytics", s.adapt(s.bearer(s.apiAnalytics)))
-}
-
 // excludeVisit counts a request that is not a visit, by reason, both in
 // /metrics and in the day's analytics.
 func (s *Server) excludeVisit(reason visit.Reason, now time.Time) {
@@ -52,14 +44,10 @@ func visitTraffic(r *http.Request, ua string) visitors.Traffic {
 	return visitors.Traffic{UA: ua, Referer: ref, Host: r.Host}
 }
 
-// analyticsPeriod reads ?from=&to= (the API) or ?tu=&den= (the page's form).
-func (s *Server) analyticsPeriod(r *http.Request, api bool) (analytics.Period, error) {
-	q := r.URL.Query()
-	from, to := q.Get("tu"), q.Get("den")
-	if api {
-		from, to = q.Get("from"), q.Get("to")
-	}
-	p, err := analytics.ParsePeriod(from, to, time.Now(), s.loc)
+// analyticsPeriod reads ?from=&to= (stats_period.go).
+func (s *Server) analyticsPeriod(r *http.Request) (analytics.Period, error) {
+	pq := readPeriod(r)
+	p, err := analytics.ParsePeriod(pq.From, pq.To, time.Now(), s.loc)
 	var pe *analytics.PeriodError
 	if errors.As(err, &pe) {
 		e := &Error{Status: http.StatusUnprocessableEntity, Code: "validation", Message: "Khoảng ngày không hợp lệ: " + pe.Error(), Fields: pe.Fields}
@@ -96,8 +84,9 @@ func (s *Server) analyticsPage(w http.ResponseWriter, r *http.Request) error {
 	}
 	p := analyticsPage{adminPage: s.newAdminPage(r, "Thống kê truy cập"), MaxDays: analytics.MaxDays}
 	p.Nav = "analytics"
-	period, err := s.analyticsPeriod(r, false)
-	p.From, p.To = r.URL.Query().Get("tu"), r.URL.Query().Get("den")
+	period, err := s.analyticsPeriod(r)
+	pq := readPeriod(r)
+	p.From, p.To = pq.From, pq.To
 	if err != nil {
 		var e *Error
 		if !errors.As(err, &e) {
@@ -113,7 +102,7 @@ func (s *Server) analyticsPage(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	p.Chart = analytics.NewChart(p.T.Days, 720, 240)
-	p.Query = url.Values{"tu": {p.From}, "den": {p.To}}.Encode()
+	p.Query = url.Values{"from": {p.From}, "to": {p.To}}.Encode()
 	for _, d := range p.T.Devices {
 		p.DeviceSum += d.N
 	}
@@ -124,7 +113,7 @@ func (s *Server) analyticsExport(r *http.Request) (store.Traffic, error) {
 	if err := s.mayViewAnalytics(r); err != nil {
 		return store.Traffic{}, err
 	}
-	period, err := s.analyticsPeriod(r, false)
+	period, err := s.analyticsPeriod(r)
 	if err != nil {
 		return store.Traffic{}, err
 	}
@@ -211,8 +200,9 @@ func (s *Server) articleAnalytics(w http.ResponseWriter, r *http.Request) error 
 	}
 	p := articleAnalyticsPage{adminPage: s.newAdminPage(r, "Thống kê truy cập: "+a.Title), ArticleID: a.ID, ArticleTitle: a.Title}
 	p.Nav = "analytics"
-	period, err := s.analyticsPeriod(r, false)
-	p.From, p.To = r.URL.Query().Get("tu"), r.URL.Query().Get("den")
+	period, err := s.analyticsPeriod(r)
+	pq := readPeriod(r)
+	p.From, p.To = pq.From, pq.To
 	if err != nil {
 		var e *Error
 		if !errors.As(err, &e) {
@@ -270,17 +260,17 @@ func (s *Server) apiAnalytics(w http.ResponseWriter, r *http.Request) error {
 	if err := s.mayViewAnalytics(r); err != nil {
 		return err
 	}
-	q := r.URL.Query()
-	if q.Get("from") == "" || q.Get("to") == "" {
+	pq := readPeriod(r)
+	if pq.From == "" || pq.To == "" {
 		fields := map[string]string{}
-		for _, k := range []string{"from", "to"} {
-			if q.Get(k) == "" {
+		for k, v := range map[string]string{"from": pq.From, "to": pq.To} {
+			if v == "" {
 				fields[k] = "Cần tham số " + k + " dạng YYYY-MM-DD."
 			}
 		}
 		return &Error{Status: http.StatusBadRequest, Code: "bad_request", Message: "Cần khoảng ngày from và to (YYYY-MM-DD).", Fields: fields}
 	}
-	period, err := s.analyticsPeriod(r, true)
+	period, err := s.analyticsPeriod(r)
 	if err != nil {
 		return err
 	}

@@ -216,7 +216,7 @@ func TestVisitorAnalytics(t *testing.T) {
 			// The page, as the editor.
 			br := e.browser(t)
 			br.login("bientap")
-			q := "?tu=" + today + "&den=" + today
+			q := "?from=" + today + "&to=" + today
 			page := br.get("/quan-tri/thong-ke-truy-cap" + q)
 			if page.code != 200 {
 				t.Fatalf("page %d", page.code)
@@ -324,12 +324,12 @@ func TestVisitorAnalyticsRefusals(t *testing.T) {
 
 		br := e.browser(t)
 		br.login("bientap")
-		bad := br.get("/quan-tri/thong-ke-truy-cap?tu=2026-03-02&den=2026-03-01")
+		bad := br.get("/quan-tri/thong-ke-truy-cap?from=2026-03-02&to=2026-03-01")
 		if bad.code != 422 {
 			t.Errorf("page with from after to: %d", bad.code)
 		}
 		mustContain(t, bad, "Ngày bắt đầu phải trước hoặc bằng ngày kết thúc.", `value="2026-03-02"`)
-		if r := br.get("/quan-tri/thong-ke-truy-cap/tai-ve.csv?tu=hôm-qua"); r.code != 400 {
+		if r := br.get("/quan-tri/thong-ke-truy-cap/tai-ve.csv?from=hôm-qua"); r.code != 400 {
 			t.Errorf("csv with a bad date: %d", r.code)
 		}
 		off := e.browser(t)

@@ -11,57 +11,6 @@ import (
 	"github.com/congportal/cong/internal/store"
 )
 
-// auditActionNames are the Vietnamese names of the audit log's actions;
-// an action without one is shown by its code.
-var auditActionNames = map[string]string{
-	"login":                     "Đăng nhập",
-	"login.failed":              "Đăng nhập thất bại",
-	"login.password_ok":         "Đúng mật khẩu, chờ mã xác thực",
-	"login.throttled":           "Đăng nhập bị chặn tạm thời",
-	"logout":                    "Đăng xuất",
-	"logout.everywhere":         "Đăng xuất khỏi mọi thiết bị",
-	"password.change":           "Đổi mật khẩu",
-	"password.change_failed":    "Đổi mật khẩu thất bại",
-	"article.create":            "Tạo bài viết",
-	"article.update":            "Sửa bài viết",
-	"article.submit":            "Gửi duyệt",
-	"article.publish":           "Xuất bản",
-	"article.schedule":          "Hẹn giờ xuất bản",
-	"article.publish_scheduled": "Tự động xuất bản theo lịch",
-	"article.return":            "Trả lại bài",
-	"article.unpublish":         "Gỡ bài khỏi cổng",
-	"article.trash":             "Chuyển vào thùng rác",
-	"article.restore":           "Khôi phục bài",
-	"article.restore_revision":  "Khôi phục phiên bản",
-	"media.upload":              "Tải lên tệp",
-	"media.update":              "Sửa thông tin tệp",
-	"media.delete":              "Xóa tệp",
-	"user.create":               "Tạo người dùng",
-	"user.update":               "Sửa người dùng",
-	"user.disable":              "Khóa tài khoản",
-	"user.enable":               "Mở khóa tài khoản",
-	"user.password_reset":       "Đặt lại mật khẩu",
-	"user.totp_enable":          "Bật xác thực hai bước",
-	"user.totp_disable":         "Tắt xác thực hai bước",
-	"user.totp_reset":           "Quản trị tắt xác thực hai bước",
-	"token.create":              "Tạo mã API",
-	"token.revoke":              "Thu hồi mã API",
-	"site.update":               "Sửa cài đặt cổng",
-	"site.retention":            "Đổi thời hạn lưu dữ liệu cá nhân",
-	"category.create":           "Thêm chuyên mục",
-	"category.update":           "Sửa chuyên mục",
-	"category.delete":           "Xóa chuyên mục",
-}
-
-func auditActionName(a string) string {
-	if n, ok := auditActionNames[a]; ok {
-		return n
-	}
-	return a
-}
-
-var auditObjectNames = map[string]string{"article": "Bài viết", "user": "Người dùng", "token": "Mã API", "category": "Chuyên mục", "site": "Cổng", "media": "Tệp"}
-
 type auditRow struct {
 	At         string
 	Username   string

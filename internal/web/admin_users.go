@@ -3,7 +3,6 @@ package web
 import (
 	"errors"
 	"net/http"
-	"net/mail"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -12,33 +11,6 @@ import (
 	"github.com/congportal/cong/internal/store"
 	"github.com/congportal/cong/internal/viet"
 )
-
-// allow answers 403 unless the logged-in user may do act (auth.Can is the
-// one place that decides).
-func allow(r *http.Request, act auth.Action) error {
-	if !auth.Can(userFrom(r.Context()), act, nil) {
-		return errForbidden()
-	}
-	return nil
-}
-
-// formText is a posted text field: valid UTF-8, NFC (text pasted from Word
-// or macOS may arrive decomposed), trimmed.
-func formText(r *http.Request, name string) string {
-	return strings.TrimSpace(viet.NFC(r.PostFormValue(name)))
-}
-
-// tooLong reports whether s has more than n characters.
-func tooLong(s string, n int) bool { return utf8.RuneCountInString(s) > n }
-
-// validEmail accepts a bare address such as vanthu@example.gov.vn.
-func validEmail(s string) bool {
-	if len(s) > 254 || strings.ContainsAny(s, " <>\"") {
-		return false
-	}
-	a, err := mail.ParseAddress(s)
-	return err == nil && a.Address == s && strings.Contains(s[strings.LastIndexByte(s, '@'):], ".")
-}
 
 // validUsername: what `cong user add` accepts, a little stricter so that a
 // name is easy to read out over the phone.

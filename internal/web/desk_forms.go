@@ -130,9 +130,3 @@ func writeFormPDF(w http.ResponseWriter, data forms.Data, pdf []byte) {
 	h.Set("Content-Length", strconv.Itoa(len(pdf)))
 	w.Write(pdf)
 }
-
-func init() {
-	auditActionNames["dossier.form"] = "Tải biểu mẫu của hồ sơ (PDF)"
-	auditActionNames["dossier.apologise"] = "Lập phiếu xin lỗi và hẹn lại ngày trả kết quả"
-	deskFlashes["xin-loi"] = "Đã lập phiếu xin lỗi và hẹn lại ngày trả kết quả (mẫu 04). Hãy in phiếu gửi người nộp hồ sơ."
-}

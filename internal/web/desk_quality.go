@@ -110,10 +110,3 @@ func (o *officerDesk) markDigitised(w http.ResponseWriter, r *http.Request) erro
 	http.Redirect(w, r, fmt.Sprintf("/quan-tri/ho-so/%d?tb=so-hoa#h-so-hoa", d.ID), http.StatusSeeOther)
 	return nil
 }
-
-func init() {
-	auditActionNames["dossier.complaint"] = "Ghi nhận phản ánh, kiến nghị về hồ sơ"
-	auditActionNames["dossier.digitise"] = "Ghi nhận số hóa hồ sơ, kết quả điện tử"
-	deskFlashes["phan-anh"] = "Đã ghi nhận phản ánh, kiến nghị. Hồ sơ được tính vào chỉ số mức độ hài lòng."
-	deskFlashes["so-hoa"] = "Đã ghi nhận số hóa."
-}

@@ -19,10 +19,6 @@ import (
 // the ratings of the user's units (every unit for admins) with their
 // figures, per unit and in total, for a chosen period.
 
-func init() {
-	auditActionNames["rating.list"] = "Xem đánh giá của người dân"
-}
-
 type deskRatingUnit struct {
 	Unit  catalogue.Unit
 	Stats rating.Stats
@@ -48,7 +44,7 @@ func (o *officerDesk) ratings(w http.ResponseWriter, r *http.Request) error {
 	}
 	ctx := r.Context()
 	q := r.URL.Query()
-	per, err := rating.ParsePeriod(q.Get("ky"), dossier.Loc)
+	per, err := rating.ParsePeriod(readPeriod(r).Period, dossier.Loc)
 	if err != nil {
 		return errBadRequest("Kỳ thống kê không hợp lệ: hãy chọn tháng, quý hoặc năm trong danh sách.")
 	}
@@ -86,7 +82,7 @@ func (o *officerDesk) ratings(w http.ResponseWriter, r *http.Request) error {
 	}
 	base := "/quan-tri/ho-so/danh-gia?"
 	if per.Key != "" {
-		base += url.Values{"ky": {per.Key}}.Encode() + "&"
+		base += url.Values{"period": {per.Key}}.Encode() + "&"
 	}
 	p.Pager = pager{Page: page, Pages: (p.Total + deskPerPage - 1) / deskPerPage, Base: base}
 	// Comments may carry what citizens wrote about people: who read them is kept.

@@ -11,19 +11,6 @@ import (
 	"github.com/congportal/cong/internal/store"
 )
 
-// qaFlashes are this feature's confirmations, by the ?tb= key.
-var qaFlashes = map[string]string{
-	"phan-cong": "Đã phân công người trả lời.",
-	"tra-loi":   "Đã lưu câu trả lời.",
-	"cong-bo":   "Đã công bố câu hỏi và câu trả lời trên cổng.",
-	"go":        "Đã gỡ câu trả lời khỏi cổng.",
-	"tu-choi":   "Đã từ chối câu hỏi (thư rác / không hợp lệ).",
-	"khoi-phuc": "Đã đưa câu hỏi trở lại hàng chờ.",
-	"tao-lay-y": "Đã tạo đợt lấy ý kiến.",
-	"luu-lay-y": "Đã lưu đợt lấy ý kiến.",
-	"luu-trang": "Đã lưu trang.",
-}
-
 func (s *Server) newQAAdminPage(r *http.Request, title, nav string) adminPage {
 	p := s.newAdminPage(r, title)
 	p.Nav = nav
@@ -255,23 +242,4 @@ func (s *Server) adminQuestionAction(w http.ResponseWriter, r *http.Request) err
 	}
 	http.Redirect(w, r, fmt.Sprintf("/quan-tri/hoi-dap/%d?tb=%s", q.ID, action), http.StatusSeeOther)
 	return nil
-}
-
-// The audit log's Vietnamese names for this feature's actions, kept beside
-// the handlers that write them.
-func init() {
-	for k, v := range map[string]string{
-		"question.assign":     "Phân công trả lời câu hỏi",
-		"question.answer":     "Trả lời câu hỏi",
-		"question.publish":    "Công bố câu trả lời",
-		"question.unpublish":  "Gỡ câu trả lời khỏi cổng",
-		"question.reject":     "Từ chối câu hỏi (thư rác)",
-		"question.restore":    "Đưa câu hỏi trở lại hàng chờ",
-		"consultation.create": "Tạo đợt lấy ý kiến",
-		"consultation.update": "Sửa đợt lấy ý kiến",
-		"consultation.export": "Tải về góp ý (có thông tin liên hệ)",
-		"page.save":           "Lưu trang giới thiệu",
-	} {
-		auditActionNames[k] = v
-	}
 }

@@ -15,7 +15,6 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
-	"time"
 
 	"github.com/congportal/cong/internal/news"
 	"github.com/congportal/cong/internal/store"
@@ -26,9 +25,6 @@ var templateFS embed.FS
 
 //go:embed static
 var staticFS embed.FS
-
-// pageNames are the page templates; each is parsed with layout.html.
-var pageNames = []string{"home", "category", "article", "search", "page", "error", "sitemap_html"}
 
 // page is the data every template gets. One struct for all pages keeps the
 // layout's needs (site, menu, live slots) in one place.
@@ -284,31 +280,6 @@ func (lp *livePage) write(w http.ResponseWriter, status int, v *liveValues) {
 
 var htmlContentType = []string{"text/html; charset=utf-8"}
 
-type templates map[string]*template.Template
-
-func parseTemplates(a *assets, loc *time.Location) (templates, error) {
-	funcs := template.FuncMap{
-		"asset":   a.url,
-		"live":    liveMarker,
-		"vndate":  func(t time.Time) string { return t.In(loc).Format("02/01/2006 15:04") },
-		"isotime": func(t time.Time) string { return t.In(loc).Format(time.RFC3339) },
-		// Bodies are sanitised when they are written (news.SanitizeHTML).
-		"safe":  func(s string) template.HTML { return template.HTML(s) },
-		"add":   func(a, b int) int { return a + b },
-		"sub":   func(a, b int) int { return a - b },
-		"group": func(n int) string { return string(appendGrouped(nil, int64(n))) },
-	}
-	t := templates{}
-	for _, name := range pageNames {
-		tt, err := template.New(name).Funcs(funcs).ParseFS(templateFS, "templates/layout.html", "templates/"+name+".html")
-		if err != nil {
-			return nil, fmt.Errorf("template %s: %w", name, err)
-		}
-		t[name] = tt
-	}
-	return t, nil
-}
-
 // render executes a page template into a live page.
 func (s *Server) render(name string, p *page) (*livePage, error) {
 	var buf bytes.Buffer
@@ -326,5 +297,20 @@ func (s *Server) renderTo(w http.ResponseWriter, r *http.Request, status int, na
 		return err
 	}
 	lp.write(w, status, &liveValues{stats: s.counter.Stats()})
+	return nil
+}
+
+// renderPublic renders one of this feature's public pages with the
+// current visitor figures; data embeds *page for the layout.
+func (s *Server) renderPublic(w http.ResponseWriter, status int, name string, data any) error {
+	t, ok := s.tmpl[name]
+	if !ok {
+		return fmt.Errorf("no template %q", name)
+	}
+	var buf bytes.Buffer
+	if err := t.ExecuteTemplate(&buf, "layout", data); err != nil {
+		return err
+	}
+	splitLive(buf.Bytes()).write(w, status, &liveValues{stats: s.counter.Stats()})
 	return nil
 }

@@ -5,7 +5,6 @@ package web
 
 import (
 	"context"
-	"html/template"
 	"log/slog"
 	"net/http"
 	"runtime/debug"
@@ -15,6 +14,7 @@ import (
 	"time"
 
 	"github.com/congportal/cong/internal/backup"
+	"github.com/congportal/cong/internal/dossierstats"
 	"github.com/congportal/cong/internal/news"
 	"github.com/congportal/cong/internal/store"
 	"github.com/congportal/cong/internal/visit"
@@ -70,7 +70,7 @@ type Server struct {
 	tries  atomic.Uint64    // guesses reserved, to purge old throttle rows now and then
 
 	tmpl      templates
-	adminTmpl map[string]*template.Template
+	adminTmpl templates
 	assets    *assets
 	cache     *pageCache
 	metrics   *metrics
@@ -105,11 +105,7 @@ func New(o Options) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
-	t, err := parseTemplates(a, o.Location)
-	if err != nil {
-		return nil, err
-	}
-	at, err := parseAdminTemplates(a, o.Location)
+	t, at, err := parseTemplates(a, o.Location)
 	if err != nil {
 		return nil, err
 	}
@@ -150,60 +146,19 @@ func (s *Server) ContentChanged() {
 }
 
 func (s *Server) routes() http.Handler {
+	x := sections{
+		desk:      newOfficerDesk(s),
+		catalogue: s.newCatalogue(),
+		citizen:   newCitizenDesk(s),
+		dossiers:  newStatsDossiers(s, dossierstats.DefaultConfig()),
+		ratings:   newRatingStats(s),
+	}
 	mux := http.NewServeMux()
 	var patterns []string
-	handle := func(pattern string, h http.HandlerFunc) {
-		patterns = append(patterns, pattern)
-		mux.Handle(pattern, s.instrument(pattern, h))
+	for _, rt := range s.routeTable(x) {
+		patterns = append(patterns, rt.pattern)
+		mux.Handle(rt.pattern, s.instrument(rt.pattern, s.adapt(rt.h)))
 	}
-	handle("GET /{$}", s.adapt(s.home))
-	handle("GET /chuyen-muc/{slug}", s.adapt(s.category))
-	handle("GET /chuyen-muc/{slug}/rss.xml", s.adapt(s.categoryFeed))
-	handle("GET /bai-viet/{slug}", s.adapt(s.article))
-	handle("GET /bai-viet/{slug}/in", s.adapt(s.articlePrint))
-	handle("GET /trang/{slug}", s.adapt(s.staticPage))
-	handle("GET /tim-kiem", s.adapt(s.search))
-	handle("GET /rss.xml", s.adapt(s.feed))
-	handle("GET /sitemap.xml", s.adapt(s.sitemap))
-	handle("GET /so-do-trang", s.adapt(s.siteMapPage))
-	handle("GET /robots.txt", s.robots)
-	handle("GET /healthz", s.healthz)
-	handle("GET /metrics", s.metricsHandler)
-	handle("GET /static/{file}", s.adapt(s.static))
-
-	handle("GET /api/v1/articles", s.adapt(s.apiArticles))
-	handle("GET /api/v1/articles/{id}", s.adapt(s.apiArticle))
-	handle("GET /api/v1/stats", s.adapt(s.apiStats))
-	handle("GET /api/v1/search", s.adapt(s.apiSearch))
-	// The newsroom.
-	handle("GET /dang-nhap", s.adapt(s.loginForm))
-	handle("POST /dang-nhap", s.adapt(s.login))
-	handle("GET /dang-nhap/ma-xac-thuc", s.adapt(s.loginCodeForm))
-	handle("POST /dang-nhap/ma-xac-thuc", s.adapt(s.loginCode))
-	handle("GET "+totpPath, s.adapt(s.staff(s.totpForm)))
-	handle("POST "+totpPath, s.adapt(s.staff(s.totpChange)))
-	handle("POST /dang-xuat", s.adapt(s.staff(s.logout)))
-	handle("POST /quan-tri/dang-xuat-tat-ca", s.adapt(s.staff(s.logoutEverywhere)))
-	handle("GET /quan-tri", s.adapt(s.staff(s.dashboard)))
-	handle("GET /quan-tri/bai-viet", s.adapt(s.staff(s.adminArticles)))
-	handle("GET /quan-tri/bai-viet/moi", s.adapt(s.staff(s.newArticleForm)))
-	handle("POST /quan-tri/bai-viet", s.adapt(s.staff(s.createArticle)))
-	handle("GET /quan-tri/bai-viet/{id}", s.adapt(s.staff(s.editArticleForm)))
-	handle("POST /quan-tri/bai-viet/{id}", s.adapt(s.staff(s.saveArticle)))
-	handle("GET /quan-tri/bai-viet/{id}/xem-truoc", s.adapt(s.staff(s.preview)))
-	handle("POST /quan-tri/bai-viet/{id}/{action}", s.adapt(s.staff(s.articleAction)))
-	handle("GET /quan-tri/bai-viet/{id}/phien-ban/{version}", s.adapt(s.staff(s.revisionView)))
-	handle("POST /quan-tri/bai-viet/{id}/phien-ban/{version}/khoi-phuc", s.adapt(s.staff(s.restoreRevision)))
-
-	handle("POST /api/v1/articles", s.adapt(s.bearer(s.apiCreateArticle)))
-	handle("PUT /api/v1/articles/{id}", s.adapt(s.bearer(s.apiUpdateArticle)))
-	handle("DELETE /api/v1/articles/{id}", s.adapt(s.bearer(s.apiDeleteArticle)))
-
-	s.extraRoutes(handle)
-
-	handle("/api/", s.adapt(func(w http.ResponseWriter, r *http.Request) error { return errNotFound() }))
-
-	handle("/", s.adapt(func(w http.ResponseWriter, r *http.Request) error { return errNotFound() }))
 
 	// Unsafe methods from another origin are refused before any handler
 	// runs; the newsroom's forms rely on this.

@@ -36,37 +36,8 @@ type statsDossiers struct {
 	cache *statsCache
 }
 
-func (s *Server) statsDossierRoutes(handle func(pattern string, h http.HandlerFunc)) {
-	h, err := newStatsDossiers(s, dossierstats.DefaultConfig())
-	if err != nil {
-		panic(err) // embedded templates: every test run reports it
-	}
-	handle("GET /thong-ke", s.adapt(h.page))
-	handle("GET /thong-ke/tai-ve.csv", s.adapt(h.csv))
-	handle("GET /thong-ke/tai-ve.xlsx", s.adapt(h.xlsx))
-	handle("GET /api/v1/stats/dossiers", s.adapt(h.api))
-}
-
-func newStatsDossiers(s *Server, cfg dossierstats.Config) (*statsDossiers, error) {
-	loc := s.loc
-	funcs := template.FuncMap{
-		"asset":      s.assets.url,
-		"live":       liveMarker,
-		"vndate":     func(t time.Time) string { return vnDate(t, loc) },
-		"vnday":      func(t time.Time) string { return t.In(loc).Format("02/01/2006") },
-		"isotime":    func(t time.Time) string { return t.In(loc).Format(time.RFC3339) },
-		"safe":       func(s string) template.HTML { return template.HTML(s) },
-		"add":        func(a, b int) int { return a + b },
-		"sub":        func(a, b int) int { return a - b },
-		"indent":     func(n int) string { return strings.Repeat("— ", n) },
-		"points":     func(f float64) string { return strings.Replace(strconv.FormatFloat(f, 'f', 2, 64), ".", ",", 1) },
-		"formerMark": catalogue.FormerMark,
-	}
-	t, err := template.New("stats_dossiers").Funcs(funcs).ParseFS(templateFS, "templates/layout.html", "templates/stats_dossiers.html")
-	if err != nil {
-		return nil, fmt.Errorf("template stats_dossiers: %w", err)
-	}
-	return &statsDossiers{s: s, tmpl: t, cfg: cfg, cache: newStatsCache(256)}, nil
+func newStatsDossiers(s *Server, cfg dossierstats.Config) *statsDossiers {
+	return &statsDossiers{s: s, tmpl: s.tmpl["stats_dossiers"], cfg: cfg, cache: newStatsCache(256)}
 }
 
 // statsCache keeps computed reports briefly. A closed period's figures only
@@ -129,7 +100,8 @@ type statsRequest struct {
 func (h *statsDossiers) parse(ctx context.Context, r *http.Request) (statsRequest, error) {
 	q := r.URL.Query()
 	req := statsRequest{now: time.Now()}
-	p, err := dossierstats.ParseQuery(q.Get("period"), q.Get("from"), q.Get("to"), req.now)
+	pq := readPeriod(r)
+	p, err := dossierstats.ParseQuery(pq.Period, pq.From, pq.To, req.now)
 	if err != nil {
 		var pe *dossierstats.PeriodError
 		if errors.As(err, &pe) {

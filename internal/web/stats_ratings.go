@@ -27,25 +27,8 @@ type ratingStats struct {
 	tmpl *template.Template
 }
 
-func (s *Server) ratingRoutes(handle func(pattern string, h http.HandlerFunc)) {
-	loc := s.loc
-	funcs := template.FuncMap{
-		"asset":   s.assets.url,
-		"live":    liveMarker,
-		"vndate":  func(t time.Time) string { return vnDate(t, loc) },
-		"isotime": func(t time.Time) string { return t.In(loc).Format(time.RFC3339) },
-		"safe":    func(s string) template.HTML { return template.HTML(s) },
-		"add":     func(a, b int) int { return a + b },
-		"sub":     func(a, b int) int { return a - b },
-		"indent":  func(n int) string { return strings.Repeat("— ", n) },
-	}
-	t, err := template.New("stats_ratings").Funcs(funcs).ParseFS(templateFS, "templates/layout.html", "templates/stats_ratings.html")
-	if err != nil {
-		panic(err) // embedded templates: every test run reports it
-	}
-	rs := &ratingStats{s: s, tmpl: t}
-	handle("GET /thong-ke/danh-gia", s.adapt(rs.page))
-	handle("GET /api/v1/stats/ratings", s.adapt(rs.api))
+func newRatingStats(s *Server) *ratingStats {
+	return &ratingStats{s: s, tmpl: s.tmpl["stats_ratings"]}
 }
 
 // ratingFigures are the rolled-up figures of one unit (or the whole site)
@@ -138,7 +121,7 @@ type ratingStatsPage struct {
 func (rs *ratingStats) page(w http.ResponseWriter, r *http.Request) error {
 	ctx := r.Context()
 	q := r.URL.Query()
-	per, err := rating.ParsePeriod(q.Get("ky"), dossier.Loc)
+	per, err := rating.ParsePeriod(readPeriod(r).Period, dossier.Loc)
 	if err != nil {
 		return errBadRequest("Kỳ thống kê không hợp lệ: " + strings.TrimPrefix(err.Error(), rating.ErrPeriod.Error()+": ") + ".")
 	}
@@ -249,7 +232,17 @@ func statsJSON(u *catalogue.Unit, st rating.Stats) ratingStatsJSON {
 func (rs *ratingStats) api(w http.ResponseWriter, r *http.Request) error {
 	ctx := r.Context()
 	q := r.URL.Query()
-	per, err := rating.Range(q.Get("from"), q.Get("to"), dossier.Loc)
+	pq := readPeriod(r)
+	var per rating.Period
+	var err error
+	switch {
+	case pq.Period != "" && (pq.From != "" || pq.To != ""):
+		err = fmt.Errorf("%w: chỉ chọn một trong hai: kỳ (period) hoặc khoảng ngày (from, to)", rating.ErrPeriod)
+	case pq.Period != "":
+		per, err = rating.ParsePeriod(pq.Period, dossier.Loc)
+	default:
+		per, err = rating.Range(pq.From, pq.To, dossier.Loc)
+	}
 	if err != nil {
 		return &Error{Status: http.StatusBadRequest, Code: "bad_request", Message: "Kỳ thống kê không hợp lệ: " + strings.TrimPrefix(err.Error(), rating.ErrPeriod.Error()+": ") + ".",
 			Fields: map[string]string{"period": err.Error()}}

@@ -8,9 +8,6 @@ import (
 	"github.com/congportal/cong/internal/auth"
 )
 
-// authPages are the login and second-factor templates (admin layout).
-var authPages = []string{"login_code", "totp"}
-
 const totpPath = "/quan-tri/xac-thuc-hai-buoc"
 
 func pendingFrom(r *http.Request) *auth.User {

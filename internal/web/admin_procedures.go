@@ -160,25 +160,6 @@ func templateDownloadName(orig, stored string) string {
 	return base + filepath.Ext(stored)
 }
 
-// limitBody bounds the procedure form before the session check reads it,
-// so an oversized upload is a 413 with a clear message.
-func (c *catalogueDesk) limitBody(next handlerFunc) handlerFunc {
-	return func(w http.ResponseWriter, r *http.Request) error {
-		tooBig := &Error{Status: http.StatusRequestEntityTooLarge, Code: "too_large",
-			Message: fmt.Sprintf("Dữ liệu gửi lên quá lớn: mỗi tệp mẫu tối đa %d MB, cả biểu mẫu tối đa %d MB.", maxTemplateFile>>20, maxProcedureBody>>20)}
-		if r.ContentLength > maxProcedureBody {
-			return tooBig
-		}
-		lb := &limitedBody{ReadCloser: http.MaxBytesReader(w, r.Body, maxProcedureBody)}
-		r.Body = lb
-		err := next(w, r)
-		if lb.exceeded {
-			return tooBig
-		}
-		return err
-	}
-}
-
 func (c *catalogueDesk) adminProcedures(w http.ResponseWriter, r *http.Request) error {
 	if err := allow(r, auth.ActManageDesk); err != nil {
 		return err
@@ -556,4 +537,9 @@ func (c *catalogueDesk) deleteProcedure(w http.ResponseWriter, r *http.Request) 
 	c.s.audit(r, "procedure.delete", "procedure", id, p.Code+" – "+p.Name)
 	http.Redirect(w, r, "/quan-tri/thu-tuc?tb=xoa-thu-tuc", http.StatusSeeOther)
 	return nil
+}
+
+func errProcedureTooLarge() *Error {
+	return &Error{Status: http.StatusRequestEntityTooLarge, Code: "too_large",
+		Message: fmt.Sprintf("Dữ liệu gửi lên quá lớn: mỗi tệp mẫu tối đa %d MB, cả biểu mẫu tối đa %d MB.", maxTemplateFile>>20, maxProcedureBody>>20)}
 }

@@ -17,16 +17,6 @@ import (
 // for good — with a button to try a failed message again once the relay's
 // settings are fixed.
 
-func init() {
-	adminPages = append(adminPages, "mail_outbox")
-	flashes["thu-gui-lai"] = "Đã đưa thư vào hàng đợi; thư sẽ được gửi lại trong ít phút."
-}
-
-func (s *Server) mailAdminRoutes(handle func(pattern string, h http.HandlerFunc)) {
-	handle("GET /quan-tri/thu-dien-tu", s.adapt(s.staff(s.mailOutbox)))
-	handle("POST /quan-tri/thu-dien-tu/{id}/gui-lai", s.adapt(s.staff(s.mailRequeue)))
-}
-
 var mailStatusNames = map[string]string{mail.StatusQueued: "Đang chờ gửi", mail.StatusSent: "Đã gửi", mail.StatusFailed: "Gửi thất bại"}
 
 type mailRow struct {

@@ -2,7 +2,6 @@ package web
 
 import (
 	"bytes"
-	"fmt"
 	"html/template"
 	"net/http"
 	"path/filepath"
@@ -21,7 +20,7 @@ import (
 // templates and the per-client rate limits.
 type citizenDesk struct {
 	s    *Server
-	tmpl map[string]*template.Template
+	tmpl templates
 
 	// Per-instance limit (in memory): behind a load balancer with N
 	// instances a client gets at most N times the rate, which still stops
@@ -30,64 +29,8 @@ type citizenDesk struct {
 	lookupLimit *rateLimiter // 30 lookups a minute
 }
 
-var citizenPages = []string{"submit", "receipt", "mydossier", "mydossier_find", "lookup"}
-
-func (s *Server) dossierPublicRoutes(handle func(pattern string, h http.HandlerFunc)) {
-	c, err := newCitizenDesk(s)
-	if err != nil {
-		// Templates are embedded: a parse error is a programming error
-		// that every test run reports.
-		panic(err)
-	}
-	handle("GET /nop-ho-so/{procedure}", s.adapt(c.submitForm))
-	handle("POST /nop-ho-so/{procedure}", s.adapt(c.submit))
-	handle("GET /ho-so-cua-toi", s.adapt(c.findForm))
-	handle("POST /ho-so-cua-toi", s.adapt(c.find))
-	handle("GET /ho-so-cua-toi/{token}", s.adapt(c.myDossier))
-	handle("GET /ho-so-cua-toi/{token}/bien-nhan", s.adapt(c.receipt))
-	handle("GET /ho-so-cua-toi/{token}/tep/{id}", s.adapt(c.myFile))
-	handle("GET /ho-so-cua-toi/{token}/mau/{form}", s.adapt(c.myForm))
-	handle("POST /ho-so-cua-toi/{token}/bo-sung", s.adapt(c.supplement))
-	handle("POST /ho-so-cua-toi/{token}/rut", s.adapt(c.withdraw))
-	handle("GET /tra-cuu", s.adapt(c.lookup))
-	handle("GET /api/v1/dossiers/{code}/status", s.adapt(c.apiStatus))
-	c.ratingRoutes(handle)
-}
-
-func newCitizenDesk(s *Server) (*citizenDesk, error) {
-	loc := s.loc
-	funcs := template.FuncMap{
-		"asset":   s.assets.url,
-		"live":    liveMarker,
-		"vndate":  func(t time.Time) string { return vnDate(t, loc) },
-		"vnday":   func(t time.Time) string { return t.In(loc).Format("02/01/2006") },
-		"isotime": func(t time.Time) string { return t.In(loc).Format(time.RFC3339) },
-		"fieldOf": fieldOf,
-		"fileKind": func(k string) string {
-			return map[string]string{"component": "thành phần hồ sơ", "supplement": "bổ sung", "result": "kết quả"}[k]
-		},
-		"filesize":    fileSize,
-		"actionLabel": dossier.ActionLabel,
-		// What layout.html uses besides the above.
-		"safe": func(s string) template.HTML { return template.HTML(s) },
-		"add":  func(a, b int) int { return a + b },
-		"sub":  func(a, b int) int { return a - b },
-	}
-	c := &citizenDesk{s: s, tmpl: map[string]*template.Template{},
-		lookupLimit: newRateLimiter(30, time.Minute),
-	}
-	for _, name := range citizenPages {
-		files := []string{"templates/layout.html", "templates/" + name + ".html"}
-		if name == "mydossier" {
-			files = append(files, "templates/mydossier_forms.html")
-		}
-		t, err := template.New(name).Funcs(funcs).ParseFS(templateFS, files...)
-		if err != nil {
-			return nil, fmt.Errorf("template %s: %w", name, err)
-		}
-		c.tmpl[name] = t
-	}
-	return c, nil
+func newCitizenDesk(s *Server) *citizenDesk {
+	return &citizenDesk{s: s, tmpl: s.tmpl, lookupLimit: newRateLimiter(30, time.Minute)}
 }
 
 // citizenPage is the data of every citizen desk page.

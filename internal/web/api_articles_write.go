@@ -1,9 +1,7 @@
 package web
 
 import (
-	"encoding/json"
 	"errors"
-	"io"
 	"net/http"
 	"strconv"
 	"strings"
@@ -61,27 +59,6 @@ type apiArticleInput struct {
 	Status      string   `json:"status"`
 	ScheduledAt string   `json:"scheduled_at"` // RFC 3339
 	Version     int      `json:"version"`      // required on PUT: optimistic locking
-}
-
-const maxJSONBody = 2 << 20
-
-func readJSON(w http.ResponseWriter, r *http.Request, v any) error {
-	if ct := r.Header.Get("Content-Type"); !strings.HasPrefix(ct, "application/json") {
-		return &Error{Status: http.StatusUnsupportedMediaType, Code: "unsupported_media_type", Message: "Nội dung gửi lên phải là JSON (Content-Type: application/json)."}
-	}
-	dec := json.NewDecoder(http.MaxBytesReader(w, r.Body, maxJSONBody))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(v); err != nil {
-		var mbe *http.MaxBytesError
-		if errors.As(err, &mbe) {
-			return &Error{Status: http.StatusRequestEntityTooLarge, Code: "too_large", Message: "Nội dung gửi lên quá lớn (tối đa 2 MB)."}
-		}
-		return &Error{Status: http.StatusBadRequest, Code: "bad_json", Message: "JSON không hợp lệ: " + err.Error()}
-	}
-	if _, err := dec.Token(); err != io.EOF {
-		return &Error{Status: http.StatusBadRequest, Code: "bad_json", Message: "JSON không hợp lệ: có dữ liệu thừa sau đối tượng."}
-	}
-	return nil
 }
 
 func (s *Server) draftFromJSON(r *http.Request, in apiArticleInput) (newsroom.Draft, error) {

@@ -21,10 +21,6 @@ import (
 // /van-ban/{id}-{slug} (detail with files, PDF preview and the articles
 // citing it), /van-ban/{id}-{slug}/in (print view), and the files.
 
-func init() {
-	pageNames = append(pageNames, "documents", "document")
-}
-
 const docsPerPage = 20
 
 // docsPage is the public documents pages' data: the common page plus the

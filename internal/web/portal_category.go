@@ -10,47 +10,6 @@ import (
 
 const perPage = 15
 
-// pageParam reads ?trang= (Vietnamese) or ?page=; absent means 1.
-func pageParam(r *http.Request) (int, error) {
-	v := r.URL.Query().Get("trang")
-	if v == "" {
-		v = r.URL.Query().Get("page")
-	}
-	if v == "" {
-		return 1, nil
-	}
-	n, err := strconv.Atoi(v)
-	if err != nil || n < 1 || n > 100000 {
-		return 0, errBadRequest("Số trang không hợp lệ: hãy dùng một số nguyên dương, ví dụ ?trang=2.")
-	}
-	return n, nil
-}
-
-// slugParam reads a slug from the path. Every slug Cổng makes is
-// viet.Slug output ([a-z0-9-]), so anything else cannot name content: a 404
-// here, before PostgreSQL would reject invalid UTF-8 or NUL bytes with an
-// error.
-func slugParam(r *http.Request, name string) (string, error) {
-	v := r.PathValue(name)
-	if !validSlug(v) {
-		return "", errNotFound()
-	}
-	return v, nil
-}
-
-func validSlug(v string) bool {
-	if v == "" || len(v) > 200 {
-		return false
-	}
-	for i := 0; i < len(v); i++ {
-		c := v[i]
-		if (c < 'a' || c > 'z') && (c < '0' || c > '9') && c != '-' {
-			return false
-		}
-	}
-	return true
-}
-
 func pages(total, per int) int {
 	if total == 0 {
 		return 1

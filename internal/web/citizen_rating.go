@@ -17,19 +17,6 @@ import (
 // the global cross-origin check, and its address holds the 128-bit private
 // token, which a forging site cannot know.
 
-func init() {
-	myFlashes["danh-gia"] = "Cảm ơn ông/bà đã đánh giá! Ý kiến của ông/bà giúp cơ quan nâng cao chất lượng phục vụ."
-}
-
-// ratingRoutes adds the rating form to the private page's template and
-// registers its handler.
-func (c *citizenDesk) ratingRoutes(handle func(pattern string, h http.HandlerFunc)) {
-	if _, err := c.tmpl["mydossier"].ParseFS(templateFS, "templates/mydossier_rating.html"); err != nil {
-		panic(err) // embedded templates: every test run reports it
-	}
-	handle("POST /ho-so-cua-toi/{token}/danh-gia", c.s.adapt(c.rate))
-}
-
 // ratingBlock is what the private page shows about rating: the form, or
 // the rating already given.
 type ratingBlock struct {

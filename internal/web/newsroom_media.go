@@ -34,10 +34,6 @@ const (
 	// maxUploadBody leaves room for the form's other fields and the
 	// multipart framing around the file.
 	maxUploadBody = maxUpload + 1<<20
-	// drainLimit: an oversized request body is read (and dropped) up to
-	// this size before answering, so the browser, still sending, shows
-	// the 413 page instead of a reset connection.
-	drainLimit = 100 << 20
 
 	mediaPerPage = 30
 	maxAltLen    = 300
@@ -58,13 +54,6 @@ var (
 	mediaDocCSP     = []string{"default-src 'none'; sandbox"}
 	mediaTypesLabel = "ảnh JPEG, PNG, WebP, GIF và tài liệu PDF, Word (DOC, DOCX), Excel (XLS, XLSX), OpenDocument (ODT)"
 )
-
-var mediaFlashes = map[string]string{
-	"tai-len": "Đã tải tệp lên thư viện. Sao chép địa chỉ hoặc mã HTML bên dưới để chèn vào bài viết.",
-	"da-co":   "Tệp này đã có trong thư viện: không lưu thêm bản sao. Dùng tệp đã có bên dưới.",
-	"luu-tep": "Đã lưu mô tả của tệp.",
-	"xoa-tep": "Đã xóa tệp khỏi thư viện.",
-}
 
 func (s *Server) mediaLibrary() *media.Library {
 	if s.mediaDir == "" {
@@ -109,49 +98,6 @@ func (s *Server) needUpload(fn handlerFunc) handlerFunc {
 			return errForbidden()
 		}
 		return fn(w, r)
-	}
-}
-
-// limitedBody notes when a request body went past its limit.
-type limitedBody struct {
-	io.ReadCloser
-	exceeded bool
-}
-
-func (b *limitedBody) Read(p []byte) (int, error) {
-	n, err := b.ReadCloser.Read(p)
-	var mbe *http.MaxBytesError
-	if errors.As(err, &mbe) {
-		b.exceeded = true
-	}
-	return n, err
-}
-
-// uploadLimit bounds an upload's request body. It wraps the session or
-// token check, since the newsroom's CSRF check already reads a multipart
-// body: whoever reads past the limit fails, and the answer is a 413 (a
-// Vietnamese page, or JSON under /api/) rather than their error.
-func (s *Server) uploadLimit(next handlerFunc) handlerFunc {
-	return func(w http.ResponseWriter, r *http.Request) error {
-		orig := r.Body
-		if r.ContentLength > maxUploadBody {
-			drain(orig, r.ContentLength)
-			return s.uploadTooLarge(w, r)
-		}
-		lb := &limitedBody{ReadCloser: http.MaxBytesReader(w, orig, maxUploadBody)}
-		r.Body = lb
-		err := next(w, r)
-		if lb.exceeded {
-			drain(orig, drainLimit)
-			return s.uploadTooLarge(w, r)
-		}
-		return err
-	}
-}
-
-func drain(body io.Reader, n int64) {
-	if n > 0 && n <= drainLimit {
-		io.CopyN(io.Discard, body, n)
 	}
 }
 

@@ -23,22 +23,6 @@ import (
 // articles' workflow and roles (legaldoc.Can asks auth.Can): editors write and
 // submit, approvers publish, return, take down; every change is audited.
 
-func init() {
-	adminPages = append(adminPages, "documents", "document_edit", "document_import")
-	for k, v := range map[string]string{
-		"luu-van-ban":       "Đã lưu văn bản.",
-		"gui-van-ban":       "Đã gửi văn bản chờ duyệt.",
-		"xuat-ban-van-ban":  "Đã xuất bản văn bản lên cổng.",
-		"tra-lai-van-ban":   "Đã trả lại văn bản cho biên tập viên.",
-		"go-van-ban":        "Đã gỡ văn bản khỏi cổng (chuyển về nháp).",
-		"rac-van-ban":       "Đã chuyển văn bản vào thùng rác.",
-		"khoi-phuc-van-ban": "Đã khôi phục văn bản (về trạng thái nháp).",
-		"nhap-van-ban":      "Đã nhập văn bản từ tệp CSV.",
-	} {
-		flashes[k] = v
-	}
-}
-
 const (
 	// maxDocFile is the largest attached file; maxDocFiles how many one
 	// save may add; maxDocBody bounds the whole request accordingly.
@@ -484,24 +468,7 @@ func (s *Server) importDocuments(w http.ResponseWriter, r *http.Request) error {
 	return nil
 }
 
-// docUploadLimit bounds a document form's body; past the limit the answer
-// is a 413 page saying what happened (the browser sent too much to keep).
-func (s *Server) docUploadLimit(next handlerFunc) handlerFunc {
-	return func(w http.ResponseWriter, r *http.Request) error {
-		tooLarge := &Error{Status: http.StatusRequestEntityTooLarge, Code: "too_large",
-			Message: fmt.Sprintf("Dữ liệu gửi lên quá lớn: mỗi tệp tối đa %d MB, mỗi lần lưu tối đa %d MB. Văn bản chưa được lưu; hãy quay lại, chọn tệp nhỏ hơn hoặc đính kèm từng tệp một.", maxDocFile>>20, maxDocBody>>20)}
-		orig := r.Body
-		if r.ContentLength > maxDocBody {
-			drain(orig, r.ContentLength)
-			return tooLarge
-		}
-		lb := &limitedBody{ReadCloser: http.MaxBytesReader(w, orig, maxDocBody)}
-		r.Body = lb
-		err := next(w, r)
-		if lb.exceeded {
-			drain(orig, drainLimit)
-			return tooLarge
-		}
-		return err
-	}
+func errDocumentTooLarge() *Error {
+	return &Error{Status: http.StatusRequestEntityTooLarge, Code: "too_large",
+		Message: fmt.Sprintf("Dữ liệu gửi lên quá lớn: mỗi tệp tối đa %d MB, mỗi lần lưu tối đa %d MB. Văn bản chưa được lưu; hãy quay lại, chọn tệp nhỏ hơn hoặc đính kèm từng tệp một.", maxDocFile>>20, maxDocBody>>20)}
 }

@@ -220,7 +220,7 @@ func TestOfficerRatings(t *testing.T) {
 		if r := ba.get("/quan-tri/ho-so/" + itoa(b.ID)); r.code != http.StatusForbidden || strings.Contains(r.body, "Phường B chậm") {
 			t.Errorf("unit B's dossier: %d", r.code)
 		}
-		if r := ba.get("/quan-tri/ho-so/danh-gia?ky=2026-13"); r.code != http.StatusBadRequest {
+		if r := ba.get("/quan-tri/ho-so/danh-gia?period=2026-13"); r.code != http.StatusBadRequest {
 			t.Errorf("bad period %d", r.code)
 		}
 
@@ -235,7 +235,7 @@ func TestOfficerRatings(t *testing.T) {
 		r = adm.get("/quan-tri/ho-so/danh-gia")
 		mustContain(t, r, a.Code, b.Code, "50,0 % (1/2)")
 		// An empty period says so.
-		r = adm.get("/quan-tri/ho-so/danh-gia?ky=2001-01")
+		r = adm.get("/quan-tri/ho-so/danh-gia?period=2001-01")
 		mustContain(t, r, "Chưa có đánh giá nào trong kỳ này", "Không áp dụng (0/0)")
 
 		// Editors have no business here.
@@ -282,19 +282,19 @@ func TestPublicRatingStats(t *testing.T) {
 
 		// Q1 2026, the province rolled up: overall 5, 4, 2 → 2 of 3
 		// satisfied, average 11/3; complaints answered twice (4, 1).
-		r := de.fetch(t, "/thong-ke/danh-gia?don-vi=TINH&ky=2026-Q1")
+		r := de.fetch(t, "/thong-ke/danh-gia?don-vi=TINH&period=2026-Q1")
 		if r.code != 200 {
 			t.Fatalf("page %d", r.code)
 		}
 		mustContain(t, r, "Mức độ hài lòng của người dân: UBND tỉnh Thử Nghiệm", "Quý I/2026", "66,7 % (2/3)", "3,67 / 5",
-			"Sở Tư pháp", "Các đơn vị trực thuộc", `href="/thong-ke/danh-gia?don-vi=STP&amp;ky=2026-Q1"`, "2,50 / 5", "50,0 % (1/2)")
+			"Sở Tư pháp", "Các đơn vị trực thuộc", `href="/thong-ke/danh-gia?don-vi=STP&amp;period=2026-Q1"`, "2,50 / 5", "50,0 % (1/2)")
 		// Whole site, whole time: 5 ratings, overall 5,4,2,3,1 → 2/5.
 		r = de.fetch(t, "/thong-ke/danh-gia")
 		mustContain(t, r, "Tất cả đơn vị", "40,0 % (2/5)", "UBND xã Thử Nghiệm")
 		if strings.Contains(r.body, `<th scope="row">UBND huyện Cũ`) {
 			t.Error("a former unit with no ratings is listed")
 		}
-		if r := de.fetch(t, "/thong-ke/danh-gia?ky=2026-Q7"); r.code != http.StatusBadRequest || !strings.Contains(r.body, "Kỳ thống kê không hợp lệ") {
+		if r := de.fetch(t, "/thong-ke/danh-gia?period=2026-Q7"); r.code != http.StatusBadRequest || !strings.Contains(r.body, "Kỳ thống kê không hợp lệ") {
 			t.Errorf("bad period: %d", r.code)
 		}
 		if r := de.fetch(t, "/thong-ke/danh-gia?don-vi=KHONGCO"); r.code != http.StatusNotFound || !strings.Contains(r.body, "Không tìm thấy đơn vị") {

@@ -14,21 +14,6 @@ import (
 	"github.com/congportal/cong/internal/store"
 )
 
-// The admin pages of this file are parsed with the admin layout like the
-// newsroom's, and their confirmations are flash keys like the others'.
-func init() {
-	adminPages = append(adminPages, "calendar")
-	for k, v := range map[string]string{
-		"lich-luu":      "Đã lưu ngày vào lịch làm việc. Ngày hẹn của hồ sơ tiếp nhận từ nay được tính theo lịch mới; hồ sơ đã có ngày hẹn giữ nguyên.",
-		"lich-xoa":      "Đã bỏ đánh dấu ngày; ngày đó trở lại là ngày thường.",
-		"lich-dat-lai":  "Đã đặt lại lịch của năm về mặc định (theo Bộ luật Lao động).",
-		"lich-gio-lam":  "Đã lưu giờ làm việc.",
-		"lich-mac-dinh": "Năm này đang dùng lịch mặc định; không có gì để đặt lại.",
-	} {
-		flashes[k] = v
-	}
-}
-
 // cachedCalendar is a site's calendar with the version it was built from
 // (Server.calendar). The version is re-read (a primary-key lookup) on every
 // use, so an edit on any instance is seen at once by all, and the calendar

@@ -16,11 +16,6 @@ import (
 // random bits shown once on the receipt; only its SHA-256 is stored. A
 // wrong, forged or malformed token gets exactly the 404 of a missing page.
 
-var myFlashes = map[string]string{
-	"bo-sung": "Đã gửi hồ sơ bổ sung. Hồ sơ đã được chuyển lại cho cơ quan giải quyết.",
-	"rut":     "Đã rút hồ sơ. Hồ sơ dừng giải quyết.",
-}
-
 // byToken loads the dossier of the request's private link.
 func (c *citizenDesk) byToken(r *http.Request) (string, dossier.Dossier, error) {
 	token := r.PathValue("token")
