@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/congportal/cong/internal/auth"
+	"github.com/congportal/cong/internal/institution"
 	"github.com/congportal/cong/internal/news"
 	"github.com/congportal/cong/internal/qa"
 )
@@ -39,7 +40,7 @@ func (s *Server) qaRoutes(handle func(pattern string, h http.HandlerFunc)) {
 	handle("GET /lay-y-kien/{ref}", s.adapt(s.consultDetail))
 	handle("POST /lay-y-kien/{ref}", s.adapt(s.consultFeedback))
 	// Institutional pages and the English ones.
-	for _, k := range qa.PageKinds {
+	for _, k := range institution.PageKinds {
 		handle("GET /"+k.Code, s.adapt(s.institution(k)))
 	}
 	handle("GET /en/{$}", func(w http.ResponseWriter, r *http.Request) {
