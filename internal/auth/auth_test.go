@@ -146,3 +146,18 @@ func TestCan(t *testing.T) {
 		}
 	}
 }
+
+// A nil article handed over as an Item (templates pass a nil *news.Article
+// for "no article") is no item, not a zero article.
+func TestCanNilItem(t *testing.T) {
+	approver := &User{ID: 3, Role: RoleApprover}
+	var a *news.Article
+	for _, act := range []Action{ActView, ActEdit, ActPublish, ActTrash, ActRestore} {
+		if Can(approver, act, a) {
+			t.Errorf("%s allowed on a nil article", act)
+		}
+	}
+	if !Can(approver, ActCreate, a) {
+		t.Error("create refused with a nil article")
+	}
+}

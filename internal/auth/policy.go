@@ -86,12 +86,26 @@ const (
 	ActViewAnalytics Action = "view_analytics"
 )
 
-// Can is the one place that answers "may u do act to a". a may be nil for
-// actions that are not about an article. Every handler and API call goes
-// through it.
-func Can(u *User, act Action, a *news.Article) bool {
+// Item is what Can judges an article or a legal document by: both follow
+// the same editorial workflow (package editorial) under the same roles.
+// ok is false for no item: a nil *news.Article handed over by a template
+// means "no article", so implementations answer on a nil receiver.
+type Item interface {
+	EditorialState() (authorID int64, status string, ok bool)
+}
+
+// Can is the one place that answers "may u do act to it". it may be nil for
+// actions that are not about an article or a document. Every handler and
+// API call goes through it.
+func Can(u *User, act Action, it Item) bool {
 	if u == nil || u.Disabled {
 		return false
+	}
+	var a *item
+	if it != nil {
+		if author, status, ok := it.EditorialState(); ok {
+			a = &item{AuthorID: author, Status: status}
+		}
 	}
 	admin := u.Role == RoleAdmin
 	approver := u.Role == RoleApprover || admin
@@ -150,4 +164,10 @@ func Can(u *User, act Action, a *news.Article) bool {
 // guessed password for either is a defaced or hijacked portal.
 func TOTPRequired(role Role, siteRequires bool) bool {
 	return siteRequires && (role == RoleAdmin || role == RoleApprover)
+}
+
+// item is an Item's answer, read once.
+type item struct {
+	AuthorID int64
+	Status   string
 }

@@ -264,7 +264,7 @@ func (l *demoLoader) historical(r *mrand.Rand, day time.Time, proc catalogue.Pro
 		d.RespondedAt = recv
 		ev(recv, 0, dossier.Received, dossier.ActSubmit, "")
 	}
-	due, err := cal.Due(recv, proc.TimeAmount, calendar.Unit(proc.TimeUnit))
+	due, err := dossier.DueAtReceipt(cal, recv, proc.TimeAmount, proc.TimeUnit)
 	if err != nil {
 		return h, false, err
 	}
@@ -438,7 +438,7 @@ func (l *demoLoader) load(ctx context.Context, i int, sc scenario, proc catalogu
 			_, err := l.move(ctx, d.ID, dossier.ActRefuse, t, "Hồ sơ không thuộc thẩm quyền giải quyết của đơn vị; đề nghị nộp tại cơ quan cấp tỉnh.")
 			return err
 		}
-		due, err := l.cal.Due(t, proc.TimeAmount, calendar.Unit(proc.TimeUnit))
+		due, err := dossier.DueAtReceipt(l.cal, t, proc.TimeAmount, proc.TimeUnit)
 		if err != nil {
 			return err
 		}
@@ -446,7 +446,7 @@ func (l *demoLoader) load(ctx context.Context, i int, sc scenario, proc catalogu
 			return err
 		}
 	} else {
-		due, err := l.cal.Due(start, proc.TimeAmount, calendar.Unit(proc.TimeUnit))
+		due, err := dossier.DueAtReceipt(l.cal, start, proc.TimeAmount, proc.TimeUnit)
 		if err != nil {
 			return err
 		}
@@ -547,7 +547,7 @@ func (l *demoLoader) moveWith(ctx context.Context, id int64, in dossier.Input, f
 		return d, err
 	}
 	in.Who, in.ActorID, in.Actor, in.Clock = dossier.Desk|dossier.Specialist, l.officer, l.label, l.cal
-	return l.st.MoveDossier(ctx, d, in, files)
+	return l.st.MoveDossier(ctx, store.MoveRequest{Before: d, Input: in, Files: files})
 }
 
 // writeResult stores the demo result file like an uploaded one.

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/congportal/cong/internal/auth"
+	"github.com/congportal/cong/internal/institution"
 	"github.com/congportal/cong/internal/news"
 	"github.com/congportal/cong/internal/qa"
 	"github.com/congportal/cong/internal/store"
@@ -70,7 +71,7 @@ var demoQuestions = []demoQuestion{
 
 var demoPages = []struct {
 	kind, lang, slug, title, body string
-	people                        []qa.Person
+	people                        []institution.Person
 }{
 	{"gioi-thieu", "vi", "gioi-thieu", "Giới thiệu xã Tân Hòa Lĩnh",
 		`<p>Xã Tân Hòa Lĩnh (tỉnh Lam Giang) được thành lập ngày 01/7/2025 trên cơ sở sắp xếp các xã Tân Hòa, Hòa Lĩnh và Phú Lộc thuộc huyện Đông Giang cũ. Xã có diện tích tự nhiên 86,4 km², dân số khoảng 31.500 người, gồm 14 thôn.</p>
@@ -79,19 +80,19 @@ var demoPages = []struct {
 		`<p>Bộ máy chính quyền xã gồm Hội đồng nhân dân, Ủy ban nhân dân xã và các cơ quan chuyên môn: Văn phòng HĐND và UBND, Phòng Kinh tế, Phòng Văn hóa – Xã hội, Trung tâm Phục vụ hành chính công.</p>`, nil},
 	{"co-cau-to-chuc", "en", "organisation", "Organisation",
 		`<p>Tân Hòa Lĩnh Commune (Lam Giang Province) is governed by the People's Council and the People's Committee. The People's Committee works through the Office of the People's Council and People's Committee, the Economic Division, the Culture and Social Affairs Division and the Public Administration Service Centre.</p>`, nil},
-	{"lanh-dao", "vi", "lanh-dao", "Lãnh đạo Ủy ban nhân dân xã", `<p>Thường trực Ủy ban nhân dân xã nhiệm kỳ 2021–2026.</p>`, []qa.Person{
+	{"lanh-dao", "vi", "lanh-dao", "Lãnh đạo Ủy ban nhân dân xã", `<p>Thường trực Ủy ban nhân dân xã nhiệm kỳ 2021–2026.</p>`, []institution.Person{
 		{Name: "Phan Văn Định", Position: "Chủ tịch UBND xã", Phone: "0232 3 868 101", Email: "dinhpv@tanhoalinh.lamgiang.gov.vn"},
 		{Name: "Nguyễn Thị Thanh Hà", Position: "Phó Chủ tịch UBND xã (phụ trách văn hóa – xã hội)", Phone: "0232 3 868 102", Email: "hantt@tanhoalinh.lamgiang.gov.vn"},
 		{Name: "Trương Công Lực", Position: "Phó Chủ tịch UBND xã (phụ trách kinh tế)", Phone: "0232 3 868 103", Email: "luctc@tanhoalinh.lamgiang.gov.vn"},
 	}},
 	{"lien-he", "vi", "lien-he", "Liên hệ",
-		`<p>Ủy ban nhân dân xã Tân Hòa Lĩnh – Số 86 đường Lê Hữu Trác, thôn Hòa Bình. Giờ làm việc: sáng 7 giờ – 11 giờ 30, chiều 13 giờ 30 – 17 giờ, từ thứ Hai đến thứ Sáu.</p>`, []qa.Person{
+		`<p>Ủy ban nhân dân xã Tân Hòa Lĩnh – Số 86 đường Lê Hữu Trác, thôn Hòa Bình. Giờ làm việc: sáng 7 giờ – 11 giờ 30, chiều 13 giờ 30 – 17 giờ, từ thứ Hai đến thứ Sáu.</p>`, []institution.Person{
 			{Name: "Lê Thị Kim Oanh", Position: "Chánh Văn phòng HĐND và UBND", Phone: "0232 3 868 115", Email: "vanphong@tanhoalinh.lamgiang.gov.vn"},
 			{Name: "Võ Đức Thắng", Position: "Giám đốc Trung tâm Phục vụ hành chính công", Phone: "0232 3 868 120", Email: "motcua@tanhoalinh.lamgiang.gov.vn"},
 			{Name: "Huỳnh Thị Ngọc", Position: "Cán bộ quản trị Cổng thông tin điện tử", Phone: "0232 3 868 125", Email: "congttdt@tanhoalinh.lamgiang.gov.vn"},
 		}},
 	{"lien-he", "en", "contact", "Contact",
-		`<p>People's Committee of Tân Hòa Lĩnh Commune – 86 Lê Hữu Trác Street, Hòa Bình Hamlet. Office hours: 7:00–11:30 and 13:30–17:00, Monday to Friday.</p>`, []qa.Person{
+		`<p>People's Committee of Tân Hòa Lĩnh Commune – 86 Lê Hữu Trác Street, Hòa Bình Hamlet. Office hours: 7:00–11:30 and 13:30–17:00, Monday to Friday.</p>`, []institution.Person{
 			{Name: "Lê Thị Kim Oanh", Position: "Chief of Office", Phone: "+84 232 3 868 115", Email: "vanphong@tanhoalinh.lamgiang.gov.vn"},
 			{Name: "Võ Đức Thắng", Position: "Director, Public Administration Service Centre", Phone: "+84 232 3 868 120", Email: "motcua@tanhoalinh.lamgiang.gov.vn"},
 		}},

@@ -5,6 +5,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/congportal/cong/internal/institution"
 	"github.com/congportal/cong/internal/news"
 	"github.com/congportal/cong/internal/qa"
 	"github.com/congportal/cong/internal/store"
@@ -52,14 +53,14 @@ func TestDemoQA(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		for _, k := range qa.PageKinds {
+		for _, k := range institution.PageKinds {
 			vi, ok := stamps[k.Code+"/vi"]
 			if !ok {
 				t.Errorf("no Vietnamese page %s", k.Code)
 			}
 			if k.EnSlug != "" {
 				en, ok := stamps[k.Code+"/en"]
-				if st := qa.TranslationState(k, vi, ok, en); st != qa.TranslationOK {
+				if st := institution.TranslationState(k, vi, ok, en); st != institution.TranslationOK {
 					t.Errorf("%s: English page %q", k.Code, st)
 				}
 			}

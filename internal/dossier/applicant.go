@@ -8,6 +8,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/congportal/cong/internal/viet"
 	"golang.org/x/text/unicode/norm"
 )
 
@@ -88,7 +89,7 @@ func ParseApplicant(in ApplicantInput, today time.Time) (Applicant, FieldErrors)
 	if msg != "" {
 		errs["email"] = msg
 	}
-	a.Address = cleanLine(in.Address)
+	a.Address = viet.CleanLine(in.Address)
 	switch n := utf8.RuneCountInString(a.Address); {
 	case n == 0:
 		errs["address"] = "Vui lòng nhập địa chỉ liên hệ (số nhà, thôn/tổ, xã/phường, tỉnh/thành phố)."
@@ -103,22 +104,8 @@ func ParseApplicant(in ApplicantInput, today time.Time) (Applicant, FieldErrors)
 	return a, errs
 }
 
-// cleanLine is a form text in NFC (Vietnamese typed on a Mac or iPhone may
-// arrive decomposed), valid UTF-8, without control characters, on one line
-// with single spaces.
-func cleanLine(s string) string {
-	s = norm.NFC.String(strings.ToValidUTF8(s, ""))
-	s = strings.Map(func(r rune) rune {
-		if unicode.IsControl(r) {
-			return ' '
-		}
-		return r
-	}, s)
-	return strings.Join(strings.Fields(s), " ")
-}
-
 func parseName(s string) (string, string) {
-	s = cleanLine(s)
+	s = viet.CleanLine(s)
 	if s == "" {
 		return s, "Vui lòng nhập họ và tên."
 	}

@@ -184,6 +184,21 @@ func Permit(d Dossier, a Action, who Actor) error {
 // and the event to append. d is not modified. The store writes both in one
 // transaction, guarded by d.Version.
 func Apply(d Dossier, in Input) (Dossier, Event, error) {
+	return apply(d, in, in.ResultFile != "")
+}
+
+// Check says what the move would do — the dossier after it — or why it
+// cannot be made, without anything being written: permission first (403),
+// then the status (409), then what the move needs (422). withResult says a
+// result file comes with the move; the handler stores uploaded files only
+// after Check passed, so a refused move leaves nothing on disk, and the
+// store's Apply then sees the stored name.
+func Check(d Dossier, in Input, withResult bool) (Dossier, error) {
+	n, _, err := apply(d, in, withResult || in.ResultFile != "")
+	return n, err
+}
+
+func apply(d Dossier, in Input, withResult bool) (Dossier, Event, error) {
 	t, ok := Lookup(in.Action)
 	if !ok {
 		return d, Event{}, &TransitionError{ErrUnknownAction, in.Action, d.Status, "Thao tác không hợp lệ."}
@@ -243,7 +258,7 @@ func Apply(d Dossier, in Input) (Dossier, Event, error) {
 			n.PausedAt = time.Time{}
 		}
 	case ActFinish:
-		if in.ResultFile == "" {
+		if !withResult {
 			return d, Event{}, &TransitionError{ErrNeedResult, in.Action, d.Status, "Vui lòng đính kèm tệp kết quả giải quyết."}
 		}
 		n.ResultFile = in.ResultFile

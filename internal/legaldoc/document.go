@@ -231,33 +231,20 @@ func FormatDate(d string) string {
 	return t.Format("02/01/2006")
 }
 
-func clean(s string) string {
-	s = viet.NFC(strings.ToValidUTF8(s, ""))
-	s = strings.Map(func(r rune) rune {
-		if unicode.IsControl(r) && r != '\n' {
-			return ' '
-		}
-		return r
-	}, s)
-	return strings.TrimSpace(s)
-}
-
-func oneLine(s string) string { return strings.Join(strings.Fields(clean(s)), " ") }
-
 // Apply validates a draft and, when it is valid, copies it onto d with text
 // in NFC and dates normalised. On error d is still filled with what was
 // typed (dates left as typed) so a form can show it again.
 func Apply(d *Document, in Draft) error {
 	v := ValidationError{}
-	d.Number = oneLine(in.Number)
+	d.Number = viet.CleanLine(in.Number)
 	// Dashes and slashes vary with the keyboard; the stored symbol uses
 	// the ASCII ones so it reads the same everywhere.
 	d.Number = strings.NewReplacer("‐", "-", "‑", "-", "–", "-", "—", "-", "∕", "/", "／", "/", " / ", "/", " - ", "-").Replace(d.Number)
-	d.Type = oneLine(in.Type)
-	d.Issuer = oneLine(in.Issuer)
-	d.Signer = oneLine(in.Signer)
-	d.Field = oneLine(in.Field)
-	d.Abstract = clean(in.Abstract)
+	d.Type = viet.CleanLine(in.Type)
+	d.Issuer = viet.CleanLine(in.Issuer)
+	d.Signer = viet.CleanLine(in.Signer)
+	d.Field = viet.CleanLine(in.Field)
+	d.Abstract = viet.CleanText(in.Abstract)
 	d.ReplacedByID = in.ReplacedByID
 	d.Key = Key(d.Number)
 	switch {

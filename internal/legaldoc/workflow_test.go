@@ -47,3 +47,27 @@ func TestTransitionForbiddenBeforeState(t *testing.T) {
 		}
 	}
 }
+
+// auth.Can judges a document itself, exactly as it judges an article with
+// the same author and status.
+func TestCanJudgesDocumentLikeArticle(t *testing.T) {
+	users := []*auth.User{{ID: 1, Role: auth.RoleEditor}, {ID: 2, Role: auth.RoleEditor}, {ID: 3, Role: auth.RoleApprover},
+		{ID: 4, Role: auth.RoleAdmin}, {ID: 5, Role: auth.RoleOfficer}, {ID: 6, Role: auth.RoleAdmin, Disabled: true}}
+	acts := []auth.Action{auth.ActView, auth.ActEdit, auth.ActSubmit, auth.ActPublish, auth.ActReturn, auth.ActUnpublish, auth.ActTrash, auth.ActRestore}
+	statuses := []string{news.StatusDraft, news.StatusPending, news.StatusPublished, news.StatusReturned, news.StatusScheduled, news.StatusTrash}
+	for _, u := range users {
+		for _, act := range acts {
+			for _, st := range statuses {
+				d := &Document{ID: 9, AuthorID: 1, Status: st}
+				a := &news.Article{ID: 9, AuthorID: 1, Status: st}
+				if got, want := auth.Can(u, act, d), auth.Can(u, act, a); got != want {
+					t.Errorf("user %d (%s) %s on %s: document %v, article %v", u.ID, u.Role, act, st, got, want)
+				}
+			}
+		}
+	}
+	var none *Document
+	if Can(users[3], auth.ActView, none) {
+		t.Error("a nil document can be viewed")
+	}
+}

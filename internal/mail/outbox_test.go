@@ -118,7 +118,7 @@ func move(t *testing.T, s *store.Store, d dossier.Dossier, in dossier.Input) dos
 	if in.Action == dossier.ActFinish {
 		files = []store.DossierFile{{Kind: "result", Name: "ket-qua.pdf", StoredName: in.ResultFile, Mime: "application/pdf", Size: 1, SHA256: "00"}}
 	}
-	next, err := s.MoveDossier(ctx, d, in, files)
+	next, err := s.MoveDossier(ctx, store.MoveRequest{Before: d, Input: in, Files: files})
 	if err != nil {
 		t.Fatalf("%s: %v", in.Action, err)
 	}
@@ -638,7 +638,7 @@ func TestNoMailForAMoveThatFailed(t *testing.T) {
 		due, _ := f.cal.Due(at, 3, calendar.WorkingDays)
 		move(t, s, d, dossier.Input{Action: dossier.ActReceive, Now: at.Add(time.Hour), Due: due})
 		// The same old copy again: stale.
-		if _, err := s.MoveDossier(ctx, d, dossier.Input{Action: dossier.ActRefuse, Who: dossier.Admin, Now: at.Add(2 * time.Hour), Note: "Sai thủ tục"}, nil); !errors.Is(err, store.ErrStale) {
+		if _, err := s.MoveDossier(ctx, store.MoveRequest{Before: d, Input: dossier.Input{Action: dossier.ActRefuse, Who: dossier.Admin, Now: at.Add(2 * time.Hour), Note: "Sai thủ tục"}}); !errors.Is(err, store.ErrStale) {
 			t.Fatalf("stale move: %v", err)
 		}
 		rows := outbox(t, s, f.site)

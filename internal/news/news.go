@@ -92,6 +92,15 @@ type Article struct {
 	ScheduledAt   time.Time // when a scheduled article goes live
 }
 
+// EditorialState is what auth.Can judges an article by; a nil article is no
+// article.
+func (a *Article) EditorialState() (authorID int64, status string, ok bool) {
+	if a == nil {
+		return 0, "", false
+	}
+	return a.AuthorID, a.Status, true
+}
+
 // Page is a static page (kept from a WordPress import; the newsroom manages
 // institutional pages later).
 type Page struct {

@@ -1,6 +1,7 @@
-// Package newsroom is the editorial workflow without HTTP: what an edit may
-// change, which transitions exist (Nháp → Chờ duyệt → Đã xuất bản, Trả lại,
-// hẹn giờ, gỡ, thùng rác), and who may make them (auth.Can).
+// Package newsroom is the article side of the newsroom without HTTP: what an
+// edit may change, and the editorial workflow (package editorial: Nháp →
+// Chờ duyệt → Đã xuất bản, Trả lại, hẹn giờ, gỡ, thùng rác) applied to an
+// article, with who may make each move (auth.Can).
 package newsroom
 
 import (
@@ -10,6 +11,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/congportal/cong/internal/auth"
+	"github.com/congportal/cong/internal/editorial"
 	"github.com/congportal/cong/internal/news"
 	"github.com/congportal/cong/internal/viet"
 )
@@ -150,108 +152,43 @@ func Edit(u *auth.User, a *news.Article, d Draft) error {
 
 // Submit sends a draft or returned article for approval.
 func Submit(u *auth.User, a *news.Article) error {
-	if err := check(u, auth.ActSubmit, a, news.StatusDraft, news.StatusReturned); err != nil {
-		return err
-	}
-	a.Status = news.StatusPending
-	return nil
+	return move(a, func(s *editorial.State) error { return editorial.Submit(u, s) })
 }
 
 // Publish publishes now, or schedules when at is after now.
 func Publish(u *auth.User, a *news.Article, at, now time.Time) error {
-	if err := check(u, auth.ActPublish, a, news.StatusDraft, news.StatusPending, news.StatusReturned, news.StatusScheduled); err != nil {
-		return err
-	}
-	a.ReviewComment = ""
-	if !at.IsZero() && at.After(now) {
-		a.Status = news.StatusScheduled
-		a.ScheduledAt = at
-		return nil
-	}
-	a.Status = news.StatusPublished
-	a.ScheduledAt = time.Time{}
-	if a.PublishedAt.IsZero() || !at.IsZero() {
-		a.PublishedAt = now
-	}
-	return nil
+	return move(a, func(s *editorial.State) error { return editorial.Publish(u, s, at, now) })
 }
 
 // Return sends a pending article back to its editor with a comment.
 func Return(u *auth.User, a *news.Article, comment string) error {
-	if err := check(u, auth.ActReturn, a, news.StatusPending); err != nil {
-		return err
-	}
-	comment = strings.TrimSpace(comment)
-	if comment == "" {
-		return ValidationError{"comment": "Vui lòng ghi rõ lý do trả lại để biên tập viên sửa."}
-	}
-	if utf8.RuneCountInString(comment) > maxSummary {
-		return ValidationError{"comment": "Nhận xét quá dài (tối đa 1000 ký tự)."}
-	}
-	a.Status = news.StatusReturned
-	a.ReviewComment = viet.NFC(comment)
-	return nil
+	return move(a, func(s *editorial.State) error { return editorial.Return(u, s, comment) })
 }
 
 // Unpublish takes a published article down; it goes back to draft.
 func Unpublish(u *auth.User, a *news.Article) error {
-	if err := check(u, auth.ActUnpublish, a, news.StatusPublished); err != nil {
-		return err
-	}
-	a.Status = news.StatusDraft
-	return nil
+	return move(a, func(s *editorial.State) error { return editorial.Unpublish(u, s) })
 }
 
 // Trash moves an article to the recycle bin.
 func Trash(u *auth.User, a *news.Article) error {
-	if !auth.Can(u, auth.ActTrash, a) {
-		// Only "already in the bin" is a state problem; an editor's
-		// published article is the approver's to trash, not a wrong state.
-		if a.Status == news.StatusTrash {
-			return denied(u, auth.ActTrash, a)
-		}
-		return ErrForbidden
-	}
-	a.Status = news.StatusTrash
-	return nil
+	return move(a, func(s *editorial.State) error { return editorial.Trash(u, s) })
 }
 
 // Restore takes an article out of the recycle bin as a draft: it must be
 // approved again before it is public.
 func Restore(u *auth.User, a *news.Article) error {
-	if err := check(u, auth.ActRestore, a, news.StatusTrash); err != nil {
-		return err
+	return move(a, func(s *editorial.State) error { return editorial.Restore(u, s) })
+}
+
+// move runs one step of the shared editorial workflow on an article and
+// names its refusals as the article's (ErrForbidden, ErrState,
+// ValidationError). a changes only when the step succeeds.
+func move(a *news.Article, step func(*editorial.State) error) error {
+	s := editorial.State{AuthorID: a.AuthorID, Status: a.Status, ReviewComment: a.ReviewComment, PublishedAt: a.PublishedAt, ScheduledAt: a.ScheduledAt}
+	if err := step(&s); err != nil {
+		return editorial.Name(err, ErrForbidden, ErrState, func(f, m string) error { return ValidationError{f: m} })
 	}
-	a.Status = news.StatusDraft
+	a.Status, a.ReviewComment, a.PublishedAt, a.ScheduledAt = s.Status, s.ReviewComment, s.PublishedAt, s.ScheduledAt
 	return nil
-}
-
-// check answers 403 before 409: whether u may act on this article at all
-// (role, and for an editor whose article it is) is decided first, and only
-// someone who may is told that the article's state is wrong. Telling a
-// stranger "wrong state" would leak the state and invite retries.
-func check(u *auth.User, act auth.Action, a *news.Article, states ...string) error {
-	if !auth.Can(u, act, a) {
-		return denied(u, act, a)
-	}
-	for _, s := range states {
-		if a.Status == s {
-			return nil
-		}
-	}
-	return ErrState
-}
-
-// denied tells "not yours to do" (403) from "not in this state" (409) for
-// an action auth.Can refused: it is a state problem only if u could do it
-// to this very article, same author, in some other state.
-func denied(u *auth.User, act auth.Action, a *news.Article) error {
-	probe := *a
-	for _, s := range []string{news.StatusDraft, news.StatusPending, news.StatusPublished, news.StatusReturned, news.StatusScheduled, news.StatusTrash} {
-		probe.Status = s
-		if auth.Can(u, act, &probe) {
-			return ErrState
-		}
-	}
-	return ErrForbidden
 }

@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"time"
 )
 
@@ -22,6 +23,14 @@ type AuditEntry struct {
 // Audit appends an entry. There is no update or delete: triggers in the
 // schema refuse them.
 func (s *Store) Audit(ctx context.Context, e AuditEntry) error {
+	return s.insertAudit(ctx, s.db, e)
+}
+
+// insertAudit appends e with db, the store's pool or the transaction of the
+// change it records.
+func (s *Store) insertAudit(ctx context.Context, db interface {
+	ExecContext(context.Context, string, ...any) (sql.Result, error)
+}, e AuditEntry) error {
 	if e.At.IsZero() {
 		e.At = time.Now()
 	}
@@ -29,7 +38,7 @@ func (s *Store) Audit(ctx context.Context, e AuditEntry) error {
 	if e.UserID != 0 {
 		uid = e.UserID
 	}
-	_, err := s.db.ExecContext(ctx, s.q(`INSERT INTO audit_log (site_id, at, user_id, username, action, object_type, object_id, detail, ip) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+	_, err := db.ExecContext(ctx, s.q(`INSERT INTO audit_log (site_id, at, user_id, username, action, object_type, object_id, detail, ip) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`),
 		e.SiteID, dbTime(e.At), uid, e.Username, e.Action, e.ObjectType, e.ObjectID, e.Detail, e.IP)
 	return err
 }

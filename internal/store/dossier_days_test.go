@@ -90,7 +90,7 @@ func TestDaySummariesMatchRows(t *testing.T) {
 				if m.Action == dossier.ActReceive {
 					in.Due = cal.AddWorking(l.next, time.Duration(8+rng.IntN(40))*time.Hour)
 				}
-				d, err := s.MoveDossier(ctx, l.d, in, nil)
+				d, err := s.MoveDossier(ctx, store.MoveRequest{Before: l.d, Input: in})
 				if err != nil {
 					continue // a move the table refuses here (e.g. no reason fits): try another
 				}

@@ -53,7 +53,7 @@ func TestDossierFormsAtTheirTransitions(t *testing.T) {
 			t.Helper()
 			in.Clock = cal
 			var err error
-			if d, err = s.MoveDossier(ctx, d, in, nil); err != nil {
+			if d, err = s.MoveDossier(ctx, store.MoveRequest{Before: d, Input: in}); err != nil {
 				t.Fatal(err)
 			}
 			if got := formKinds(t, s, d.ID); got != want {
@@ -150,7 +150,7 @@ func TestDossierFormsAtTheirTransitions(t *testing.T) {
 			t.Fatalf("online submission recorded %q", got)
 		}
 		o, _ = s.Dossier(ctx, f.site, o.ID)
-		if _, err := s.MoveDossier(ctx, o, dossier.Input{Action: dossier.ActRefuse, Who: dossier.Desk, Note: "Sai thẩm quyền", Now: at(2, 9)}, nil); err != nil {
+		if _, err := s.MoveDossier(ctx, store.MoveRequest{Before: o, Input: dossier.Input{Action: dossier.ActRefuse, Who: dossier.Desk, Note: "Sai thẩm quyền", Now: at(2, 9)}}); err != nil {
 			t.Fatal(err)
 		}
 		if got := formKinds(t, s, o.ID); got != "03" {

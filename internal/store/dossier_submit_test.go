@@ -142,11 +142,11 @@ func TestSubmitDossierReplayAndToken(t *testing.T) {
 		// Citizen moves: withdraw, guarded by the version read.
 		cur, _ := s.DossierByToken(ctx, siteID, "hash-1")
 		now := time.Now()
-		after, err := s.MoveDossier(ctx, cur, dossier.Input{Action: dossier.ActWithdraw, Who: dossier.Citizen, Actor: "Lê Văn Tám", Now: now}, nil)
+		after, err := s.MoveDossier(ctx, store.MoveRequest{Before: cur, Input: dossier.Input{Action: dossier.ActWithdraw, Who: dossier.Citizen, Actor: "Lê Văn Tám", Now: now}})
 		if err != nil || after.Status != dossier.Withdrawn {
 			t.Fatalf("withdraw: %v %v", after.Status, err)
 		}
-		if _, err := s.MoveDossier(ctx, cur, dossier.Input{Action: dossier.ActWithdraw, Who: dossier.Citizen, Now: now}, nil); !errors.Is(err, store.ErrStale) {
+		if _, err := s.MoveDossier(ctx, store.MoveRequest{Before: cur, Input: dossier.Input{Action: dossier.ActWithdraw, Who: dossier.Citizen, Now: now}}); !errors.Is(err, store.ErrStale) {
 			t.Fatalf("stale version: %v", err)
 		}
 		ev, _ := s.DossierEvents(ctx, d.ID)

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"fmt"
 	"strings"
 	"time"
 
@@ -14,11 +15,27 @@ import (
 // The officer side of dossiers: moves along the transition table, counter
 // entry, queues, and which units an officer works for.
 
+// MoveRequest is one move of a dossier as the store performs it.
+type MoveRequest struct {
+	// Before is the dossier as read; the move lands only if nobody moved it
+	// since (its Version).
+	Before dossier.Dossier
+	Input  dossier.Input
+	// Files come with the move: a result, a supplement brought to the desk.
+	Files []DossierFile
+	// Audit, when set, is appended inside the move's transaction, so the
+	// audit row exists if and only if the move happened. ObjectType and
+	// ObjectID are the dossier's; an empty Detail becomes "CODE: from → to".
+	Audit *AuditEntry
+}
+
 // MoveDossier applies a move in one transaction: the checked transition, the
-// history event and any files (a result, a supplement brought to the desk)
-// land together, and only if nobody moved the dossier since before was read
-// (ErrStale otherwise).
-func (s *Store) MoveDossier(ctx context.Context, before dossier.Dossier, in dossier.Input, files []DossierFile) (dossier.Dossier, error) {
+// history event, the forms, mail and day summaries it calls for
+// (afterDossierEvent), any files and the audit entry land together, and only
+// if nobody moved the dossier since m.Before was read (ErrStale otherwise).
+// It returns the dossier after the move.
+func (s *Store) MoveDossier(ctx context.Context, m MoveRequest) (dossier.Dossier, error) {
+	before, in, files := m.Before, m.Input, m.Files
 	after, ev, err := dossier.Apply(before, in)
 	if err != nil {
 		return before, err
@@ -57,6 +74,19 @@ func (s *Store) MoveDossier(ctx context.Context, before dossier.Dossier, in doss
 				files[i].CreatedAt = after.UpdatedAt
 			}
 			if err := s.insertDossierFile(ctx, tx, &files[i]); err != nil {
+				return err
+			}
+		}
+		if m.Audit != nil {
+			e := *m.Audit
+			e.ObjectType, e.ObjectID = "dossier", before.ID
+			if e.Detail == "" {
+				e.Detail = fmt.Sprintf("%s: %s → %s", before.Code, before.Status, after.Status)
+			}
+			if e.At.IsZero() {
+				e.At = after.UpdatedAt
+			}
+			if err := s.insertAudit(ctx, tx, e); err != nil {
 				return err
 			}
 		}

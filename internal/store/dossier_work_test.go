@@ -93,7 +93,7 @@ func TestDossierLifecycle(t *testing.T) {
 			if in.Action == dossier.ActFinish {
 				files = []store.DossierFile{{Kind: "result", Name: "ket-qua.pdf", StoredName: "2026/03/abc", Mime: "application/pdf", Size: 10, SHA256: "00"}}
 			}
-			next, err := s.MoveDossier(ctx, d, in, files)
+			next, err := s.MoveDossier(ctx, store.MoveRequest{Before: d, Input: in, Files: files})
 			if err != nil {
 				t.Fatalf("step %d %s: %v", i, in.Action, err)
 			}
@@ -132,18 +132,18 @@ func TestDossierMoveRefusals(t *testing.T) {
 		f := newDeskFixture(t, s)
 		d := f.counter(t, s, f.unitA, "Trần Văn Bình", time.Now())
 		// Forbidden from the current status: nothing written.
-		if _, err := s.MoveDossier(ctx, d, dossier.Input{Action: dossier.ActReturn, Who: dossier.Admin, Now: time.Now()}, nil); !errors.Is(err, dossier.ErrForbiddenTransition) {
+		if _, err := s.MoveDossier(ctx, store.MoveRequest{Before: d, Input: dossier.Input{Action: dossier.ActReturn, Who: dossier.Admin, Now: time.Now()}}); !errors.Is(err, dossier.ErrForbiddenTransition) {
 			t.Fatalf("return from 2: %v", err)
 		}
 		// Reason required for stop.
-		if _, err := s.MoveDossier(ctx, d, dossier.Input{Action: dossier.ActStop, Who: dossier.Desk, Now: time.Now()}, nil); !errors.Is(err, dossier.ErrNeedReason) {
+		if _, err := s.MoveDossier(ctx, store.MoveRequest{Before: d, Input: dossier.Input{Action: dossier.ActStop, Who: dossier.Desk, Now: time.Now()}}); !errors.Is(err, dossier.ErrNeedReason) {
 			t.Fatalf("stop without reason: %v", err)
 		}
 		// Two officers act on the same version: the second is stale.
-		if _, err := s.MoveDossier(ctx, d, dossier.Input{Action: dossier.ActStop, Who: dossier.Desk, Now: time.Now(), Note: "Hồ sơ giả mạo"}, nil); err != nil {
+		if _, err := s.MoveDossier(ctx, store.MoveRequest{Before: d, Input: dossier.Input{Action: dossier.ActStop, Who: dossier.Desk, Now: time.Now(), Note: "Hồ sơ giả mạo"}}); err != nil {
 			t.Fatal(err)
 		}
-		if _, err := s.MoveDossier(ctx, d, dossier.Input{Action: dossier.ActProcess, Who: dossier.Desk, Now: time.Now(), Assignee: f.specialist.ID}, nil); !errors.Is(err, store.ErrStale) {
+		if _, err := s.MoveDossier(ctx, store.MoveRequest{Before: d, Input: dossier.Input{Action: dossier.ActProcess, Who: dossier.Desk, Now: time.Now(), Assignee: f.specialist.ID}}); !errors.Is(err, store.ErrStale) {
 			t.Fatalf("stale move: %v", err)
 		}
 		got, _ := s.Dossier(ctx, f.site, d.ID)
@@ -201,7 +201,7 @@ func TestDossierQueueScopingAndSearch(t *testing.T) {
 			t.Fatalf("officers: %v %+v", err, offs)
 		}
 		// Closed dossiers go after the ones still being worked on.
-		if _, err := s.MoveDossier(ctx, list[0], dossier.Input{Action: dossier.ActStop, Who: dossier.Desk, Now: now, Note: "Dừng thử"}, nil); err != nil {
+		if _, err := s.MoveDossier(ctx, store.MoveRequest{Before: list[0], Input: dossier.Input{Action: dossier.ActStop, Who: dossier.Desk, Now: now, Note: "Dừng thử"}}); err != nil {
 			t.Fatal(err)
 		}
 		list, _, _ = s.DossierQueue(ctx, store.QueueFilter{SiteID: f.site, UnitIDs: ids})

@@ -6,7 +6,7 @@ import (
 	"errors"
 	"time"
 
-	"github.com/congportal/cong/internal/qa"
+	"github.com/congportal/cong/internal/institution"
 )
 
 // InstPage is an institutional page (Decree 42/2022) in one language.
@@ -20,7 +20,7 @@ type InstPage struct {
 	BodyHTML  string
 	SourceID  int64 // for an English page: its Vietnamese source
 	UpdatedAt time.Time
-	People    []qa.Person
+	People    []institution.Person
 }
 
 // InstPage returns the page of a kind in a language, with its people.
@@ -42,7 +42,7 @@ func (s *Store) InstPage(ctx context.Context, siteID int64, kind, lang string) (
 	}
 	defer rows.Close()
 	for rows.Next() {
-		var x qa.Person
+		var x institution.Person
 		if err := rows.Scan(&x.Name, &x.Position, &x.Phone, &x.Email, &x.PhotoURL); err != nil {
 			return p, err
 		}
@@ -117,14 +117,14 @@ func (s *Store) SaveInstPage(ctx context.Context, p *InstPage) error {
 // OrgUnits returns the site's units for the organisation chart, in display
 // order: the same tree the public-service desk uses. A unit whose end date
 // has passed is shown as former.
-func (s *Store) OrgUnits(ctx context.Context, siteID int64, today string) ([]qa.OrgUnit, error) {
+func (s *Store) OrgUnits(ctx context.Context, siteID int64, today string) ([]institution.OrgUnit, error) {
 	units, err := s.Units(ctx, siteID)
 	if err != nil {
 		return nil, err
 	}
-	out := make([]qa.OrgUnit, 0, len(units))
+	out := make([]institution.OrgUnit, 0, len(units))
 	for _, u := range units {
-		out = append(out, qa.OrgUnit{ID: u.ID, ParentID: u.ParentID, Name: u.Name, Kind: u.Kind, Address: u.Address, Phone: u.Phone, Email: u.Email,
+		out = append(out, institution.OrgUnit{ID: u.ID, ParentID: u.ParentID, Name: u.Name, Kind: u.Kind, Address: u.Address, Phone: u.Phone, Email: u.Email,
 			Former: !u.ValidTo.IsZero() && u.ValidTo.Format("2006-01-02") < today})
 	}
 	return out, nil

@@ -192,7 +192,7 @@ func TestErasePersonalDataKeepsStatistics(t *testing.T) {
 			t.Fatal(err)
 		}
 		o, _ = s.Dossier(ctx, f.site, o.ID)
-		if _, err := s.MoveDossier(ctx, o, dossier.Input{Action: dossier.ActRefuse, Who: dossier.Desk, Note: "Sai thẩm quyền", Now: vn(2025, 6, 2, 9, 0)}, nil); err != nil {
+		if _, err := s.MoveDossier(ctx, store.MoveRequest{Before: o, Input: dossier.Input{Action: dossier.ActRefuse, Who: dossier.Desk, Note: "Sai thẩm quyền", Now: vn(2025, 6, 2, 9, 0)}}); err != nil {
 			t.Fatal(err)
 		}
 

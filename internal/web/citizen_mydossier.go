@@ -251,8 +251,8 @@ func (c *citizenDesk) supplement(w http.ResponseWriter, r *http.Request) error {
 		removeDossierFiles(dir, files)
 		return err
 	}
-	_, err = c.s.st.MoveDossier(r.Context(), d, dossier.Input{Action: dossier.ActSupplemented, Who: dossier.Citizen,
-		Actor: d.ApplicantName + " (công dân)", Now: now, Note: note, Clock: clock}, files)
+	_, err = c.s.st.MoveDossier(r.Context(), store.MoveRequest{Before: d, Input: dossier.Input{Action: dossier.ActSupplemented, Who: dossier.Citizen,
+		Actor: d.ApplicantName + " (công dân)", Now: now, Note: note, Clock: clock}, Files: files})
 	if err != nil {
 		removeDossierFiles(dir, files)
 		return moveError(err)
@@ -285,8 +285,8 @@ func (c *citizenDesk) withdraw(w http.ResponseWriter, r *http.Request) error {
 		p.Alert = "Chưa rút hồ sơ."
 		return c.render(w, http.StatusUnprocessableEntity, "mydossier", p)
 	}
-	_, err = c.s.st.MoveDossier(r.Context(), d, dossier.Input{Action: dossier.ActWithdraw, Who: dossier.Citizen,
-		Actor: d.ApplicantName + " (công dân)", Now: time.Now(), Note: cleanText(r.FormValue("note"), 1000)}, nil)
+	_, err = c.s.st.MoveDossier(r.Context(), store.MoveRequest{Before: d, Input: dossier.Input{Action: dossier.ActWithdraw, Who: dossier.Citizen,
+		Actor: d.ApplicantName + " (công dân)", Now: time.Now(), Note: cleanText(r.FormValue("note"), 1000)}})
 	if err != nil {
 		return moveError(err)
 	}

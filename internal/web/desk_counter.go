@@ -6,7 +6,6 @@ import (
 	"strconv"
 	"time"
 
-	"github.com/congportal/cong/internal/calendar"
 	"github.com/congportal/cong/internal/catalogue"
 	"github.com/congportal/cong/internal/dossier"
 	"github.com/congportal/cong/internal/store"
@@ -140,7 +139,7 @@ func (o *officerDesk) counterCreate(w http.ResponseWriter, r *http.Request) erro
 	if err != nil {
 		return err
 	}
-	due, err := cal.Due(now, p.Proc.TimeAmount, calendar.Unit(p.Proc.TimeUnit))
+	due, err := dossier.DueAtReceipt(cal, now, p.Proc.TimeAmount, p.Proc.TimeUnit)
 	if err != nil {
 		p.Alert = "Không tính được ngày hẹn trả theo thời hạn của thủ tục (" + err.Error() + "). Hãy báo quản trị sửa thời hạn của thủ tục."
 	}

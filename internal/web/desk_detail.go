@@ -10,7 +10,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/congportal/cong/internal/calendar"
 	"github.com/congportal/cong/internal/dossier"
 	"github.com/congportal/cong/internal/rating"
 	"github.com/congportal/cong/internal/store"
@@ -183,7 +182,7 @@ func (o *officerDesk) move(w http.ResponseWriter, r *http.Request) error {
 		if err != nil {
 			return err
 		}
-		if in.Due, err = cal.Due(in.Now, proc.TimeAmount, calendar.Unit(proc.TimeUnit)); err != nil {
+		if in.Due, err = dossier.DueAtReceipt(cal, in.Now, proc.TimeAmount, proc.TimeUnit); err != nil {
 			return fail(http.StatusUnprocessableEntity, "Không tính được ngày hẹn trả theo thời hạn của thủ tục: "+err.Error())
 		}
 	case dossier.ActProcess, dossier.ActAssign:
@@ -204,10 +203,10 @@ func (o *officerDesk) move(w http.ResponseWriter, r *http.Request) error {
 		in.Assignee = id
 	}
 	var files []store.DossierFile
+	var ups []dossierUpload
+	defer func() { discardUploads(ups) }()
 	kind := map[dossier.Action]string{dossier.ActFinish: "result", dossier.ActSupplemented: "supplement"}[action]
 	if kind != "" && r.MultipartForm != nil {
-		var ups []dossierUpload
-		defer func() { discardUploads(ups) }()
 		for _, fh := range r.MultipartForm.File["files"] {
 			up, msg, tooLarge := readDossierFile(o.s.uploadTempDir(), fh)
 			if msg != "" {
@@ -219,26 +218,26 @@ func (o *officerDesk) move(w http.ResponseWriter, r *http.Request) error {
 			}
 			ups = append(ups, up)
 		}
-		if len(ups) > 0 {
-			// Checked before any file is written, so a refused move leaves
-			// nothing on disk.
-			if _, _, err := dossier.Apply(d, dossier.Input{Action: in.Action, Who: in.Who, Now: in.Now, Note: in.Note, Assignee: in.Assignee, Due: in.Due, Clock: in.Clock, ResultFile: "x"}); err != nil {
-				return o.moveError(w, r, fail, err)
-			}
-			if files, err = saveDossierFiles(o.s.dossierDir(), in.Now, kind, ups, nil); err != nil {
-				return err
-			}
-			if action == dossier.ActFinish {
-				in.ResultFile = files[0].StoredName
-			}
+	}
+	// Checked before any file is written, so a refused move leaves nothing
+	// on disk.
+	if _, err := dossier.Check(d, in, len(ups) > 0); err != nil {
+		return o.moveError(w, r, fail, err)
+	}
+	if len(ups) > 0 {
+		if files, err = saveDossierFiles(o.s.dossierDir(), in.Now, kind, ups, nil); err != nil {
+			return err
+		}
+		if action == dossier.ActFinish {
+			in.ResultFile = files[0].StoredName
 		}
 	}
-	after, err := o.s.st.MoveDossier(ctx, d, in, files)
+	_, err = o.s.st.MoveDossier(ctx, store.MoveRequest{Before: d, Input: in, Files: files,
+		Audit: &store.AuditEntry{SiteID: o.s.siteID, UserID: u.ID, Username: u.Username, Action: "dossier." + string(action), IP: o.s.clientIP(r)}})
 	if err != nil {
 		removeDossierFiles(o.s.dossierDir(), files)
 		return o.moveError(w, r, fail, err)
 	}
-	o.s.audit(r, "dossier."+string(action), "dossier", d.ID, fmt.Sprintf("%s: %s → %s", d.Code, d.Status, after.Status))
 	tb := "chuyen"
 	if action == dossier.ActSupplemented {
 		tb = "bo-sung"

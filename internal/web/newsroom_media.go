@@ -15,13 +15,11 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"unicode"
-
-	"golang.org/x/text/unicode/norm"
 
 	"github.com/congportal/cong/internal/auth"
 	"github.com/congportal/cong/internal/media"
 	"github.com/congportal/cong/internal/store"
+	"github.com/congportal/cong/internal/viet"
 )
 
 // The media library: /quan-tri/thu-vien for the newsroom, /media/{file} for
@@ -156,14 +154,7 @@ func readUpload(r *http.Request) (upload, error) {
 // typed on a Mac arrives decomposed), no control characters, one line,
 // trimmed and cut at max runes.
 func cleanText(s string, max int) string {
-	s = norm.NFC.String(strings.ToValidUTF8(s, ""))
-	s = strings.Map(func(r rune) rune {
-		if unicode.IsControl(r) {
-			return ' '
-		}
-		return r
-	}, s)
-	s = strings.Join(strings.Fields(s), " ")
+	s = viet.CleanLine(s)
 	if r := []rune(s); len(r) > max {
 		s = strings.TrimSpace(string(r[:max]))
 	}

@@ -3,8 +3,8 @@ package web
 import (
 	"net/http"
 
+	"github.com/congportal/cong/internal/institution"
 	"github.com/congportal/cong/internal/news"
-	"github.com/congportal/cong/internal/qa"
 )
 
 // siteMapLink is one entry of the HTML site map, with its sub-entries.
@@ -37,7 +37,7 @@ func (s *Server) siteMapPage(w http.ResponseWriter, r *http.Request) error {
 	groups := []siteMapLink{{Name: "Chức năng", Children: portalSections}}
 	groups = append(groups, siteMapLink{Name: "Chuyên mục", Children: siteMapCategories(p.Categories, 0, 0)})
 	inst := siteMapLink{Name: "Giới thiệu cơ quan"}
-	for _, k := range qa.PageKinds {
+	for _, k := range institution.PageKinds {
 		inst.Children = append(inst.Children, siteMapLink{Name: k.Name, URL: "/" + k.Code})
 	}
 	p.SiteMap = append(groups, inst)

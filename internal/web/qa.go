@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/congportal/cong/internal/auth"
+	"github.com/congportal/cong/internal/institution"
 	"github.com/congportal/cong/internal/qa"
 	"github.com/congportal/cong/internal/store"
 )
@@ -288,7 +289,7 @@ func (s *Server) qaSitemap(ctx context.Context, add func(u string, mod time.Time
 	if err != nil {
 		return err
 	}
-	for _, k := range qa.PageKinds {
+	for _, k := range institution.PageKinds {
 		if t, ok := stamps[k.Code+"/vi"]; ok {
 			add(s.baseURL+"/"+k.Code, t)
 		}

@@ -4,26 +4,26 @@ import (
 	"errors"
 	"net/http"
 
-	"github.com/congportal/cong/internal/qa"
+	"github.com/congportal/cong/internal/institution"
 	"github.com/congportal/cong/internal/store"
 )
 
 // instPage is the data of an institutional page, Vietnamese or English.
 type instPage struct {
 	*page
-	Kind    qa.PageKind
+	Kind    institution.PageKind
 	P       store.InstPage
 	Missing bool // no content yet: a placeholder is shown
 	English bool
-	HasEN   bool          // (Vietnamese page) an English version exists
-	Org     []*qa.OrgNode // Cơ cấu tổ chức: the unit tree
-	Kinds   []qa.PageKind // the sub-menu: every institutional page
+	HasEN   bool                   // (Vietnamese page) an English version exists
+	Org     []*institution.OrgNode // Cơ cấu tổ chức: the unit tree
+	Kinds   []institution.PageKind // the sub-menu: every institutional page
 }
 
-func (s *Server) institution(k qa.PageKind) handlerFunc {
+func (s *Server) institution(k institution.PageKind) handlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) error {
 		ctx := r.Context()
-		p := &instPage{page: s.basePage(ctx), Kind: k, Kinds: qa.PageKinds}
+		p := &instPage{page: s.basePage(ctx), Kind: k, Kinds: institution.PageKinds}
 		p.Active = k.Code
 		pg, err := s.st.InstPage(ctx, s.siteID, k.Code, "vi")
 		switch {
@@ -48,7 +48,7 @@ func (s *Server) institution(k qa.PageKind) handlerFunc {
 			if err != nil {
 				return err
 			}
-			p.Org = qa.OrgTree(units)
+			p.Org = institution.OrgTree(units)
 		}
 		p.Canonical = s.baseURL + "/" + k.Code
 		s.countVisit(r, 0)
@@ -57,7 +57,7 @@ func (s *Server) institution(k qa.PageKind) handlerFunc {
 }
 
 func (s *Server) institutionEN(w http.ResponseWriter, r *http.Request) error {
-	k, ok := qa.KindByEnSlug(r.PathValue("slug"))
+	k, ok := institution.KindByEnSlug(r.PathValue("slug"))
 	if !ok {
 		return errNotFound()
 	}
@@ -72,7 +72,7 @@ func (s *Server) institutionEN(w http.ResponseWriter, r *http.Request) error {
 		if err != nil {
 			return err
 		}
-		p.Org = qa.OrgTree(units)
+		p.Org = institution.OrgTree(units)
 	}
 	p.Canonical = s.baseURL + "/en/" + k.EnSlug
 	p.Description = pg.Title

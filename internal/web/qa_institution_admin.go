@@ -11,13 +11,14 @@ import (
 	"unicode/utf8"
 
 	"github.com/congportal/cong/internal/auth"
+	"github.com/congportal/cong/internal/institution"
 	"github.com/congportal/cong/internal/news"
 	"github.com/congportal/cong/internal/qa"
 	"github.com/congportal/cong/internal/store"
 )
 
 type instAdminRow struct {
-	Kind         qa.PageKind
+	Kind         institution.PageKind
 	HasVI, HasEN bool
 	VI, EN       time.Time
 	Warning      string
@@ -26,11 +27,11 @@ type instAdminRow struct {
 type instAdminPage struct {
 	adminPage
 	Rows    []instAdminRow
-	Kind    qa.PageKind
+	Kind    institution.PageKind
 	Lang    string
 	F       store.InstPage
 	Body    string
-	People  []qa.Person
+	People  []institution.Person
 	Errors  map[string]string
 	Source  *store.InstPage // an English page's Vietnamese source
 	Exists  bool
@@ -41,12 +42,12 @@ type instAdminPage struct {
 // saved and the translation warning.
 func instRows(stamps map[string]time.Time) []instAdminRow {
 	var rows []instAdminRow
-	for _, k := range qa.PageKinds {
+	for _, k := range institution.PageKinds {
 		vi, hasVI := stamps[k.Code+"/vi"]
 		en, hasEN := stamps[k.Code+"/en"]
 		row := instAdminRow{Kind: k, HasVI: hasVI, HasEN: hasEN, VI: vi, EN: en}
 		if hasVI {
-			row.Warning = qa.TranslationWarning(qa.TranslationState(k, vi, hasEN, en))
+			row.Warning = institution.TranslationWarning(institution.TranslationState(k, vi, hasEN, en))
 		}
 		rows = append(rows, row)
 	}
@@ -65,11 +66,11 @@ func (s *Server) adminInstPages(w http.ResponseWriter, r *http.Request) error {
 	return s.renderAdmin(w, http.StatusOK, "qa_pages", p)
 }
 
-func (s *Server) instAdminTarget(r *http.Request) (qa.PageKind, string, error) {
+func (s *Server) instAdminTarget(r *http.Request) (institution.PageKind, string, error) {
 	if err := allow(r, auth.ActManagePages); err != nil {
-		return qa.PageKind{}, "", err
+		return institution.PageKind{}, "", err
 	}
-	k, ok := qa.Kind(r.PathValue("kind"))
+	k, ok := institution.Kind(r.PathValue("kind"))
 	lang := r.PathValue("lang")
 	if !ok || (lang != "vi" && (lang != "en" || k.EnSlug == "")) {
 		return k, lang, errNotFound()
@@ -77,7 +78,7 @@ func (s *Server) instAdminTarget(r *http.Request) (qa.PageKind, string, error) {
 	return k, lang, nil
 }
 
-func (s *Server) instEditPage(r *http.Request, k qa.PageKind, lang string) (*instAdminPage, error) {
+func (s *Server) instEditPage(r *http.Request, k institution.PageKind, lang string) (*instAdminPage, error) {
 	ctx := r.Context()
 	title := "Trang “" + k.Name + "”"
 	if lang == "en" {
@@ -100,7 +101,7 @@ func (s *Server) instEditPage(r *http.Request, k qa.PageKind, lang string) (*ins
 		src, err := s.st.InstPage(ctx, s.siteID, k.Code, "vi")
 		if err == nil {
 			p.Source = &src
-			p.Warning = qa.TranslationWarning(qa.TranslationState(k, src.UpdatedAt, p.Exists, p.F.UpdatedAt))
+			p.Warning = institution.TranslationWarning(institution.TranslationState(k, src.UpdatedAt, p.Exists, p.F.UpdatedAt))
 		} else if !errors.Is(err, store.ErrNotFound) {
 			return nil, err
 		}
@@ -122,8 +123,8 @@ func (s *Server) adminInstPage(w http.ResponseWriter, r *http.Request) error {
 }
 
 // padPeople adds empty rows so a person can be added without JavaScript.
-func padPeople(ps []qa.Person) []qa.Person {
-	return append(ps, make([]qa.Person, 3)...)
+func padPeople(ps []institution.Person) []institution.Person {
+	return append(ps, make([]institution.Person, 3)...)
 }
 
 func (s *Server) adminInstPageSave(w http.ResponseWriter, r *http.Request) error {
@@ -142,13 +143,13 @@ func (s *Server) adminInstPageSave(w http.ResponseWriter, r *http.Request) error
 	if len(body) > 500_000 {
 		p.Errors["body"] = "Nội dung trang quá dài."
 	}
-	var people []qa.Person
+	var people []institution.Person
 	if k.People {
 		rows, _ := strconv.Atoi(r.PostFormValue("rows"))
 		for i := 0; i < rows && i < 200; i++ {
-			x := qa.Person{Name: formText(r, fmt.Sprintf("name%d", i)), Position: formText(r, fmt.Sprintf("position%d", i)),
+			x := institution.Person{Name: formText(r, fmt.Sprintf("name%d", i)), Position: formText(r, fmt.Sprintf("position%d", i)),
 				Phone: formText(r, fmt.Sprintf("phone%d", i)), Email: formText(r, fmt.Sprintf("email%d", i)), PhotoURL: formText(r, fmt.Sprintf("photo%d", i))}
-			if x == (qa.Person{}) {
+			if x == (institution.Person{}) {
 				continue
 			}
 			if msg := checkPerson(x); msg != "" {
@@ -175,7 +176,7 @@ func (s *Server) adminInstPageSave(w http.ResponseWriter, r *http.Request) error
 	return nil
 }
 
-func checkPerson(x qa.Person) string {
+func checkPerson(x institution.Person) string {
 	switch {
 	case x.Name == "":
 		return "Vui lòng nhập họ tên (hoặc xóa hết các ô của dòng này)."

@@ -3,7 +3,7 @@ package web
 import (
 	"net/http"
 
-	"github.com/congportal/cong/internal/qa"
+	"github.com/congportal/cong/internal/institution"
 )
 
 // Every route of the portal, in one table grouped by audience. A route's
@@ -242,7 +242,7 @@ func (s *Server) routeTable(x sections) []route {
 		{"/", notFound},
 	}
 	// The institutional pages live at the root, one per kind.
-	for _, k := range qa.PageKinds {
+	for _, k := range institution.PageKinds {
 		t = append(t, route{"GET /" + k.Code, s.institution(k)})
 	}
 	return t

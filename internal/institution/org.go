@@ -1,4 +1,4 @@
-package qa
+package institution
 
 // OrgUnit is a unit of the organisation chart (from the units table:
 // agency, department, commune…). Former units — dissolved or merged, such
