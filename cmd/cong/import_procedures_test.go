@@ -14,7 +14,7 @@ import (
 func TestImportProceduresCommand(t *testing.T) {
 	data := t.TempDir()
 	ctx := context.Background()
-	file := "../../internal/desk/testdata/thu-tuc.csv"
+	file := "../../internal/catalogue/testdata/thu-tuc.csv"
 	args := []string{"import", "procedures", "--data", data, file}
 	// No units yet: every row is refused with its number, nothing written.
 	err := run(ctx, args, io.Discard, io.Discard, noenv)
