@@ -212,9 +212,9 @@ func (s *Store) DossierStats(ctx context.Context, siteID int64, q DossierStatsQu
 type rowsScope int
 
 const (
-	rowsAll        rowsScope = iota // every figure
-	rowsOpenAtEnd                   // in progress only: open at the end of the period
-	rowsStillOpen                   // in progress only: of those, the ones open now
+	rowsAll       rowsScope = iota // every figure
+	rowsOpenAtEnd                  // in progress only: open at the end of the period
+	rowsStillOpen                  // in progress only: of those, the ones open now
 )
 
 // dossierStatsRows counts from the dossiers themselves: every figure, or
