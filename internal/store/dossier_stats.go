@@ -284,7 +284,13 @@ func (s *Store) dossierStatsRows(ctx context.Context, siteID int64, q DossierSta
 		where = `(d.site_id = :S AND d.finished_at >= :T AND d.received_at < :T
 		OR d.site_id = :S AND d.status IN (2, 4, 5, 6))`
 	case rowsStillOpen:
-		where = `d.site_id = :S AND d.status IN (2, 4, 5, 6) AND d.received_at < :T`
+		// The open statuses are an index range (dossiers_site_status);
+		// the unary plus stops SQLite reading every dossier received
+		// before T instead.
+		where = `d.site_id = :S AND d.status IN (2, 4, 5, 6) AND +d.received_at < :T`
+		if s.dialect == Postgres {
+			where = strings.Replace(where, "+d.", "d.", 1)
+		}
 	}
 	// The inner select computes End and the two local days once per row;
 	// the outer one only compares.
@@ -335,10 +341,17 @@ func (s *Store) dossierStatsRows(ctx context.Context, siteID int64, q DossierSta
 // dossiers_site_status per closed status: a few days of appointments.
 func (s *Store) closedNearDue(ctx context.Context, siteID int64, q DossierStatsQuery) (map[int64]int64, error) {
 	b := &binder{named: map[string]any{"S": siteID, "T": dbTime(q.To), "C": dbTime(NearDueCutoff(q.Clock, q.To))}}
-	head := b.bind(`SELECT d.unit_id, COUNT(*) FROM dossiers d
+	// In SQLite the unary pluses keep the planner on the appointment
+	// range: without them it reads every dossier received before T, or
+	// every dossier of the site in unit order to avoid sorting a few rows.
+	plus := "+"
+	if s.dialect == Postgres {
+		plus = ""
+	}
+	head := b.bind(`SELECT ` + plus + `d.unit_id, COUNT(*) FROM dossiers d
 		WHERE d.site_id = :S AND d.status IN (3, 7, 8, 9, 10) AND d.due_at >= :T AND d.due_at <= :C
-		AND d.received_at < :T AND d.supplement_count < 2 AND ` + endExpr + ` >= :T`)
-	rows, err := s.db.QueryContext(ctx, s.q(head+s.unitFilter(b, q.Units)+` GROUP BY d.unit_id`), b.args...)
+		AND ` + plus + `d.received_at < :T AND d.supplement_count < 2 AND ` + endExpr + ` >= :T`)
+	rows, err := s.db.QueryContext(ctx, s.q(head+s.unitFilter(b, q.Units)+` GROUP BY 1`), b.args...)
 	if err != nil {
 		return nil, fmt.Errorf("dossier stats: %w", err)
 	}
