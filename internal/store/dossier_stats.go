@@ -284,13 +284,9 @@ func (s *Store) dossierStatsRows(ctx context.Context, siteID int64, q DossierSta
 		where = `(d.site_id = :S AND d.finished_at >= :T AND d.received_at < :T
 		OR d.site_id = :S AND d.status IN (2, 4, 5, 6))`
 	case rowsStillOpen:
-		// The open statuses are an index range (dossiers_site_status);
-		// the unary plus stops SQLite reading every dossier received
-		// before T instead.
-		where = `d.site_id = :S AND d.status IN (2, 4, 5, 6) AND +d.received_at < :T`
-		if s.dialect == Postgres {
-			where = strings.Replace(where, "+d.", "d.", 1)
-		}
+		// Written as the partial index dossiers_stats_open's condition,
+		// which the planners must recognise to use it.
+		where = `d.site_id = :S AND d.status IN (2, 4, 5, 6) AND d.received_at < :T`
 	}
 	// The inner select computes End and the two local days once per row;
 	// the outer one only compares.
