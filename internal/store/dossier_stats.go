@@ -403,8 +403,8 @@ type MonthCount struct {
 
 // DossierMonthly counts, for each month [bounds[i], bounds[i+1]) (bounds
 // are month starts in Vietnam), new receipts and dossiers finished (9/10),
-// with the late ones among them: one grouped pass over the per-day summary
-// rows of the months.
+// with the late ones among them: one grouped pass over the monthly summary
+// rows.
 func (s *Store) DossierMonthly(ctx context.Context, siteID int64, bounds []time.Time, units []int64) ([]MonthCount, error) {
 	if len(bounds) < 2 {
 		return nil, nil
@@ -414,9 +414,12 @@ func (s *Store) DossierMonthly(ctx context.Context, siteID int64, bounds []time.
 		idx[bounds[i].In(dossier.Loc).Format("2006-01")] = i
 	}
 	out := make([]MonthCount, len(bounds)-1)
-	b := &binder{named: map[string]any{"S": siteID, "F": dossierstats.Day(bounds[0]), "T": dossierstats.Day(bounds[len(bounds)-1])}}
-	query := b.bind(`SELECT substr(d.day, 1, 7), CAST(SUM(d.new) AS BIGINT), CAST(SUM(d.early + d.on_time + d.late) AS BIGINT), CAST(SUM(d.late) AS BIGINT)
-		FROM dossier_day_stats d WHERE d.site_id = :S AND d.day >= :F AND d.day < :T`)
+	// Whole months: their own summary rows, one per unit and month.
+	first, _ := dossierstats.SpanKeys(dossierstats.Day(bounds[0]))
+	last, _ := dossierstats.SpanKeys(dossierstats.Day(bounds[len(bounds)-1]))
+	b := &binder{named: map[string]any{"S": siteID, "K": int(dossierstats.SpanMonth), "F": first, "T": last}}
+	query := b.bind(`SELECT d.span, CAST(SUM(d.new) AS BIGINT), CAST(SUM(d.early + d.on_time + d.late) AS BIGINT), CAST(SUM(d.late) AS BIGINT)
+		FROM dossier_span_stats d WHERE d.site_id = :S AND d.kind = :K AND d.span >= :F AND d.span < :T`)
 	if units != nil {
 		query += strings.Replace(s.unitFilter(b, units), "+d.unit_id", "d.unit_id", 1)
 	}
