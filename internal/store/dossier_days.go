@@ -94,6 +94,68 @@ func (s *Store) applyDayDeltas(ctx context.Context, tx *sql.Tx, dd dayDeltas) er
 			}
 		}
 	}
+	// The month and year rows after every day row, each set in key order:
+	// the same lock order in every transaction.
+	for _, site := range sites {
+		if err := s.applySpanDeltas(ctx, tx, site, dd[site]); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+type spanKey struct {
+	kind dossierstats.SpanKind
+	span string
+	unit int64
+}
+
+// applySpanDeltas adds a site's day deltas to their month and year rows.
+func (s *Store) applySpanDeltas(ctx context.Context, tx *sql.Tx, site int64, days map[dossierstats.DayKey]dossierstats.DayCounts) error {
+	spans := map[spanKey]dossierstats.DayCounts{}
+	for k, c := range days {
+		month, year := dossierstats.SpanKeys(k.Day)
+		for _, sk := range []spanKey{{dossierstats.SpanMonth, month, k.Unit}, {dossierstats.SpanYear, year, k.Unit}} {
+			t := spans[sk]
+			for i, p := range c.Fields() {
+				*t.Fields()[i] += *p
+			}
+			spans[sk] = t
+		}
+	}
+	keys := make([]spanKey, 0, len(spans))
+	for k, c := range spans {
+		if !c.Zero() {
+			keys = append(keys, k)
+		}
+	}
+	sort.Slice(keys, func(i, j int) bool {
+		a, b := keys[i], keys[j]
+		if a.kind != b.kind {
+			return a.kind < b.kind
+		}
+		if a.span != b.span {
+			return a.span < b.span
+		}
+		return a.unit < b.unit
+	})
+	cols := dossierstats.DayColumns
+	var set []string
+	for _, c := range cols {
+		set = append(set, c+" = dossier_span_stats."+c+" + excluded."+c)
+	}
+	stmt := s.q(`INSERT INTO dossier_span_stats (site_id, unit_id, kind, span, ` + strings.Join(cols, ", ") + `) VALUES (?, ?, ?, ?` +
+		strings.Repeat(", ?", len(cols)) + `) ON CONFLICT (site_id, kind, span, unit_id) DO UPDATE SET ` + strings.Join(set, ", "))
+	for _, k := range keys {
+		c := spans[k]
+		args := []any{site, k.unit, int(k.kind), k.span}
+		for _, p := range c.Fields() {
+			args = append(args, *p)
+		}
+		if _, err := tx.ExecContext(ctx, stmt, args...); err != nil {
+			return fmt.Errorf("month and year summaries: %w", err)
+		}
+	}
 	return nil
 }
 
@@ -153,8 +215,10 @@ func (s *Store) moveDays(ctx context.Context, tx *sql.Tx, before dossier.Dossier
 func (s *Store) RebuildDaySummaries(ctx context.Context) (int, error) {
 	n := 0
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
-		if _, err := tx.ExecContext(ctx, `DELETE FROM dossier_day_stats`); err != nil {
-			return err
+		for _, t := range []string{"dossier_day_stats", "dossier_span_stats"} {
+			if _, err := tx.ExecContext(ctx, `DELETE FROM `+t); err != nil {
+				return err
+			}
 		}
 		rows, err := tx.QueryContext(ctx, `SELECT `+factsCols+` FROM dossiers d`)
 		if err != nil {
@@ -179,21 +243,54 @@ func (s *Store) RebuildDaySummaries(ctx context.Context) (int, error) {
 	return n, err
 }
 
-// dossierDaySums sums the summary rows per unit: in is [From, To), before
-// is every day before From.
+// dossierDaySums sums the summary rows per unit: in is the days [From,
+// To), before every day before From. Each is a few ranges of day, month
+// and year rows (dossierstats.Spans), read in one statement.
 func (s *Store) dossierDaySums(ctx context.Context, siteID int64, from, to time.Time, units []int64) (in, before map[int64]dossierstats.DayCounts, err error) {
 	var sums []string
 	for _, c := range dossierstats.DayColumns {
 		sums = append(sums, "CAST(SUM("+c+") AS BIGINT)")
 	}
-	in, before = map[int64]dossierstats.DayCounts{}, map[int64]dossierstats.DayCounts{}
-	b := &binder{named: map[string]any{"S": siteID, "F": dossierstats.Day(from), "T": dossierstats.Day(to)}}
-	query := b.bind(`SELECT unit_id, CASE WHEN day < :F THEN 0 ELSE 1 END AS inside, ` + strings.Join(sums, ", ") + `
-		FROM dossier_day_stats d WHERE site_id = :S AND day < :T`)
-	if units != nil {
-		query += strings.Replace(s.unitFilter(b, units), "+d.unit_id", "d.unit_id", 1)
+	cols := strings.Join(dossierstats.DayColumns, ", ")
+	f, t := dossierstats.Day(from), dossierstats.Day(to)
+	parts := map[int][]dossierstats.SpanRange{1: dossierstats.Spans(f, t), 0: dossierstats.Spans("", f)}
+	b := &binder{}
+	var sel []string
+	for _, inside := range []int{1, 0} {
+		var day, span []string
+		var dayArgs, spanArgs []any
+		for _, r := range parts[inside] {
+			if r.Kind == dossierstats.SpanDay {
+				day = append(day, "day >= ? AND day < ?")
+				dayArgs = append(dayArgs, r.From, r.To)
+				continue
+			}
+			span = append(span, "kind = ? AND span >= ? AND span < ?")
+			spanArgs = append(spanArgs, int(r.Kind), r.From, r.To)
+		}
+		for _, x := range []struct {
+			table string
+			conds []string
+			args  []any
+		}{{"dossier_day_stats", day, dayArgs}, {"dossier_span_stats", span, spanArgs}} {
+			if len(x.conds) == 0 {
+				continue
+			}
+			// Arguments in text order: site, ranges, units.
+			q := fmt.Sprintf(`SELECT unit_id, %d AS inside, %s FROM %s d WHERE site_id = ? AND (%s)`, inside, cols, x.table, strings.Join(x.conds, " OR "))
+			b.args = append(append(b.args, siteID), x.args...)
+			if units != nil {
+				q += strings.Replace(s.unitFilter(b, units), "+d.unit_id", "d.unit_id", 1)
+			}
+			sel = append(sel, q)
+		}
 	}
-	rows, err := s.db.QueryContext(ctx, s.q(query+` GROUP BY 1, 2`), b.args...)
+	in, before = map[int64]dossierstats.DayCounts{}, map[int64]dossierstats.DayCounts{}
+	if len(sel) == 0 {
+		return in, before, nil
+	}
+	query := `SELECT unit_id, inside, ` + strings.Join(sums, ", ") + ` FROM (` + strings.Join(sel, " UNION ALL ") + `) x GROUP BY unit_id, inside`
+	rows, err := s.db.QueryContext(ctx, s.q(query), b.args...)
 	if err != nil {
 		return nil, nil, fmt.Errorf("day summaries: %w", err)
 	}

@@ -131,6 +131,28 @@ func TestDaySummariesMatchRows(t *testing.T) {
 		if p, err := dossierstats.CustomOf("2026-02-10", "2026-03-20"); err == nil {
 			periods = append(periods, p)
 		}
+		// Every single day as well: each period end is an instant at which
+		// the dossiers closed since are split into in time, near due and
+		// overdue from the running balances.
+		closedNear := 0
+		for day := vn(2026, 1, 5, 0, 0); day.Before(vn(2026, 6, 1, 0, 0)); day = day.AddDate(0, 0, 1) {
+			p, err := dossierstats.CustomOf(day.Format("2006-01-02"), day.Format("2006-01-02"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			periods = append(periods, p)
+			cut := store.NearDueCutoff(cal, p.To)
+			for _, l := range open {
+				e := dossier.End(&l.d)
+				if !e.IsZero() && !e.Before(p.To) && !l.d.ReceivedAt.IsZero() && l.d.ReceivedAt.Before(p.To) &&
+					l.d.SupplementCount < 2 && !l.d.DueAt.Before(p.To) && !l.d.DueAt.After(cut) {
+					closedNear++
+				}
+			}
+		}
+		if closedNear == 0 {
+			t.Error("no dossier closed after a period's end was near due at it: the histories miss that case")
+		}
 		check := func(label string) {
 			var all dossierstats.Counts
 			for _, p := range periods {
@@ -152,7 +174,8 @@ func TestDaySummariesMatchRows(t *testing.T) {
 			}
 			// The random walks reached every kind of figure.
 			if all.Carried == 0 || all.Finished() == 0 || all.Late == 0 || all.Refused+all.Withdrawn+all.Stopped == 0 ||
-				all.Complained == 0 || all.RatedBad == 0 || all.Digitised == 0 || all.Apologised == 0 || all.EligibleOnline == 0 {
+				all.Complained == 0 || all.RatedBad == 0 || all.Digitised == 0 || all.Apologised == 0 || all.EligibleOnline == 0 ||
+				all.InTime == 0 || all.NearDue == 0 || all.Overdue == 0 {
 				t.Errorf("%s: random histories miss a figure: %+v", label, all)
 			}
 		}

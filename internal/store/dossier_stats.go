@@ -134,15 +134,18 @@ const endExpr = `CASE WHEN d.status IN (3, 7, 8, 9, 10) THEN
 // This is the reference the per-day summaries are checked against (tests,
 // cong stats rebuild); pages read DossierStats.
 func (s *Store) DossierStatsFromRows(ctx context.Context, siteID int64, q DossierStatsQuery) (map[int64]dossierstats.Counts, error) {
-	return s.dossierStatsRows(ctx, siteID, q, false)
+	return s.dossierStatsRows(ctx, siteID, q, rowsAll)
 }
 
 // DossierStats counts the period's figures per unit (not rolled up): the
 // flow figures (received, finished, closed, carried over, and the facts
-// recorded on them) are sums of the per-day summary rows (dossier_days.go),
-// a few thousand rows whatever the number of dossiers; the figures judged
-// at an instant (in progress at the end: in time, near due, overdue) are
-// counted from the dossiers open at the end of the period.
+// recorded on them) are sums of the summary rows (dossier_days.go), a few
+// dozen rows per unit whatever the number of dossiers. In progress at the
+// end (in time, near due, overdue): for a period already over, judged at
+// its end, the dossiers closed since come from the summaries' running
+// balances (those near due from the few due just after the end), the ones
+// still open from the dossiers; for the running period, both from the
+// dossiers (closed after its end is none, in real data).
 func (s *Store) DossierStats(ctx context.Context, siteID int64, q DossierStatsQuery) (map[int64]dossierstats.Counts, error) {
 	if q.Clock == nil {
 		return nil, fmt.Errorf("dossier stats: no calendar")
@@ -151,9 +154,37 @@ func (s *Store) DossierStats(ctx context.Context, siteID int64, q DossierStatsQu
 	if err != nil {
 		return nil, err
 	}
-	prog, err := s.dossierStatsRows(ctx, siteID, q, true)
+	over := q.AsOf.Equal(q.To) && dossierstats.Day(q.To) != dossierstats.Day(q.To.Add(-time.Nanosecond))
+	scope := rowsOpenAtEnd
+	if over {
+		scope = rowsStillOpen
+	}
+	prog, err := s.dossierStatsRows(ctx, siteID, q, scope)
 	if err != nil {
 		return nil, err
+	}
+	if over {
+		near, err := s.closedNearDue(ctx, siteID, q)
+		if err != nil {
+			return nil, err
+		}
+		units := map[int64]bool{}
+		for u := range in {
+			units[u] = true
+		}
+		for u := range before {
+			units[u] = true
+		}
+		for u := range units {
+			upTo := before[u]
+			c := in[u]
+			for i, p := range c.Fields() {
+				*upTo.Fields()[i] += *p
+			}
+			p := prog[u]
+			p.Add(dossierstats.ClosedInProgress(upTo, near[u]))
+			prog[u] = p
+		}
 	}
 	out := map[int64]dossierstats.Counts{}
 	for u, c := range in {
@@ -177,10 +208,19 @@ func (s *Store) DossierStats(ctx context.Context, siteID int64, q DossierStatsQu
 	return out, nil
 }
 
+// rowsScope is which dossiers dossierStatsRows reads.
+type rowsScope int
+
+const (
+	rowsAll       rowsScope = iota // every figure
+	rowsOpenAtEnd                  // in progress only: open at the end of the period
+	rowsStillOpen                  // in progress only: of those, the ones open now
+)
+
 // dossierStatsRows counts from the dossiers themselves: every figure, or
-// with onlyOpen only the in-progress ones, reading then only the dossiers
-// that can be open at the end of the period.
-func (s *Store) dossierStatsRows(ctx context.Context, siteID int64, q DossierStatsQuery, onlyOpen bool) (map[int64]dossierstats.Counts, error) {
+// only the in-progress ones of the dossiers in scope.
+func (s *Store) dossierStatsRows(ctx context.Context, siteID int64, q DossierStatsQuery, scope rowsScope) (map[int64]dossierstats.Counts, error) {
+	onlyOpen := scope != rowsAll
 	if q.Clock == nil {
 		return nil, fmt.Errorf("dossier stats: no calendar")
 	}
@@ -238,10 +278,15 @@ func (s *Store) dossierStatsRows(ctx context.Context, siteID int64, q DossierSta
 		OR d.site_id = :S AND d.finished_at >= :F AND d.finished_at < :T
 		OR d.site_id = :S AND d.finished_at >= :T AND d.received_at < :F
 		OR d.site_id = :S AND d.status IN (2, 4, 5, 6))`
-	if onlyOpen {
+	switch scope {
+	case rowsOpenAtEnd:
 		// Open at the end of the period: still open, or closed after it.
 		where = `(d.site_id = :S AND d.finished_at >= :T AND d.received_at < :T
 		OR d.site_id = :S AND d.status IN (2, 4, 5, 6))`
+	case rowsStillOpen:
+		// Written as the partial index dossiers_stats_open's condition,
+		// which the planners must recognise to use it.
+		where = `d.site_id = :S AND d.status IN (2, 4, 5, 6) AND d.received_at < :T`
 	}
 	// The inner select computes End and the two local days once per row;
 	// the outer one only compares.
@@ -285,6 +330,39 @@ func (s *Store) dossierStatsRows(ctx context.Context, siteID int64, q DossierSta
 	return out, s.addPausedStats(ctx, siteID, q, out)
 }
 
+// closedNearDue counts per unit the dossiers closed since the end T of a
+// period that were near due at T (dossierstats.ClosedInProgress): not
+// overdue (fewer than two supplement requests, due at T or later) and due
+// by NearDueCutoff(T). The appointment range is an index range of
+// dossiers_site_status per closed status: a few days of appointments.
+func (s *Store) closedNearDue(ctx context.Context, siteID int64, q DossierStatsQuery) (map[int64]int64, error) {
+	b := &binder{named: map[string]any{"S": siteID, "T": dbTime(q.To), "C": dbTime(NearDueCutoff(q.Clock, q.To))}}
+	// In SQLite the unary pluses keep the planner on the appointment
+	// range: without them it reads every dossier received before T, or
+	// every dossier of the site in unit order to avoid sorting a few rows.
+	plus := "+"
+	if s.dialect == Postgres {
+		plus = ""
+	}
+	head := b.bind(`SELECT ` + plus + `d.unit_id, COUNT(*) FROM dossiers d
+		WHERE d.site_id = :S AND d.status IN (3, 7, 8, 9, 10) AND d.due_at >= :T AND d.due_at <= :C
+		AND ` + plus + `d.received_at < :T AND d.supplement_count < 2 AND ` + endExpr + ` >= :T`)
+	rows, err := s.db.QueryContext(ctx, s.q(head+s.unitFilter(b, q.Units)+` GROUP BY 1`), b.args...)
+	if err != nil {
+		return nil, fmt.Errorf("dossier stats: %w", err)
+	}
+	defer rows.Close()
+	out := map[int64]int64{}
+	for rows.Next() {
+		var u, n int64
+		if err := rows.Scan(&u, &n); err != nil {
+			return nil, err
+		}
+		out[u] = n
+	}
+	return out, rows.Err()
+}
+
 // addPausedStats classifies the open dossiers waiting for a supplement at
 // AsOf with dossier.Classify itself: they are judged at their pause, which
 // would need calendar maths per row in SQL, and there are few of them.
@@ -325,8 +403,8 @@ type MonthCount struct {
 
 // DossierMonthly counts, for each month [bounds[i], bounds[i+1]) (bounds
 // are month starts in Vietnam), new receipts and dossiers finished (9/10),
-// with the late ones among them: one grouped pass over the per-day summary
-// rows of the months.
+// with the late ones among them: one grouped pass over the monthly summary
+// rows.
 func (s *Store) DossierMonthly(ctx context.Context, siteID int64, bounds []time.Time, units []int64) ([]MonthCount, error) {
 	if len(bounds) < 2 {
 		return nil, nil
@@ -336,9 +414,12 @@ func (s *Store) DossierMonthly(ctx context.Context, siteID int64, bounds []time.
 		idx[bounds[i].In(dossier.Loc).Format("2006-01")] = i
 	}
 	out := make([]MonthCount, len(bounds)-1)
-	b := &binder{named: map[string]any{"S": siteID, "F": dossierstats.Day(bounds[0]), "T": dossierstats.Day(bounds[len(bounds)-1])}}
-	query := b.bind(`SELECT substr(d.day, 1, 7), CAST(SUM(d.new) AS BIGINT), CAST(SUM(d.early + d.on_time + d.late) AS BIGINT), CAST(SUM(d.late) AS BIGINT)
-		FROM dossier_day_stats d WHERE d.site_id = :S AND d.day >= :F AND d.day < :T`)
+	// Whole months: their own summary rows, one per unit and month.
+	first, _ := dossierstats.SpanKeys(dossierstats.Day(bounds[0]))
+	last, _ := dossierstats.SpanKeys(dossierstats.Day(bounds[len(bounds)-1]))
+	b := &binder{named: map[string]any{"S": siteID, "K": int(dossierstats.SpanMonth), "F": first, "T": last}}
+	query := b.bind(`SELECT d.span, CAST(SUM(d.new) AS BIGINT), CAST(SUM(d.early + d.on_time + d.late) AS BIGINT), CAST(SUM(d.late) AS BIGINT)
+		FROM dossier_span_stats d WHERE d.site_id = :S AND d.kind = :K AND d.span >= :F AND d.span < :T`)
 	if units != nil {
 		query += strings.Replace(s.unitFilter(b, units), "+d.unit_id", "d.unit_id", 1)
 	}

@@ -204,6 +204,7 @@ func (s *Store) Migrate(ctx context.Context) ([]Migration, error) {
 		return nil, err
 	}
 	var applied []Migration
+	var rebuild Migration
 	for _, m := range all {
 		did, err := s.applyOne(ctx, m, all[len(all)-1].Version)
 		if errors.Is(err, ErrNewerSchema) {
@@ -214,21 +215,29 @@ func (s *Store) Migrate(ctx context.Context) ([]Migration, error) {
 		}
 		if did {
 			applied = append(applied, m)
-			if m.Version == daySummariesMigration {
-				// The statistics' per-day rows start from the dossiers
-				// already there (Go computes them; SQL alone cannot).
-				// Interrupted here, `cong stats rebuild` finishes the job.
-				if _, err := s.RebuildDaySummaries(ctx); err != nil {
-					return applied, fmt.Errorf("migration %04d_%s: per-day summaries: %w", m.Version, m.Name, err)
-				}
+			if m.Version == daySummariesMigration || m.Version == spanSummariesMigration {
+				rebuild = m
 			}
+		}
+	}
+	if rebuild.Version != 0 {
+		// The statistics' summary rows start from the dossiers already
+		// there (Go computes them; SQL alone cannot), once every table the
+		// rebuild writes exists. Interrupted here, `cong stats rebuild`
+		// finishes the job.
+		if _, err := s.RebuildDaySummaries(ctx); err != nil {
+			return applied, fmt.Errorf("migration %04d_%s: summaries: %w", rebuild.Version, rebuild.Name, err)
 		}
 	}
 	return applied, nil
 }
 
-// daySummariesMigration creates dossier_day_stats.
-const daySummariesMigration = 27
+// daySummariesMigration creates dossier_day_stats; spanSummariesMigration
+// adds its running balances and the month and year rows.
+const (
+	daySummariesMigration  = 27
+	spanSummariesMigration = 31
+)
 
 func (s *Store) applyOne(ctx context.Context, m Migration, newest int) (bool, error) {
 	did := false
