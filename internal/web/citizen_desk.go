@@ -52,7 +52,7 @@ type citizenPage struct {
 	Events      []dossier.Event
 	Files       []store.DossierFile
 	Result      *store.DossierFile
-	Forms       []store.DossierForm // forms 01–04 issued (mydossier_forms.go)
+	Forms       []store.DossierForm // forms 01–04 issued (citizen_mydossier_forms.go)
 	Reason      string
 	DOB         string
 	QR          template.HTML

@@ -105,7 +105,7 @@ var slugByte = func() (t [256]bool) {
 	return t
 }()
 
-// isSlug is validSlug (category.go), table-driven.
+// isSlug is validSlug (request.go), table-driven.
 func isSlug(v string) bool {
 	if v == "" || len(v) > 200 {
 		return false
