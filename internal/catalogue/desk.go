@@ -1,4 +1,4 @@
-// Package desk is the catalogue of the public-service desk (một cửa): the
+// Package catalogue is the catalogue of the public-service desk (một cửa): the
 // tree of administrative units and the procedures (thủ tục hành chính) a
 // citizen can apply for. It holds the types, validation and import parsing;
 // storage lives in internal/store and HTTP in internal/web.

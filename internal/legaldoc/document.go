@@ -1,4 +1,4 @@
-// Package docs is the legal documents library (văn bản) without HTTP or
+// Package legaldoc is the legal documents library (văn bản) without HTTP or
 // storage: what a document is, the rules its fields follow, the search key
 // of a number and symbol (số ký hiệu), the editorial workflow (the same as
 // articles'), CSV import, and the recogniser that finds citations of

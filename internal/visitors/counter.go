@@ -1,4 +1,4 @@
-// Package stats counts article views and visitors (DESIGN §4). The request
+// Package visitors counts article views and visitors (DESIGN §4). The request
 // path only touches sharded in-memory state; a background loop flushes the
 // deltas to the database in one transaction per second and reads the
 // site-wide figures back, so counting never waits on the database and costs
