@@ -11,6 +11,8 @@ import (
 	"time"
 
 	"github.com/congportal/cong/internal/store"
+
+	"github.com/congportal/cong/internal/period"
 )
 
 // MaxDays is the longest period one request may cover: a year and a day,
@@ -61,7 +63,7 @@ func ParsePeriod(from, to string, today time.Time, loc *time.Location) (Period, 
 		if v == "" {
 			return def
 		}
-		t, err := time.ParseInLocation("2006-01-02", v, loc)
+		t, err := period.ParseDay(v, loc)
 		if err != nil {
 			e.Fields[field] = fmt.Sprintf("Ngày %q không hợp lệ; hãy nhập theo dạng năm-tháng-ngày, ví dụ 2026-01-31.", v)
 			e.Malformed = true

@@ -5,13 +5,12 @@
 package dossierstats
 
 import (
-	"errors"
 	"fmt"
-	"strconv"
 	"strings"
 	"time"
 
 	"github.com/congportal/cong/internal/dossier"
+	"github.com/congportal/cong/internal/period"
 )
 
 // Kind is the shape of a period.
@@ -37,15 +36,12 @@ type Period struct {
 }
 
 // ErrPeriod is wrapped by every parse error; its message is for citizens.
-var ErrPeriod = errors.New("kỳ thống kê không hợp lệ")
+var ErrPeriod = period.ErrPeriod
 
 // PeriodError says what was wrong, in Vietnamese.
-type PeriodError struct{ Msg string }
+type PeriodError = period.Error
 
-func (e *PeriodError) Error() string { return e.Msg }
-func (e *PeriodError) Unwrap() error { return ErrPeriod }
-
-func perr(format string, a ...any) error { return &PeriodError{fmt.Sprintf(format, a...)} }
+func perr(format string, a ...any) error { return &PeriodError{Msg: fmt.Sprintf(format, a...)} }
 
 // MaxCustomDays bounds custom periods so a typo (year 20260) cannot ask for
 // centuries of buckets.
@@ -55,66 +51,33 @@ func midnight(y int, m time.Month, d int) time.Time {
 	return time.Date(y, m, d, 0, 0, 0, 0, dossier.Loc)
 }
 
-func parseYear(s string) (int, bool) {
-	if len(s) != 4 {
-		return 0, false
-	}
-	y, err := strconv.Atoi(s)
-	if err != nil || y < 2000 || y > 2100 {
-		return 0, false
-	}
-	return y, true
-}
-
 // Parse reads a month (2026-10), a quarter (2026-Q3) or a year (2026).
 func Parse(s string) (Period, error) {
-	s = strings.ToUpper(strings.TrimSpace(s))
-	switch {
-	case len(s) == 4:
-		y, ok := parseYear(s)
-		if !ok {
-			return Period{}, perr("Năm %q không hợp lệ (dùng dạng 2026, từ 2000 đến 2100).", s)
-		}
-		return YearOf(y), nil
-	case len(s) == 7 && s[4] == '-' && s[5] == 'Q':
-		y, ok := parseYear(s[:4])
-		q := int(s[6] - '0')
-		if !ok || q < 1 || q > 4 {
-			return Period{}, perr("Quý %q không hợp lệ (dùng dạng 2026-Q3, quý từ 1 đến 4).", s)
-		}
-		return QuarterOf(y, q), nil
-	case len(s) == 7 && s[4] == '-':
-		y, ok := parseYear(s[:4])
-		m, err := strconv.Atoi(s[5:])
-		if !ok || err != nil || m < 1 || m > 12 {
-			return Period{}, perr("Tháng %q không hợp lệ (dùng dạng 2026-10, tháng từ 01 đến 12).", s)
-		}
-		return MonthOf(y, time.Month(m)), nil
+	sp, err := period.ParseKey(s, dossier.Loc)
+	if err != nil {
+		return Period{}, err
 	}
-	return Period{}, perr("Kỳ thống kê %q không hợp lệ: dùng tháng (2026-10), quý (2026-Q3) hoặc năm (2026).", s)
+	return fromSpan(sp), nil
 }
+
+var kinds = map[period.Kind]Kind{period.Month: Month, period.Quarter: Quarter, period.Year: Year}
 
 // MonthOf is the calendar month.
-func MonthOf(y int, m time.Month) Period {
-	f := midnight(y, m, 1)
-	return Period{Kind: Month, From: f, To: f.AddDate(0, 1, 0), Key: f.Format("2006-01")}
-}
+func MonthOf(y int, m time.Month) Period { return fromSpan(period.MonthOf(y, m, dossier.Loc)) }
 
 // QuarterOf is quarter q (1–4) of year y.
-func QuarterOf(y, q int) Period {
-	f := midnight(y, time.Month(3*(q-1)+1), 1)
-	return Period{Kind: Quarter, From: f, To: f.AddDate(0, 3, 0), Key: fmt.Sprintf("%d-Q%d", y, q)}
-}
+func QuarterOf(y, q int) Period { return fromSpan(period.QuarterOf(y, q, dossier.Loc)) }
 
 // YearOf is the calendar year.
-func YearOf(y int) Period {
-	f := midnight(y, 1, 1)
-	return Period{Kind: Year, From: f, To: f.AddDate(1, 0, 0), Key: strconv.Itoa(y)}
+func YearOf(y int) Period { return fromSpan(period.YearOf(y, dossier.Loc)) }
+
+func fromSpan(sp period.Span) Period {
+	return Period{Kind: kinds[sp.Kind], From: sp.From, To: sp.To, Key: sp.Key}
 }
 
 func parseDay(s, what string) (time.Time, error) {
-	t, err := time.ParseInLocation("2006-01-02", strings.TrimSpace(s), dossier.Loc)
-	if err != nil || t.Year() < 2000 || t.Year() > 2100 {
+	t, err := period.ParseDay(s, dossier.Loc)
+	if err != nil || t.Year() < period.MinYear || t.Year() > period.MaxYear {
 		return time.Time{}, perr("Ngày %s %q không hợp lệ (dùng dạng 2026-01-31).", what, s)
 	}
 	return t, nil

@@ -1,11 +1,12 @@
 package rating
 
 import (
-	"errors"
 	"fmt"
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/congportal/cong/internal/period"
 )
 
 // Period is a span of rating dates, [From, To) in Vietnam time; a zero
@@ -21,39 +22,31 @@ type Period struct {
 // All is every rating ever given.
 var All = Period{Label: "Toàn bộ thời gian"}
 
-// ErrPeriod is wrapped by every malformed period.
-var ErrPeriod = errors.New("kỳ thống kê không hợp lệ")
+// ErrPeriod is wrapped by every malformed period (the same error as every
+// statistics page's).
+var ErrPeriod = period.ErrPeriod
 
 func periodErr(msg string) error { return fmt.Errorf("%w: %s", ErrPeriod, msg) }
 
 // ParsePeriod reads a period key: a year ("2026"), a quarter ("2026-Q3")
-// or a month ("2026-11"); "" is all time.
+// or a month ("2026-11"), as every statistics page does (package period);
+// "" is all time.
 func ParsePeriod(key string, loc *time.Location) (Period, error) {
-	key = strings.TrimSpace(key)
-	if key == "" {
+	if strings.TrimSpace(key) == "" {
 		return All, nil
 	}
-	ys, rest, _ := strings.Cut(key, "-")
-	y, err := strconv.Atoi(ys)
-	if err != nil || len(ys) != 4 || y < 2000 || y > 2100 {
-		return Period{}, periodErr("năm phải là 4 chữ số từ 2000 đến 2100 (ví dụ 2026, 2026-Q3 hoặc 2026-11)")
+	sp, err := period.ParseKey(key, loc)
+	if err != nil {
+		return Period{}, periodErr(strings.TrimSuffix(err.Error(), "."))
 	}
-	switch {
-	case rest == "":
+	y, m := sp.From.Year(), sp.From.Month()
+	switch sp.Kind {
+	case period.Year:
 		return Year(y, loc), nil
-	case len(rest) == 2 && (rest[0] == 'Q' || rest[0] == 'q'):
-		q := int(rest[1] - '0')
-		if q < 1 || q > 4 {
-			return Period{}, periodErr("quý phải từ Q1 đến Q4")
-		}
-		return Quarter(y, q, loc), nil
-	default:
-		m, err := strconv.Atoi(rest)
-		if err != nil || len(rest) != 2 || m < 1 || m > 12 {
-			return Period{}, periodErr("tháng phải có dạng NNNN-TT, từ 01 đến 12 (ví dụ 2026-11)")
-		}
-		return Month(y, time.Month(m), loc), nil
+	case period.Quarter:
+		return Quarter(y, (int(m)-1)/3+1, loc), nil
 	}
+	return Month(y, m, loc), nil
 }
 
 // Month is one calendar month.
@@ -108,8 +101,8 @@ func Range(from, to string, loc *time.Location) (Period, error) {
 }
 
 func civilDate(s string, loc *time.Location) (time.Time, error) {
-	t, err := time.ParseInLocation("2006-01-02", s, loc)
-	if err != nil || t.Year() < 2000 || t.Year() > 2100 {
+	t, err := period.ParseDay(s, loc)
+	if err != nil || t.Year() < period.MinYear || t.Year() > period.MaxYear {
 		return time.Time{}, ErrPeriod
 	}
 	return t, nil
