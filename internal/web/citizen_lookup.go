@@ -33,7 +33,7 @@ func (c *citizenDesk) publicDossier(w http.ResponseWriter, r *http.Request, raw 
 	if code == "" {
 		return dossier.Dossier{}, nil, errBadCode()
 	}
-	d, err := c.s.st.DossierByCode(r.Context(), c.s.siteID, code)
+	d, err := c.s.st.DossierByCode(r.Context(), c.s.siteIDOf(r), code)
 	if errors.Is(err, store.ErrNotFound) {
 		return d, nil, errNoDossier()
 	}

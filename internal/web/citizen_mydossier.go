@@ -95,8 +95,8 @@ func (c *citizenDesk) receipt(w http.ResponseWriter, r *http.Request) error {
 	}
 	p := c.newPage(r)
 	p.D, p.Token = d, token
-	p.LookupURL = c.s.baseURL + "/tra-cuu?ma=" + d.Code
-	p.PrivateURL = c.s.baseURL + "/ho-so-cua-toi/" + token
+	p.LookupURL = c.s.baseURLOf(r) + "/tra-cuu?ma=" + d.Code
+	p.PrivateURL = c.s.baseURLOf(r) + "/ho-so-cua-toi/" + token
 	if p.QR, err = qrSVG(p.LookupURL, "Mã QR tra cứu hồ sơ "+d.Code); err != nil {
 		return err
 	}

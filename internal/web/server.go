@@ -337,3 +337,12 @@ func (s *Server) countVisitAt(r *http.Request, article int64, now time.Time) {
 		s.excludeVisit(reason, now)
 	}
 }
+
+// siteIDOf is the site a request is for. New handlers call it rather than
+// reading s.siteID, so that serving several sites by host name (issue 16)
+// changes this one function, not every handler.
+func (s *Server) siteIDOf(r *http.Request) int64 { return s.siteID }
+
+// baseURLOf is the canonical base URL of the request's site, for links that
+// leave the page: QR codes, mail, feeds, sitemaps. Same reason as siteIDOf.
+func (s *Server) baseURLOf(r *http.Request) string { return s.baseURL }
