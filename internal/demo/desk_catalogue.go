@@ -65,8 +65,15 @@ const (
 	stepsReturn = "Trả kết quả tại Bộ phận một cửa, qua bưu chính hoặc bản điện tử theo yêu cầu"
 )
 
+// Birth and death registration (Luật Hộ tịch Điều 16, 34: "ngay sau khi
+// nhận đủ giấy tờ"), copies of civil-status extracts (the national
+// catalogue: "ngay trong ngày ...; sau 15 giờ ... trong ngày làm việc tiếp
+// theo") and certified copies and signatures (Nghị định
+// 23/2015 Điều 7: "ngay trong ngày ... hoặc trong ngày làm việc tiếp theo,
+// nếu tiếp nhận yêu cầu sau 15 giờ") are "trong ngày", not 8 working hours:
+// 8 hours from 09:00 would run into the next morning.
 var demoProcs = []demoProc{
-	{code: "1.001193", name: "Đăng ký khai sinh", field: "Hộ tịch", level: catalogue.LevelFull, amount: 8, unit: catalogue.TimeWorkingHours, units: communes,
+	{code: "1.001193", name: "Đăng ký khai sinh", field: "Hộ tịch", level: catalogue.LevelFull, amount: 1, unit: catalogue.TimeSameDay, units: communes,
 		fees:      "Miễn lệ phí đăng ký khai sinh đúng hạn.\nĐăng ký khai sinh quá hạn: 8.000 đồng/trường hợp.",
 		applicant: "Cha, mẹ, ông, bà, người thân thích khác hoặc cá nhân, tổ chức đang nuôi dưỡng trẻ em.", result: "Giấy khai sinh (bản chính và bản điện tử).",
 		components: []string{"Tờ khai đăng ký khai sinh theo mẫu", "Giấy chứng sinh hoặc văn bản của người làm chứng xác nhận về việc sinh", "Văn bản ủy quyền có chứng thực (nếu có)"},
@@ -78,13 +85,13 @@ var demoProcs = []demoProc{
 		components: []string{"Tờ khai đăng ký kết hôn theo mẫu", "Giấy xác nhận tình trạng hôn nhân (nếu đăng ký tại nơi không thường trú)"},
 		steps:      []string{stepsOnline, stepsCheck, "Hai bên nam, nữ có mặt tại UBND cấp xã để ký Giấy chứng nhận kết hôn", stepsReturn},
 		legal:      []string{lawHoTich, "Luật Hôn nhân và gia đình số 52/2014/QH13", nd123, tt04}},
-	{code: "1.000656", name: "Đăng ký khai tử", field: "Hộ tịch", level: catalogue.LevelFull, amount: 8, unit: catalogue.TimeWorkingHours, units: communes,
+	{code: "1.000656", name: "Đăng ký khai tử", field: "Hộ tịch", level: catalogue.LevelFull, amount: 1, unit: catalogue.TimeSameDay, units: communes,
 		fees: "Miễn lệ phí đăng ký khai tử đúng hạn.", applicant: "Vợ, chồng, con, cha, mẹ hoặc người thân thích khác của người chết.",
 		result:     "Trích lục khai tử.",
 		components: []string{"Tờ khai đăng ký khai tử theo mẫu", "Giấy báo tử hoặc giấy tờ thay thế Giấy báo tử", "Văn bản ủy quyền có chứng thực (nếu có)"},
 		steps:      []string{stepsOnline, stepsCheck, "Công chức tư pháp – hộ tịch ghi Sổ đăng ký khai tử, trình lãnh đạo ký Trích lục khai tử", stepsReturn},
 		legal:      []string{lawHoTich, nd123, tt04}},
-	{code: "1.004946", name: "Cấp bản sao trích lục hộ tịch", field: "Hộ tịch", level: catalogue.LevelFull, amount: 8, unit: catalogue.TimeWorkingHours, units: communes,
+	{code: "1.004946", name: "Cấp bản sao trích lục hộ tịch", field: "Hộ tịch", level: catalogue.LevelFull, amount: 1, unit: catalogue.TimeSameDay, units: communes,
 		fees: "8.000 đồng/bản sao trích lục.", applicant: "Cá nhân được cấp bản sao trích lục về sự kiện hộ tịch của mình hoặc người được ủy quyền.",
 		result:     "Bản sao trích lục hộ tịch.",
 		components: []string{"Tờ khai cấp bản sao trích lục hộ tịch theo mẫu", "Văn bản ủy quyền (nếu có)"},
@@ -101,12 +108,12 @@ var demoProcs = []demoProc{
 		steps:      []string{stepsOnline, stepsCheck, "Các bên có mặt tại UBND cấp xã để ký vào Sổ hộ tịch", stepsReturn},
 		legal:      []string{lawHoTich, nd123, tt04}},
 	{code: "2.000815", name: "Chứng thực bản sao từ bản chính giấy tờ, văn bản do cơ quan có thẩm quyền của Việt Nam cấp", field: "Chứng thực", level: catalogue.LevelNone,
-		amount: 8, unit: catalogue.TimeWorkingHours, units: communes, fees: "2.000 đồng/trang; từ trang thứ ba trở đi 1.000 đồng/trang, tối đa 200.000 đồng/bản.",
+		amount: 1, unit: catalogue.TimeSameDay, units: communes, fees: "2.000 đồng/trang; từ trang thứ ba trở đi 1.000 đồng/trang, tối đa 200.000 đồng/bản.",
 		applicant: "Cá nhân, tổ chức.", result: "Bản sao được chứng thực từ bản chính.", conditions: "Người yêu cầu phải xuất trình bản chính để đối chiếu.",
 		components: []string{"Bản chính giấy tờ, văn bản làm cơ sở để chứng thực bản sao", "Bản sao cần chứng thực (nếu người yêu cầu tự chuẩn bị)"},
 		steps:      []string{"Người yêu cầu nộp hồ sơ trực tiếp tại Bộ phận một cửa", "Người thực hiện chứng thực đối chiếu bản sao với bản chính, ghi lời chứng và ký, đóng dấu", "Trả kết quả ngay trong ngày"},
 		legal:      []string{nd23, tt226}},
-	{code: "2.000884", name: "Chứng thực chữ ký trong các giấy tờ, văn bản", field: "Chứng thực", level: catalogue.LevelNone, amount: 8, unit: catalogue.TimeWorkingHours, units: communes,
+	{code: "2.000884", name: "Chứng thực chữ ký trong các giấy tờ, văn bản", field: "Chứng thực", level: catalogue.LevelNone, amount: 1, unit: catalogue.TimeSameDay, units: communes,
 		fees: "10.000 đồng/trường hợp.", applicant: "Cá nhân.", result: "Giấy tờ, văn bản được chứng thực chữ ký.",
 		conditions: "Người yêu cầu chứng thực phải ký trước mặt người thực hiện chứng thực.",
 		components: []string{"Căn cước hoặc hộ chiếu còn giá trị sử dụng (bản chính để xuất trình)", "Giấy tờ, văn bản cần chứng thực chữ ký"},

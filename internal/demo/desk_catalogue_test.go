@@ -51,7 +51,14 @@ func TestDemoCatalogue(t *testing.T) {
 			t.Fatalf("%d procedures, %v", n, err)
 		}
 		levels := map[string]int{}
+		// The procedures the law gives "trong ngày" (same day, next working
+		// day after 15:00), not a number of hours.
+		sameDay := map[string]bool{"1.001193": true, "1.000656": true, "1.004946": true, "2.000815": true, "2.000884": true}
 		for _, p := range procs {
+			if got := p.TimeUnit == catalogue.TimeSameDay; got != sameDay[p.Code] {
+				t.Errorf("%s %s: time unit %s %d", p.Code, p.Name, p.TimeUnit, p.TimeAmount)
+			}
+			delete(sameDay, p.Code)
 			full, err := s.ProcedureByID(ctx, site.ID, p.ID)
 			if err != nil {
 				t.Fatal(err)
@@ -63,6 +70,9 @@ func TestDemoCatalogue(t *testing.T) {
 				t.Errorf("%s lacks components, steps or legal basis", p.Code)
 			}
 			levels[p.Level]++
+		}
+		if len(sameDay) > 0 {
+			t.Errorf("same-day procedures missing from the demo: %v", sameDay)
 		}
 		if levels[catalogue.LevelFull] == 0 || levels[catalogue.LevelPartial] == 0 || levels[catalogue.LevelNone] == 0 {
 			t.Errorf("levels: %v", levels)
