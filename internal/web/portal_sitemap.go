@@ -2,6 +2,7 @@ package web
 
 import (
 	"net/http"
+	"strings"
 
 	"github.com/congportal/cong/internal/institution"
 	"github.com/congportal/cong/internal/news"
@@ -29,10 +30,15 @@ var portalSections = []siteMapLink{
 
 // siteMapPage: GET /so-do-trang, the footer's "Sơ đồ trang" for people
 // (the XML one at /sitemap.xml is for search engines): the sections, the
-// categories as a tree and the institutional pages.
+// categories as a tree, the institutional pages and the free-standing ones
+// under /trang/ (imported or written apart from the news).
 func (s *Server) siteMapPage(w http.ResponseWriter, r *http.Request) error {
+	pages, err := s.st.PageLinks(r.Context(), s.siteIDOf(r))
+	if err != nil {
+		return err
+	}
 	p := s.basePage(r.Context())
-	p.Canonical = s.baseURL + "/so-do-trang"
+	p.Canonical = s.baseURLOf(r) + "/so-do-trang"
 	p.Description = "Sơ đồ trang của " + p.Site.Name + ": các chuyên mục, trang giới thiệu và chức năng của cổng."
 	groups := []siteMapLink{{Name: "Chức năng", Children: portalSections}}
 	groups = append(groups, siteMapLink{Name: "Chuyên mục", Children: siteMapCategories(p.Categories, 0, 0)})
@@ -40,7 +46,19 @@ func (s *Server) siteMapPage(w http.ResponseWriter, r *http.Request) error {
 	for _, k := range institution.PageKinds {
 		inst.Children = append(inst.Children, siteMapLink{Name: k.Name, URL: "/" + k.Code})
 	}
-	p.SiteMap = append(groups, inst)
+	groups = append(groups, inst)
+	if len(pages) > 0 {
+		other := siteMapLink{Name: "Trang thông tin"}
+		for _, pg := range pages {
+			name := pg.Title
+			if strings.TrimSpace(name) == "" {
+				name = pg.Slug // an imported page may have no title; the link must still read
+			}
+			other.Children = append(other.Children, siteMapLink{Name: name, URL: "/trang/" + pg.Slug})
+		}
+		groups = append(groups, other)
+	}
+	p.SiteMap = groups
 	s.countVisit(r, 0)
 	return s.renderTo(w, r, http.StatusOK, "sitemap_html", p)
 }

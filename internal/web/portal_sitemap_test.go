@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/congportal/cong/internal/catalogue"
+	"github.com/congportal/cong/internal/news"
 	"github.com/congportal/cong/internal/store"
 	"github.com/congportal/cong/internal/testdb"
 	"github.com/congportal/cong/internal/visit"
@@ -62,5 +63,54 @@ func TestLabelsSiteMapAndBaseURL(t *testing.T) {
 		e.srv = local
 		page := e.adminBrowser(t).get("/quan-tri")
 		mustContain(t, page, "Địa chỉ công khai chưa được đặt", "--base-url")
+	})
+}
+
+// The HTML site map lists the free-standing pages under /trang/ (a
+// WordPress import's pages, Decree 42's other institutional texts) in
+// Vietnamese alphabetical order, and only the site's own.
+func TestSiteMapListsPages(t *testing.T) {
+	testdb.Each(t, func(t *testing.T, s *store.Store) {
+		e := newEnv(t, s)
+		sm := e.get("/so-do-trang")
+		if sm.code != 200 || strings.Contains(sm.body, "Trang thông tin") {
+			t.Fatalf("/so-do-trang without pages: %d, lists a pages group anyway", sm.code)
+		}
+		other, err := s.EnsureSite(ctx, news.Site{Slug: "khac", Name: "Cổng khác"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := s.InTx(ctx, func(tx *store.Tx) error {
+			for _, p := range []news.Page{
+				{SiteID: e.site.ID, Title: "Quy chế hoạt động của cổng", Slug: "quy-che-hoat-dong"},
+				{SiteID: e.site.ID, Title: "Đường dây nóng", Slug: "duong-day-nong"},
+				{SiteID: e.site.ID, Title: "Chức năng, nhiệm vụ", Slug: "chuc-nang-nhiem-vu"},
+				{SiteID: e.site.ID, Title: "", Slug: "khong-tieu-de"},
+				{SiteID: other.ID, Title: "Trang của cổng khác", Slug: "cong-khac"},
+			} {
+				if err := tx.InsertPage(ctx, &p); err != nil {
+					return err
+				}
+			}
+			return nil
+		}); err != nil {
+			t.Fatal(err)
+		}
+		sm = e.get("/so-do-trang")
+		mustContain(t, sm, "Trang thông tin", `<a href="/trang/quy-che-hoat-dong">Quy chế hoạt động của cổng</a>`,
+			`<a href="/trang/duong-day-nong">Đường dây nóng</a>`, `<a href="/trang/khong-tieu-de">khong-tieu-de</a>`)
+		if strings.Contains(sm.body, "cong-khac") {
+			t.Error("the site map lists another site's page")
+		}
+		// Vietnamese order: C < Đ < Q (byte order would put Đ last).
+		c, d, q := strings.Index(sm.body, "/trang/chuc-nang"), strings.Index(sm.body, "/trang/duong-day"), strings.Index(sm.body, "/trang/quy-che")
+		if !(c < d && d < q) {
+			t.Errorf("pages not in Vietnamese order: %d %d %d", c, d, q)
+		}
+		for _, href := range []string{"/trang/quy-che-hoat-dong", "/trang/duong-day-nong"} {
+			if r := e.get(href); r.code != 200 {
+				t.Errorf("%s: %d", href, r.code)
+			}
+		}
 	})
 }
