@@ -341,13 +341,14 @@ func (s *Store) dossierStatsRows(ctx context.Context, siteID int64, q DossierSta
 // dossiers_stats_open counts them without reading a row (a province has
 // ~10 000 open dossiers; reading and classifying them row by row took most
 // of the running month's time); the WHERE repeats the index's condition
-// word for word, as the planners use a partial index only when they see it
-// applies. A dossier waiting for a supplement is
-// judged at its pause (dossier.Classify): overdue if paused after its
-// appointment, in time if its appointment is after the cutoff of AsOf (the
-// cutoff of an earlier pause is no later: AddWorking is monotonic); only
-// the rest, paused within a working day of the appointment, need the
-// calendar and are read one by one (addPausedStats).
+// word for word, as the planners use a partial index only when they see
+// that it applies. A dossier waiting for a supplement is judged at its
+// pause (dossier.Classify): overdue if paused after its appointment, in
+// time if its appointment is after the cutoff of AsOf (the cutoff of an
+// earlier pause is no later: AddWorking is monotonic); only the rest,
+// paused before an appointment that falls by that cutoff, need the
+// calendar and are read one by one (addPausedStats, index
+// dossiers_stats_paused).
 func (s *Store) openInProgress(ctx context.Context, siteID int64, q DossierStatsQuery) (map[int64]dossierstats.Counts, error) {
 	b := &binder{named: map[string]any{"S": siteID, "T": dbTime(q.To), "A": dbTime(q.AsOf), "C": dbTime(NearDueCutoff(q.Clock, q.AsOf))}}
 	// In SQLite the unary plus strips the columns' NUMERIC affinity
