@@ -82,12 +82,32 @@ type APIToken struct {
 	RevokedAt  sql.NullTime
 }
 
-// CreateToken stores an API token's hash.
+// CreateToken stores an API token's hash, bound to the user's own site.
 func (s *Store) CreateToken(ctx context.Context, userID int64, name string, hash []byte) (int64, error) {
 	var id int64
-	err := s.db.QueryRowContext(ctx, s.q(`INSERT INTO api_tokens (user_id, name, token_hash, created_at) VALUES (?, ?, ?, ?) RETURNING id`),
-		userID, name, hash, dbTime(time.Now())).Scan(&id)
+	err := s.db.QueryRowContext(ctx, s.q(`INSERT INTO api_tokens (user_id, name, token_hash, created_at, site_id)
+		VALUES (?, ?, ?, ?, (SELECT site_id FROM users WHERE id = ?)) RETURNING id`),
+		userID, name, hash, dbTime(time.Now()), userID).Scan(&id)
 	return id, err
+}
+
+// CreateSiteToken stores an API token's hash bound to siteID: the token
+// acts on that site only, with the user's role there.
+func (s *Store) CreateSiteToken(ctx context.Context, userID, siteID int64, name string, hash []byte) (int64, error) {
+	var id int64
+	err := s.db.QueryRowContext(ctx, s.q(`INSERT INTO api_tokens (user_id, name, token_hash, created_at, site_id) VALUES (?, ?, ?, ?, ?) RETURNING id`),
+		userID, name, hash, dbTime(time.Now()), siteID).Scan(&id)
+	return id, err
+}
+
+// TokenSite is the site a live token is bound to.
+func (s *Store) TokenSite(ctx context.Context, hash []byte) (int64, error) {
+	var site sql.NullInt64
+	err := s.db.QueryRowContext(ctx, s.q(`SELECT t.site_id FROM api_tokens t WHERE t.token_hash = ? AND t.revoked_at IS NULL`), hash).Scan(&site)
+	if errors.Is(err, sql.ErrNoRows) {
+		return 0, ErrNotFound
+	}
+	return site.Int64, err
 }
 
 // UserByToken returns the enabled user owning a live token.

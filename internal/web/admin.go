@@ -85,7 +85,7 @@ func (s *Server) dashboard(w http.ResponseWriter, r *http.Request) error {
 	}
 	p := &dashboardPage{adminPage: s.newAdminPage(r, "Bảng điều khiển")}
 	p.Nav = "home"
-	p.LocalBaseURL = u.Role == auth.RoleAdmin && config.LocalBaseURL(s.baseURL)
+	p.LocalBaseURL = u.Role.IsAdmin() && config.LocalBaseURL(s.baseURL)
 	var err error
 	if auth.Can(u, auth.ActCreate, nil) {
 		mine, _, err := s.st.AdminArticles(ctx, store.AdminFilter{SiteID: s.siteID, AuthorID: u.ID, Status: news.StatusDraft, Limit: 10})

@@ -152,6 +152,11 @@ func readUserFields(r *http.Request, isNew bool) (userFields, auth.Role, map[str
 		errs["email"] = "Địa chỉ thư điện tử không hợp lệ, ví dụ: vanthu@example.gov.vn."
 	}
 	role, ok := auth.ParseRole(f.Role)
+	// Only a province administrator makes another: a site's admin must not
+	// give anyone (themselves included) power over the other sites.
+	if me := userFrom(r.Context()); ok && role == auth.RoleProvinceAdmin && (me == nil || me.Role != auth.RoleProvinceAdmin) {
+		ok = false
+	}
 	if !ok {
 		errs["role"] = "Vai trò không hợp lệ: chọn Biên tập viên, Người duyệt, Quản trị hoặc Cán bộ một cửa."
 	}
@@ -238,7 +243,7 @@ func (s *Server) saveUser(w http.ResponseWriter, r *http.Request) error {
 		if f.Disabled {
 			errs["disabled"] = "Bạn không thể tự khóa tài khoản của chính mình."
 		}
-		if role != auth.RoleAdmin {
+		if !role.IsAdmin() {
 			errs["role"] = "Bạn không thể tự hạ quyền quản trị của chính mình; nếu cần, hãy nhờ một quản trị viên khác."
 		}
 		if len(errs) > 0 {

@@ -48,7 +48,7 @@ func (o *officerDesk) saveOfficerUnits(w http.ResponseWriter, r *http.Request) e
 	if err != nil {
 		return err
 	}
-	if target.Role != auth.RoleOfficer && target.Role != auth.RoleAdmin {
+	if target.Role != auth.RoleOfficer && !target.Role.IsAdmin() {
 		return &Error{Status: http.StatusUnprocessableEntity, Code: "not_officer", Message: "Chỉ phân công đơn vị cho tài khoản có vai trò cán bộ một cửa (hoặc quản trị)."}
 	}
 	var ids []int64
