@@ -15,7 +15,7 @@ const (
 	KindCommune    SiteKind = "commune"    // a commune's or ward's portal (xã, phường, đặc khu)
 )
 
-// ParseSiteKind accepts a kind's code; '' is a province, the kind of the
+// ParseSiteKind accepts a kind's code; ” is a province, the kind of the
 // site an install starts with.
 func ParseSiteKind(s string) (SiteKind, error) {
 	switch k := SiteKind(strings.TrimSpace(s)); k {

@@ -139,7 +139,7 @@ func (s *Store) UseTOTPStep(ctx context.Context, userID, step int64) error {
 	return nil
 }
 
-// SetSiteRole gives a user a role on a site other than their own; role ''
+// SetSiteRole gives a user a role on a site other than their own; role ”
 // removes it. A user's role on their own site is users.role (UpdateUser).
 func (s *Store) SetSiteRole(ctx context.Context, userID, siteID int64, role auth.Role) error {
 	return s.inTx(ctx, func(tx *sql.Tx) error {
