@@ -104,3 +104,21 @@ func CheckSite(s Site, parent *Site) error {
 	}
 	return nil
 }
+
+// CanonicalBase is the site's base URL for links that leave the page (feeds,
+// sitemaps, QR codes, mail): its own when set; else its host with the
+// scheme of the install's --base-url; else the install's (the one site of
+// a single-site install).
+func (s Site) CanonicalBase(install string) string {
+	if s.BaseURL != "" {
+		return s.BaseURL
+	}
+	if s.Host == "" {
+		return install
+	}
+	scheme := "https"
+	if strings.HasPrefix(install, "http://") {
+		scheme = "http"
+	}
+	return scheme + "://" + s.Host
+}

@@ -63,3 +63,21 @@ func FuzzNormalizeHost(f *testing.F) {
 		}
 	})
 }
+
+func TestCanonicalBase(t *testing.T) {
+	cases := []struct {
+		s       Site
+		install string
+		want    string
+	}{
+		{Site{}, "https://tinh.gov.vn", "https://tinh.gov.vn"},
+		{Site{Host: "xa-a.tinh.gov.vn"}, "https://tinh.gov.vn", "https://xa-a.tinh.gov.vn"},
+		{Site{Host: "xa-a.tinh.gov.vn"}, "http://localhost:8080", "http://xa-a.tinh.gov.vn"},
+		{Site{Host: "xa-a.tinh.gov.vn", BaseURL: "https://xaa.gov.vn"}, "https://tinh.gov.vn", "https://xaa.gov.vn"},
+	}
+	for _, c := range cases {
+		if got := c.s.CanonicalBase(c.install); got != c.want {
+			t.Errorf("%+v: %s, want %s", c.s, got, c.want)
+		}
+	}
+}
