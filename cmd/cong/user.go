@@ -203,7 +203,7 @@ func openForCLI(ctx context.Context, c *config.Config) (*store.Store, int64, err
 	return openSiteForCLI(ctx, c, "")
 }
 
-// openSiteForCLI opens the store and resolves --site: '' is the install's
+// openSiteForCLI opens the store and resolves --site: ” is the install's
 // first site (created on first use, as before issue 16); a host must be a
 // site's, else a one-line error and exit status 2.
 func openSiteForCLI(ctx context.Context, c *config.Config, host string) (*store.Store, int64, error) {
