@@ -259,11 +259,14 @@ func cmdServe(ctx context.Context, args []string, stderr io.Writer, getenv func(
 	defer stop()
 
 	counter := visitors.New(st, visitors.Options{SiteID: site.ID, Window: c.ViewWindow, Location: loc, Logger: log})
+	// Every other site's counter is made on its first view and flushed on
+	// the same ticker (issue 16).
+	counters := visitors.NewSet(st, counter.Options(), counter)
 	var backupStats *backup.Stats
 	if c.BackupEvery > 0 {
 		backupStats = new(backup.Stats)
 	}
-	srv, err := web.New(web.Options{Store: st, Counter: counter, SiteID: site.ID, BaseURL: c.BaseURL, Proxies: proxies,
+	srv, err := web.New(web.Options{Store: st, Counter: counter, Counters: counters, SiteID: site.ID, BaseURL: c.BaseURL, Proxies: proxies,
 		Location: loc, Logger: log, Version: versionString(), MediaDir: filepath.Join(c.Data, "media"), Backups: backupStats,
 		MaxHashing: c.MaxHashing, ClientRequests: c.ClientRequests, UploadSlots: c.UploadSlots,
 		MetricsToken: c.MetricsToken})
@@ -276,7 +279,7 @@ func cmdServe(ctx context.Context, args []string, stderr io.Writer, getenv func(
 	}
 	counterCtx, stopCounter := context.WithCancel(context.Background())
 	counterDone := make(chan struct{})
-	go func() { counter.Run(counterCtx, c.FlushInterval); close(counterDone) }()
+	go func() { counters.Run(counterCtx, c.FlushInterval); close(counterDone) }()
 	go srv.Watch(counterCtx, time.Second)
 	go srv.PrivacyJobs(counterCtx, time.Hour)
 	go srv.SweepUploads(counterCtx)

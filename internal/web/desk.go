@@ -114,7 +114,7 @@ func (o *officerDesk) loadDossier(r *http.Request, sc deskScope) (dossier.Dossie
 	if err != nil || id <= 0 {
 		return dossier.Dossier{}, errNotFound()
 	}
-	d, err := o.s.st.Dossier(r.Context(), o.s.siteID, id)
+	d, err := o.s.st.Dossier(r.Context(), o.s.siteIDOf(r), id)
 	if err != nil {
 		return d, err
 	}

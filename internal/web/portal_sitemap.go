@@ -32,7 +32,7 @@ var portalSections = []siteMapLink{
 // categories as a tree and the institutional pages.
 func (s *Server) siteMapPage(w http.ResponseWriter, r *http.Request) error {
 	p := s.basePage(r.Context())
-	p.Canonical = s.baseURL + "/so-do-trang"
+	p.Canonical = s.baseURLOf(r) + "/so-do-trang"
 	p.Description = "Sơ đồ trang của " + p.Site.Name + ": các chuyên mục, trang giới thiệu và chức năng của cổng."
 	groups := []siteMapLink{{Name: "Chức năng", Children: portalSections}}
 	groups = append(groups, siteMapLink{Name: "Chuyên mục", Children: siteMapCategories(p.Categories, 0, 0)})
