@@ -25,7 +25,7 @@ func (s *Server) bearer(fn handlerFunc) handlerFunc {
 			return &Error{Status: http.StatusUnauthorized, Code: "unauthorized", Message: "Cần mã API hợp lệ trong tiêu đề Authorization: Bearer <mã>."}
 		}
 		hash := auth.HashSecret(strings.TrimSpace(tok))
-		u, err := s.st.UserByToken(r.Context(), hash)
+		u, tokenSite, err := s.st.TokenUser(r.Context(), hash)
 		if errors.Is(err, store.ErrNotFound) {
 			w.Header().Set("WWW-Authenticate", `Bearer realm="cong", error="invalid_token"`)
 			return &Error{Status: http.StatusUnauthorized, Code: "unauthorized", Message: "Mã API không hợp lệ, đã bị thu hồi hoặc tài khoản đã bị khóa."}
@@ -33,8 +33,13 @@ func (s *Server) bearer(fn handlerFunc) handlerFunc {
 		if err != nil {
 			return err
 		}
-		if u.SiteID != s.siteIDOf(r) {
-			return errForbidden()
+		// A token acts on the site it was made for, with its owner's role
+		// there (issue 16): a commune's token is refused on the province.
+		if tokenSite != s.siteIDOf(r) {
+			return &Error{Status: http.StatusForbidden, Code: "wrong_site", Message: "Mã API này thuộc một cổng khác."}
+		}
+		if u, err = s.onSite(r, u); err != nil {
+			return err
 		}
 		if err := s.st.TouchToken(r.Context(), hash, time.Now()); err != nil {
 			return err

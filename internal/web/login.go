@@ -55,7 +55,7 @@ func (s *Server) login(w http.ResponseWriter, r *http.Request) error {
 		p.Message = th.message("đăng nhập sai")
 		return s.renderAdmin(w, th.header(w), "login", p)
 	}
-	u, err := s.st.UserByName(ctx, s.siteIDOf(r), username)
+	u, err := s.st.UserForSite(ctx, s.siteIDOf(r), username)
 	if err != nil && err != store.ErrNotFound {
 		return err
 	}

@@ -88,6 +88,7 @@ type Server struct {
 
 	handler      http.Handler
 	articleRoute *articleRoute
+	patterns     []string // every registered pattern, for tests that walk them all
 }
 
 type siteData struct {
@@ -172,6 +173,7 @@ func (s *Server) routes() http.Handler {
 
 	// Unsafe methods from another origin are refused before any handler
 	// runs; the newsroom's forms rely on this.
+	s.patterns = patterns
 	cop := http.NewCrossOriginProtection()
 	s.articleRoute = s.newArticleRoute(mux, patterns)
 	var h http.Handler = s.articleRoute

@@ -116,6 +116,16 @@ func (s *Server) staff(fn handlerFunc) handlerFunc {
 			}
 			return &Error{Status: http.StatusUnauthorized, Code: "unauthorized", Message: "Phiên đăng nhập đã hết hạn. Vui lòng đăng nhập lại; nội dung chưa lưu hãy sao chép trước khi đăng nhập."}
 		}
+		if u.SiteID != s.siteIDOf(r) {
+			// Signed in on another site's host: the role here is the one
+			// given for this site, if any (issue 16).
+			on, err := s.onSite(r, *u)
+			if err != nil {
+				return err
+			}
+			u = &on
+			r = r.WithContext(withUser(r.Context(), u))
+		}
 		if !auth.Can(u, auth.ActViewAdmin, nil) {
 			return errForbidden()
 		}

@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"time"
 
+	"github.com/congportal/cong/internal/auth"
 	"github.com/congportal/cong/internal/news"
 	"github.com/congportal/cong/internal/visitors"
 )
@@ -72,6 +73,10 @@ func (s *Server) sitesTable(ctx context.Context, maxAge time.Duration) *siteTabl
 	now := time.Now()
 	if t := s.siteTab.Load(); t != nil && now.Sub(t.loaded) < maxAge {
 		return t
+	}
+	if s.st == nil {
+		// A server without a store (unit tests of routing) has one site.
+		return &siteTable{catchAll: &siteRef{id: s.siteID, base: s.baseURL}, loaded: now}
 	}
 	s.siteTabMu.Lock()
 	defer s.siteTabMu.Unlock()
@@ -204,4 +209,19 @@ func (s *Server) baseURLCtx(ctx context.Context) string {
 		return ref.base
 	}
 	return s.baseURL
+}
+
+// onSite is u with their role on the request's site: their own on their
+// own site, a province administrator's everywhere, or one given to them
+// for this site. No role here: 403, whatever they may do elsewhere.
+func (s *Server) onSite(r *http.Request, u auth.User) (auth.User, error) {
+	role, ok, err := s.st.RoleOn(r.Context(), u, s.siteIDOf(r))
+	if err != nil {
+		return u, err
+	}
+	if !ok {
+		return u, &Error{Status: http.StatusForbidden, Code: "wrong_site", Message: "Tài khoản của bạn không có quyền trên cổng này."}
+	}
+	u.Role = role
+	return u, nil
 }
