@@ -23,8 +23,8 @@ import (
 
 // Options configure a Server.
 type Options struct {
-	Store    *store.Store
-	Counter  *visitors.Counter
+	Store   *store.Store
+	Counter *visitors.Counter
 	// Counters holds the other sites' counters (issue 16); nil: one is
 	// made with Counter's options, flushed only when a page asks.
 	Counters *visitors.Set
@@ -50,18 +50,18 @@ type Options struct {
 
 // Server serves the portal.
 type Server struct {
-	st      *store.Store
+	st       *store.Store
 	counter  *visitors.Counter
 	counters *visitors.Set
 	siteID   int64
 	cacheTTL time.Duration
-	baseURL string
-	proxies *visit.Proxies
-	uaCache visit.UACache
-	loc     *time.Location
-	log     *slog.Logger
-	version string
-	started time.Time
+	baseURL  string
+	proxies  *visit.Proxies
+	uaCache  visit.UACache
+	loc      *time.Location
+	log      *slog.Logger
+	version  string
+	started  time.Time
 
 	mediaDir     string
 	backups      *backup.Stats
@@ -84,7 +84,7 @@ type Server struct {
 	siteDatas sync.Map // site id → *siteData
 	siteTab   atomic.Pointer[siteTable]
 	siteTabMu sync.Mutex
-	calendar atomic.Pointer[cachedCalendar] // the working-day calendar (workCalendar)
+	calendar  atomic.Pointer[cachedCalendar] // the working-day calendar (workCalendar)
 
 	handler      http.Handler
 	articleRoute *articleRoute
@@ -374,4 +374,3 @@ func (s *Server) countVisitAt(r *http.Request, article int64, now time.Time) {
 		s.excludeVisit(r, reason, now)
 	}
 }
-

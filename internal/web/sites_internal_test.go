@@ -3,10 +3,10 @@ package web
 import (
 	"context"
 	"fmt"
+	"html/template"
 	"io"
 	"log/slog"
 	"net/http/httptest"
-	"html/template"
 	"net/url"
 	"os"
 	"path/filepath"
