@@ -3,7 +3,9 @@ package web
 import (
 	"context"
 	"fmt"
+	"encoding/json"
 	"html/template"
+	"net/http"
 	"io"
 	"log/slog"
 	"net/http/httptest"
@@ -291,4 +293,193 @@ func rebind(st *store.Store, q string) string {
 	return b.String()
 }
 
-var _ = auth.RoleEditor
+
+// province is a province site and two communes, each with an editor and a
+// token bound to its site, on one server.
+type province struct {
+	*twoSites
+	c2     news.Site
+	tokens map[string]string // host → the token of that site's editor
+	users  map[string]store.UserRecord
+}
+
+func newProvince(t *testing.T, st *store.Store) *province {
+	t.Helper()
+	ctx := context.Background()
+	x := newTwoSites(t, st, false)
+	p := &province{twoSites: x, tokens: map[string]string{}, users: map[string]store.UserRecord{}}
+	p.c2 = news.Site{Name: "Cổng xã Xê", Host: "xa-c.tinh-a.gov.vn", Kind: news.KindCommune, ParentID: x.a.ID}
+	if err := st.AddSite(ctx, &p.c2); err != nil {
+		t.Fatal(err)
+	}
+	for _, site := range []news.Site{x.a, x.b, p.c2} {
+		if _, err := st.CreateCategory(ctx, news.Category{SiteID: site.ID, Name: "Tin tức", Slug: "tin-tuc"}); err != nil {
+			t.Fatal(err)
+		}
+		u := store.UserRecord{User: auth.User{SiteID: site.ID, Username: "duyet", Role: auth.RoleApprover}, PasswordHash: "x"}
+		if err := st.CreateUser(ctx, &u); err != nil {
+			t.Fatal(err)
+		}
+		secret, hash, err := auth.NewSecret()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := st.CreateSiteToken(ctx, u.ID, site.ID, "", hash); err != nil {
+			t.Fatal(err)
+		}
+		p.tokens[site.Host], p.users[site.Host] = secret, u
+	}
+	return p
+}
+
+func (p *province) do(method, host, target, token, body string) *httptest.ResponseRecorder {
+	r := httptest.NewRequest(method, target, strings.NewReader(body))
+	r.Host = host
+	r.Header.Set("User-Agent", testUA)
+	r.Header.Set("Accept", "text/html,application/json")
+	r.Header.Set("Accept-Language", "vi")
+	if token != "" {
+		r.Header.Set("Authorization", "Bearer "+token)
+	}
+	if body != "" {
+		r.Header.Set("Content-Type", "application/json")
+	}
+	w := httptest.NewRecorder()
+	p.srv.ServeHTTP(w, r)
+	return w
+}
+
+// TestProvinceSites: a province and two communes publish through the API
+// with site-bound tokens; each article answers on its own host only, a
+// token is refused on another site's host, and each site counts its own
+// visitors.
+func TestProvinceSites(t *testing.T) {
+	testdb.Each(t, func(t *testing.T, st *store.Store) {
+		p := newProvince(t, st)
+		hosts := []string{p.a.Host, p.b.Host, p.c2.Host}
+		slugs := map[string]string{}
+		for i, h := range hosts {
+			body := fmt.Sprintf(`{"title":"Tin của cổng số %d","body_html":"<p>Nội dung %d</p>","category":"tin-tuc","status":"published"}`, i+1, i+1)
+			w := p.do("POST", h, "/api/v1/articles", p.tokens[h], body)
+			if w.Code != 201 && w.Code != 200 {
+				t.Fatalf("publish on %s: %d %s", h, w.Code, w.Body.String())
+			}
+			var out struct {
+				Slug string `json:"slug"`
+				URL  string `json:"url"`
+			}
+			if err := json.Unmarshal(w.Body.Bytes(), &out); err != nil || out.Slug == "" {
+				t.Fatalf("publish answer %s: %v", w.Body.String(), err)
+			}
+			if !strings.HasPrefix(out.URL, "https://"+h+"/") {
+				t.Errorf("canonical URL on %s: %s", h, out.URL)
+			}
+			slugs[h] = out.Slug
+			// Another site's token on this host: refused, nothing written.
+			other := hosts[(i+1)%len(hosts)]
+			if w := p.do("POST", h, "/api/v1/articles", p.tokens[other], body); w.Code != 403 || !strings.Contains(w.Body.String(), "wrong_site") {
+				t.Errorf("%s's token on %s: %d %s", other, h, w.Code, w.Body.String())
+			}
+		}
+		for _, h := range hosts {
+			for _, h2 := range hosts {
+				w := p.do("GET", h2, "/bai-viet/"+slugs[h], "", "")
+				if want := map[bool]int{true: 200, false: 404}[h == h2]; w.Code != want {
+					t.Errorf("%s's article on %s: %d, want %d", h, h2, w.Code, want)
+				}
+			}
+			feed := p.do("GET", h, "/rss.xml", "", "").Body.String()
+			for _, h2 := range hosts {
+				if has := strings.Contains(feed, "/bai-viet/"+slugs[h2]); has != (h == h2) {
+					t.Errorf("feed of %s lists %s's article: %v", h, h2, has)
+				}
+			}
+			if robots := p.do("GET", h, "/robots.txt", "", "").Body.String(); !strings.Contains(robots, "https://"+h+"/sitemap.xml") {
+				t.Errorf("robots.txt of %s: %s", h, robots)
+			}
+			if sm := p.do("GET", h, "/sitemap.xml", "", "").Body.String(); !strings.Contains(sm, "https://"+h+"/bai-viet/"+slugs[h]) {
+				t.Errorf("sitemap of %s lacks its article", h)
+			}
+		}
+		// Counting: each site's own article was read once above by one
+		// reader; two more readers on commune B only.
+		for i := 0; i < 2; i++ {
+			r := httptest.NewRequest("GET", "/bai-viet/"+slugs[p.b.Host], nil)
+			r.Host = p.b.Host
+			r.RemoteAddr = fmt.Sprintf("203.0.113.%d:4000", i+1)
+			r.Header.Set("User-Agent", testUA)
+			r.Header.Set("Accept", "text/html,application/xhtml+xml,*/*;q=0.8")
+			r.Header.Set("Accept-Language", "vi-VN,vi;q=0.9")
+			p.srv.ServeHTTP(httptest.NewRecorder(), r)
+		}
+		for _, c := range p.srv.counters.Counters() {
+			if err := c.Flush(context.Background()); err != nil {
+				t.Fatal(err)
+			}
+		}
+		today := func(h string) int64 {
+			var v struct {
+				Today int64 `json:"today"`
+			}
+			w := p.do("GET", h, "/api/v1/stats", "", "")
+			if err := json.Unmarshal(w.Body.Bytes(), &v); err != nil {
+				t.Fatalf("stats on %s: %s", h, w.Body.String())
+			}
+			return v.Today
+		}
+		if a, b, c := today(p.a.Host), today(p.b.Host), today(p.c2.Host); a != 1 || b != 3 || c != 1 {
+			t.Errorf("visitors today: province %d, commune B %d, commune C %d; want 1, 3, 1", a, b, c)
+		}
+	})
+}
+
+// TestStaffPerSite: an editor of a commune reaches their own site's admin
+// and nothing on the province's; a province administrator reaches both.
+func TestStaffPerSite(t *testing.T) {
+	testdb.Each(t, func(t *testing.T, st *store.Store) {
+		p := newProvince(t, st)
+		ctx := context.Background()
+		pa := store.UserRecord{User: auth.User{SiteID: p.a.ID, Username: "tinh", Role: auth.RoleProvinceAdmin}, PasswordHash: "x"}
+		if err := st.CreateUser(ctx, &pa); err != nil {
+			t.Fatal(err)
+		}
+		session := func(u store.UserRecord) string {
+			secret, hash, err := auth.NewSecret()
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := st.CreateSession(ctx, hash, u.ID, "csrf", "203.0.113.1", testUA, false); err != nil {
+				t.Fatal(err)
+			}
+			return secret
+		}
+		get := func(host, cookie string) int {
+			r := httptest.NewRequest("GET", "/quan-tri/nguoi-dung", nil)
+			r.Host = host
+			r.AddCookie(&http.Cookie{Name: sessionCookie, Value: cookie})
+			w := httptest.NewRecorder()
+			p.srv.ServeHTTP(w, r)
+			return w.Code
+		}
+		commune := session(p.users[p.b.Host])
+		if c := get(p.b.Host, commune); c != 200 && c != 403 {
+			t.Errorf("commune approver on own site: %d", c)
+		}
+		if c := get(p.a.Host, commune); c != 403 {
+			t.Errorf("commune approver on the province: %d, want 403", c)
+		}
+		prov := session(pa)
+		for _, h := range []string{p.a.Host, p.b.Host, p.c2.Host} {
+			if c := get(h, prov); c != 200 {
+				t.Errorf("province admin's user list on %s: %d", h, c)
+			}
+		}
+		// A role given on another site opens that site, with that role.
+		if err := st.SetSiteRole(ctx, p.users[p.b.Host].ID, p.c2.ID, auth.RoleAdmin); err != nil {
+			t.Fatal(err)
+		}
+		if c := get(p.c2.Host, commune); c != 200 {
+			t.Errorf("granted admin on C: %d", c)
+		}
+	})
+}
