@@ -2,12 +2,12 @@ package web
 
 import (
 	"context"
-	"fmt"
 	"encoding/json"
+	"fmt"
 	"html/template"
-	"net/http"
 	"io"
 	"log/slog"
+	"net/http"
 	"net/http/httptest"
 	"net/url"
 	"os"
@@ -292,7 +292,6 @@ func rebind(st *store.Store, q string) string {
 	}
 	return b.String()
 }
-
 
 // province is a province site and two communes, each with an editor and a
 // token bound to its site, on one server.
