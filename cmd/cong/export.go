@@ -17,7 +17,7 @@ import (
 
 // cmdExport: cong export wxr|json [--data DIR] [--db URL] [--base-url URL] FILE.
 func cmdExport(ctx context.Context, args []string, stdout io.Writer, getenv func(string) string) error {
-	const use = "dùng: cong export wxr|json [--data DIR] [--db URL] [--base-url URL] TỆP"
+	const use = "dùng: cong export wxr|json [--data DIR] [--db URL] [--base-url URL] [--site HOST] TỆP"
 	if len(args) == 0 || (args[0] != "wxr" && args[0] != "json") {
 		return usageErr(errors.New(use))
 	}
@@ -26,6 +26,7 @@ func cmdExport(ctx context.Context, args []string, stdout io.Writer, getenv func
 	fs := flag.NewFlagSet("export", flag.ContinueOnError)
 	config.DBFlags(fs, &c)
 	fs.StringVar(&c.BaseURL, "base-url", "http://localhost:8080", "địa chỉ công khai của cổng, dùng cho liên kết trong tệp xuất")
+	siteHost := fs.String("site", "", "tên miền của cổng cần xuất; bỏ trống: cổng đầu tiên")
 	if err := config.Parse(fs, args[1:], getenv); err != nil {
 		return usageErr(err)
 	}
@@ -37,11 +38,18 @@ func cmdExport(ctx context.Context, args []string, stdout io.Writer, getenv func
 	if err != nil {
 		return err
 	}
-	st, siteID, err := openForCLI(ctx, &c)
+	st, siteID, err := openSiteForCLI(ctx, &c, *siteHost)
 	if err != nil {
 		return err
 	}
 	defer st.Close()
+	if *siteHost != "" && !flagGiven(fs, "base-url") {
+		site, err := st.Site(ctx, siteID)
+		if err != nil {
+			return err
+		}
+		base = site.CanonicalBase(base)
+	}
 	dest := fs.Arg(0)
 	// Written beside the destination and renamed: an interrupted export
 	// never leaves a truncated file that looks complete.
@@ -74,4 +82,9 @@ func cmdExport(ctx context.Context, args []string, stdout io.Writer, getenv func
 	}
 	fmt.Fprintf(stdout, "Đã xuất %s vào %s (%s).\n", strings.ToUpper(kind), dest, counts)
 	return nil
+}
+
+func flagGiven(fs *flag.FlagSet, name string) (given bool) {
+	fs.Visit(func(f *flag.Flag) { given = given || f.Name == name })
+	return given
 }

@@ -35,18 +35,21 @@ Cách dùng:
   cong serve   [--addr :8080] [--data ./data] [--db URL] [--demo] [--base-url URL]
                [--view-window 30m] [--trusted-proxies CIDR,…]
   cong migrate [--data DIR] [--db URL] [--dry-run]
-  cong import wxr [--data DIR] [--db URL] FILE
+  cong import wxr [--data DIR] [--db URL] [--site HOST] FILE
   cong import procedures [--data DIR] [--db URL] FILE.xlsx|FILE.csv
   cong import documents [--data DIR] [--db URL] FILE.csv   (văn bản, xem README)
-  cong user add --username U --role R [--name "Họ tên"]   (mật khẩu nhập từ stdin)
-  cong user passwd --username U | cong user disable --username U
-  cong token add --username U [--name TÊN]                (in mã API một lần)
-  cong site    [--data DIR] [--db URL] [--name …] [--agency …] [--starting-total N] …
+  cong user add --username U --role R [--name "Họ tên"] [--site HOST]   (mật khẩu nhập từ stdin)
+  cong user passwd --username U | cong user disable --username U   [--site HOST]
+  cong user grant --username U [--site HOST] --on HOST --role R|none    (vai trò trên cổng khác)
+  cong token add --username U [--site HOST] [--name TÊN]  (in mã API một lần; mã chỉ dùng trên cổng đó)
+  cong site add --host HOST --name TÊN [--kind province|department|commune] [--parent HOST] [--unit MÃ]
+  cong site list
+  cong site [set] [--host HOST] [--new-host HOST] [--name …] [--agency …] [--starting-total N] …
   cong gen --articles N [--data DIR] [--db URL]     (bài viết tổng hợp để đo hiệu năng)
   cong backup  [--data DIR] TỆP.tar.gz              (sao lưu trực tuyến, SQLite)
   cong backup  --encrypt --recipient age1… TỆP.age   (sao lưu mã hoá bằng age; hoặc --recipient-file, --passphrase)
   cong restore [--data DIR] [--force] [--verify] TỆP.tar.gz
-  cong export wxr|json [--data DIR] [--db URL] TỆP
+  cong export wxr|json [--data DIR] [--db URL] [--site HOST] TỆP
   cong privacy erase [--data DIR] [--db URL]        (xóa ngay dữ liệu cá nhân hồ sơ quá thời hạn lưu)
   cong stats rebuild [--data DIR] [--db URL]        (tính lại số liệu thống kê theo ngày từ hồ sơ)
   cong serve … [--backup-every 24h] [--backup-keep 7]
@@ -256,11 +259,14 @@ func cmdServe(ctx context.Context, args []string, stderr io.Writer, getenv func(
 	defer stop()
 
 	counter := visitors.New(st, visitors.Options{SiteID: site.ID, Window: c.ViewWindow, Location: loc, Logger: log})
+	// Every other site's counter is made on its first view and flushed on
+	// the same ticker (issue 16).
+	counters := visitors.NewSet(st, counter.Options(), counter)
 	var backupStats *backup.Stats
 	if c.BackupEvery > 0 {
 		backupStats = new(backup.Stats)
 	}
-	srv, err := web.New(web.Options{Store: st, Counter: counter, SiteID: site.ID, BaseURL: c.BaseURL, Proxies: proxies,
+	srv, err := web.New(web.Options{Store: st, Counter: counter, Counters: counters, SiteID: site.ID, BaseURL: c.BaseURL, Proxies: proxies,
 		Location: loc, Logger: log, Version: versionString(), MediaDir: filepath.Join(c.Data, "media"), Backups: backupStats,
 		MaxHashing: c.MaxHashing, ClientRequests: c.ClientRequests, UploadSlots: c.UploadSlots,
 		MetricsToken: c.MetricsToken})
@@ -273,7 +279,7 @@ func cmdServe(ctx context.Context, args []string, stderr io.Writer, getenv func(
 	}
 	counterCtx, stopCounter := context.WithCancel(context.Background())
 	counterDone := make(chan struct{})
-	go func() { counter.Run(counterCtx, c.FlushInterval); close(counterDone) }()
+	go func() { counters.Run(counterCtx, c.FlushInterval); close(counterDone) }()
 	go srv.Watch(counterCtx, time.Second)
 	go srv.PrivacyJobs(counterCtx, time.Hour)
 	go srv.SweepUploads(counterCtx)
@@ -376,6 +382,7 @@ func cmdImportWXR(ctx context.Context, args []string, stdout io.Writer, getenv f
 	var c config.Config
 	fs := flag.NewFlagSet("import wxr", flag.ContinueOnError)
 	config.DBFlags(fs, &c)
+	siteHost := fs.String("site", "", "tên miền của cổng nhận nội dung; bỏ trống: cổng đầu tiên")
 	if err := config.Parse(fs, args, getenv); err != nil {
 		return usageErr(err)
 	}
@@ -387,21 +394,16 @@ func cmdImportWXR(ctx context.Context, args []string, stdout io.Writer, getenv f
 		return usageErr(fmt.Errorf("không mở được tệp: %w", err))
 	}
 	defer f.Close()
-	log := slog.New(slog.NewTextHandler(io.Discard, nil))
-	st, err := openStore(ctx, &c, log)
+	st, siteID, err := openSiteForCLI(ctx, &c, *siteHost)
 	if err != nil {
 		return err
 	}
 	defer st.Close()
-	site, err := st.EnsureSite(ctx, defaultSite)
-	if err != nil {
-		return err
-	}
 	loc, err := time.LoadLocation("Asia/Ho_Chi_Minh")
 	if err != nil {
 		return err
 	}
-	sum, err := importer.WXR(ctx, st, site.ID, f, loc)
+	sum, err := importer.WXR(ctx, st, siteID, f, loc)
 	if err != nil {
 		return err
 	}

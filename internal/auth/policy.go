@@ -10,6 +10,9 @@ const (
 	RoleApprover Role = "approver" // người duyệt
 	RoleAdmin    Role = "admin"    // quản trị
 	RoleOfficer  Role = "officer"  // cán bộ một cửa (the public-service desk)
+	// RoleProvinceAdmin administers every site of the install (issue 16):
+	// an admin on each, who also creates sites and their users.
+	RoleProvinceAdmin Role = "province_admin" // quản trị cấp tỉnh
 )
 
 // Roles lists the roles with their Vietnamese names, in menu order.
@@ -21,7 +24,11 @@ var Roles = []struct {
 	{RoleApprover, "Người duyệt"},
 	{RoleAdmin, "Quản trị"},
 	{RoleOfficer, "Cán bộ một cửa"},
+	{RoleProvinceAdmin, "Quản trị cấp tỉnh"},
 }
+
+// IsAdmin is true for a site's administrator and a province administrator.
+func (r Role) IsAdmin() bool { return r == RoleAdmin || r == RoleProvinceAdmin }
 
 // ParseRole accepts a role's code; the error names the valid ones.
 func ParseRole(s string) (Role, bool) {
@@ -107,7 +114,7 @@ func Can(u *User, act Action, it Item) bool {
 			a = &item{AuthorID: author, Status: status}
 		}
 	}
-	admin := u.Role == RoleAdmin
+	admin := u.Role.IsAdmin()
 	approver := u.Role == RoleApprover || admin
 	newsroom := u.Role == RoleEditor || approver
 	switch act {
@@ -163,7 +170,7 @@ func Can(u *User, act Action, it Item) bool {
 // settings) and approvers (who publish in the site's name) must, since a
 // guessed password for either is a defaced or hijacked portal.
 func TOTPRequired(role Role, siteRequires bool) bool {
-	return siteRequires && (role == RoleAdmin || role == RoleApprover)
+	return siteRequires && (role.IsAdmin() || role == RoleApprover)
 }
 
 // item is an Item's answer, read once.

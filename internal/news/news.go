@@ -51,6 +51,13 @@ type Site struct {
 	// RequireAdminTOTP makes a second factor mandatory for admins and
 	// approvers (auth.TOTPRequired).
 	RequireAdminTOTP bool
+
+	// Issue 16: where the site is reached and where it sits in the province.
+	Host     string   // lower-case host name; '' for the one site of a single-site install
+	Kind     SiteKind // province, department or commune
+	ParentID int64    // 0 for the province site
+	UnitCode string   // the desk unit the site speaks for; '' when none
+	BaseURL  string   // canonical base URL without trailing slash; '' derives it from the host
 }
 
 // Category is a section of the site ("Tin tức", "Thông báo", …).

@@ -208,6 +208,14 @@ func (s *Store) ContentVersion(ctx context.Context, siteID int64) (int64, error)
 	return v, err
 }
 
+// ContentVersionAll moves whenever any site's content version moves: the
+// sum of increments only grows.
+func (s *Store) ContentVersionAll(ctx context.Context) (int64, error) {
+	var v int64
+	err := s.db.QueryRowContext(ctx, s.q(`SELECT COALESCE(SUM(version), 0) FROM content_versions`)).Scan(&v)
+	return v, err
+}
+
 // uniqueSlug picks the slug an article gets. A requested slug must be free;
 // a derived one gets "-2", "-3"… until it is. Old slugs of other articles
 // count as taken so their redirects keep working.

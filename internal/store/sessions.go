@@ -82,29 +82,57 @@ type APIToken struct {
 	RevokedAt  sql.NullTime
 }
 
-// CreateToken stores an API token's hash.
+// CreateToken stores an API token's hash, bound to the user's own site.
 func (s *Store) CreateToken(ctx context.Context, userID int64, name string, hash []byte) (int64, error) {
 	var id int64
-	err := s.db.QueryRowContext(ctx, s.q(`INSERT INTO api_tokens (user_id, name, token_hash, created_at) VALUES (?, ?, ?, ?) RETURNING id`),
-		userID, name, hash, dbTime(time.Now())).Scan(&id)
+	err := s.db.QueryRowContext(ctx, s.q(`INSERT INTO api_tokens (user_id, name, token_hash, created_at, site_id)
+		VALUES (?, ?, ?, ?, (SELECT site_id FROM users WHERE id = ?)) RETURNING id`),
+		userID, name, hash, dbTime(time.Now()), userID).Scan(&id)
 	return id, err
+}
+
+// CreateSiteToken stores an API token's hash bound to siteID: the token
+// acts on that site only, with the user's role there.
+func (s *Store) CreateSiteToken(ctx context.Context, userID, siteID int64, name string, hash []byte) (int64, error) {
+	var id int64
+	err := s.db.QueryRowContext(ctx, s.q(`INSERT INTO api_tokens (user_id, name, token_hash, created_at, site_id) VALUES (?, ?, ?, ?, ?) RETURNING id`),
+		userID, name, hash, dbTime(time.Now()), siteID).Scan(&id)
+	return id, err
+}
+
+// TokenSite is the site a live token is bound to.
+func (s *Store) TokenSite(ctx context.Context, hash []byte) (int64, error) {
+	var site sql.NullInt64
+	err := s.db.QueryRowContext(ctx, s.q(`SELECT t.site_id FROM api_tokens t WHERE t.token_hash = ? AND t.revoked_at IS NULL`), hash).Scan(&site)
+	if errors.Is(err, sql.ErrNoRows) {
+		return 0, ErrNotFound
+	}
+	return site.Int64, err
 }
 
 // UserByToken returns the enabled user owning a live token.
 func (s *Store) UserByToken(ctx context.Context, hash []byte) (auth.User, error) {
+	u, _, err := s.TokenUser(ctx, hash)
+	return u, err
+}
+
+// TokenUser returns the enabled user owning a live token and the site the
+// token is bound to.
+func (s *Store) TokenUser(ctx context.Context, hash []byte) (auth.User, int64, error) {
 	var u auth.User
 	var role string
-	err := s.db.QueryRowContext(ctx, s.q(`SELECT u.id, u.site_id, u.username, u.name, u.email, u.role, u.disabled
+	var site int64
+	err := s.db.QueryRowContext(ctx, s.q(`SELECT u.id, u.site_id, u.username, u.name, u.email, u.role, u.disabled, COALESCE(t.site_id, u.site_id)
 		FROM api_tokens t JOIN users u ON u.id = t.user_id WHERE t.token_hash = ? AND t.revoked_at IS NULL`), hash).
-		Scan(&u.ID, &u.SiteID, &u.Username, &u.Name, &u.Email, &role, &u.Disabled)
+		Scan(&u.ID, &u.SiteID, &u.Username, &u.Name, &u.Email, &role, &u.Disabled, &site)
 	if errors.Is(err, sql.ErrNoRows) {
-		return u, ErrNotFound
+		return u, 0, ErrNotFound
 	}
 	u.Role = auth.Role(role)
 	if err == nil && u.Disabled {
-		return u, ErrNotFound
+		return u, 0, ErrNotFound
 	}
-	return u, err
+	return u, site, err
 }
 
 // TouchToken records when a token was last used, at most once a minute.

@@ -138,3 +138,69 @@ func (s *Store) UseTOTPStep(ctx context.Context, userID, step int64) error {
 	}
 	return nil
 }
+
+// SetSiteRole gives a user a role on a site other than their own; role ”
+// removes it. A user's role on their own site is users.role (UpdateUser).
+func (s *Store) SetSiteRole(ctx context.Context, userID, siteID int64, role auth.Role) error {
+	return s.inTx(ctx, func(tx *sql.Tx) error {
+		if _, err := tx.ExecContext(ctx, s.q(`DELETE FROM user_site_roles WHERE user_id = ? AND site_id = ?`), userID, siteID); err != nil {
+			return err
+		}
+		if role == "" {
+			return nil
+		}
+		_, err := tx.ExecContext(ctx, s.q(`INSERT INTO user_site_roles (user_id, site_id, role) VALUES (?, ?, ?)`), userID, siteID, string(role))
+		return err
+	})
+}
+
+// RoleOn is the role u has on siteID: their own role on their own site, a
+// province administrator's everywhere, otherwise a role given with
+// SetSiteRole. ok is false when the user has no role there.
+func (s *Store) RoleOn(ctx context.Context, u auth.User, siteID int64) (auth.Role, bool, error) {
+	if u.SiteID == siteID || u.Role == auth.RoleProvinceAdmin {
+		return u.Role, true, nil
+	}
+	var role string
+	err := s.db.QueryRowContext(ctx, s.q(`SELECT role FROM user_site_roles WHERE user_id = ? AND site_id = ?`), u.ID, siteID).Scan(&role)
+	if errors.Is(err, sql.ErrNoRows) {
+		return "", false, nil
+	}
+	if err != nil {
+		return "", false, err
+	}
+	return auth.Role(role), true, nil
+}
+
+// UserForSite finds the account that signs in on siteID with username:
+// the site's own account first, else an account of another site that has a
+// role here or is a province administrator. Two such foreign accounts with
+// one username: the oldest wins, the other signs in on its own site.
+func (s *Store) UserForSite(ctx context.Context, siteID int64, username string) (UserRecord, error) {
+	u, err := s.UserByName(ctx, siteID, username)
+	if !errors.Is(err, ErrNotFound) {
+		return u, err
+	}
+	return scanUser(s.db.QueryRowContext(ctx, s.q(`SELECT `+userCols+` FROM users WHERE username = ? AND (role = ?
+		OR id IN (SELECT user_id FROM user_site_roles WHERE site_id = ?)) ORDER BY id LIMIT 1`),
+		NormalizeUsername(username), string(auth.RoleProvinceAdmin), siteID))
+}
+
+// SiteRoles lists the roles given to users of other sites on siteID.
+func (s *Store) SiteRoles(ctx context.Context, siteID int64) (map[int64]auth.Role, error) {
+	rows, err := s.db.QueryContext(ctx, s.q(`SELECT user_id, role FROM user_site_roles WHERE site_id = ?`), siteID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := map[int64]auth.Role{}
+	for rows.Next() {
+		var id int64
+		var role string
+		if err := rows.Scan(&id, &role); err != nil {
+			return nil, err
+		}
+		out[id] = auth.Role(role)
+	}
+	return out, rows.Err()
+}

@@ -247,3 +247,24 @@ func KeyOf(a netip.Addr) string {
 	}
 	return pfx.String()
 }
+
+// Host is the host name a request was addressed to: Host, or the last
+// X-Forwarded-Host when the peer is a trusted proxy (a proxy that rewrites
+// Host to an upstream name passes the original this way). An untrusted
+// peer's X-Forwarded-Host is ignored: it could pick any site.
+func (p *Proxies) Host(r *http.Request) string {
+	if p != nil {
+		if xs := r.Header.Values("X-Forwarded-Host"); len(xs) > 0 {
+			if peer := parseHop(r.RemoteAddr); peer.IsValid() && p.Trusts(peer) {
+				last := xs[len(xs)-1]
+				if i := strings.LastIndexByte(last, ','); i >= 0 {
+					last = last[i+1:]
+				}
+				if h := strings.TrimSpace(last); h != "" {
+					return h
+				}
+			}
+		}
+	}
+	return r.Host
+}

@@ -85,27 +85,27 @@ func (s *Server) dashboard(w http.ResponseWriter, r *http.Request) error {
 	}
 	p := &dashboardPage{adminPage: s.newAdminPage(r, "Bảng điều khiển")}
 	p.Nav = "home"
-	p.LocalBaseURL = u.Role == auth.RoleAdmin && config.LocalBaseURL(s.baseURL)
+	p.LocalBaseURL = u.Role.IsAdmin() && config.LocalBaseURL(s.baseURLOf(r))
 	var err error
 	if auth.Can(u, auth.ActCreate, nil) {
-		mine, _, err := s.st.AdminArticles(ctx, store.AdminFilter{SiteID: s.siteID, AuthorID: u.ID, Status: news.StatusDraft, Limit: 10})
+		mine, _, err := s.st.AdminArticles(ctx, store.AdminFilter{SiteID: s.siteIDOf(r), AuthorID: u.ID, Status: news.StatusDraft, Limit: 10})
 		if err != nil {
 			return err
 		}
-		returned, _, err := s.st.AdminArticles(ctx, store.AdminFilter{SiteID: s.siteID, AuthorID: u.ID, Status: news.StatusReturned, Limit: 10})
+		returned, _, err := s.st.AdminArticles(ctx, store.AdminFilter{SiteID: s.siteIDOf(r), AuthorID: u.ID, Status: news.StatusReturned, Limit: 10})
 		if err != nil {
 			return err
 		}
 		p.MyDrafts = append(returned, mine...)
-		if p.Pending, _, err = s.st.AdminArticles(ctx, store.AdminFilter{SiteID: s.siteID, Status: news.StatusPending, Limit: 10}); err != nil {
+		if p.Pending, _, err = s.st.AdminArticles(ctx, store.AdminFilter{SiteID: s.siteIDOf(r), Status: news.StatusPending, Limit: 10}); err != nil {
 			return err
 		}
 	}
-	if p.Recent, err = s.st.ListArticles(ctx, store.ListOptions{SiteID: s.siteID, Limit: 8}); err != nil {
+	if p.Recent, err = s.st.ListArticles(ctx, store.ListOptions{SiteID: s.siteIDOf(r), Limit: 8}); err != nil {
 		return err
 	}
 	today, _ := visitors.Day(time.Now(), s.loc)
-	if p.MostViews, err = s.st.MostViewedToday(ctx, s.siteID, today, 8); err != nil {
+	if p.MostViews, err = s.st.MostViewedToday(ctx, s.siteIDOf(r), today, 8); err != nil {
 		return err
 	}
 	return s.renderAdmin(w, http.StatusOK, "dashboard", p)

@@ -20,7 +20,7 @@ func (s *Server) accountPage(r *http.Request) (*accountPage, error) {
 	p := &accountPage{adminPage: s.newAdminPage(r, "Tài khoản của tôi")}
 	p.Nav = "account"
 	var err error
-	if p.Me, err = s.st.UserByID(r.Context(), s.siteID, p.User.ID); err != nil {
+	if p.Me, err = s.st.UserByID(r.Context(), p.User.SiteID, p.User.ID); err != nil {
 		return nil, err
 	}
 	if p.Sessions, err = s.st.LiveSessions(r.Context(), p.User.ID, time.Now(), sessionIdle, sessionAbsolute); err != nil {

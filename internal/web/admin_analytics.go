@@ -28,9 +28,9 @@ const analyticsPath = "/quan-tri/thong-ke-truy-cap"
 
 // excludeVisit counts a request that is not a visit, by reason, both in
 // /metrics and in the day's analytics.
-func (s *Server) excludeVisit(reason visit.Reason, now time.Time) {
+func (s *Server) excludeVisit(r *http.Request, reason visit.Reason, now time.Time) {
 	s.metrics.exclude(reason)
-	s.counter.Reject(now, reason)
+	s.counterOf(r).Reject(now, reason)
 }
 
 // visitTraffic is what the counter may keep of a counted request; the
@@ -98,7 +98,7 @@ func (s *Server) analyticsPage(w http.ResponseWriter, r *http.Request) error {
 		return s.renderAdmin(w, e.Status, "analytics", p)
 	}
 	p.Period, p.From, p.To = period, period.FromISO(), period.ToISO()
-	if p.T, err = s.st.Traffic(r.Context(), s.siteID, period.FromISO(), period.ToISO()); err != nil {
+	if p.T, err = s.st.Traffic(r.Context(), s.siteIDOf(r), period.FromISO(), period.ToISO()); err != nil {
 		return err
 	}
 	p.Chart = analytics.NewChart(p.T.Days, 720, 240)
@@ -117,7 +117,7 @@ func (s *Server) analyticsExport(r *http.Request) (store.Traffic, error) {
 	if err != nil {
 		return store.Traffic{}, err
 	}
-	return s.st.Traffic(r.Context(), s.siteID, period.FromISO(), period.ToISO())
+	return s.st.Traffic(r.Context(), s.siteIDOf(r), period.FromISO(), period.ToISO())
 }
 
 func analyticsFile(t store.Traffic, ext string) string {
@@ -212,7 +212,7 @@ func (s *Server) articleAnalytics(w http.ResponseWriter, r *http.Request) error 
 		return s.renderAdmin(w, e.Status, "article_analytics", p)
 	}
 	p.From, p.To = period.FromISO(), period.ToISO()
-	if p.Days, p.Total, err = s.st.ArticleTraffic(r.Context(), s.siteID, a.ID, p.From, p.To); err != nil {
+	if p.Days, p.Total, err = s.st.ArticleTraffic(r.Context(), s.siteIDOf(r), a.ID, p.From, p.To); err != nil {
 		return err
 	}
 	p.Chart = analytics.NewChart(p.Days, 720, 200)
@@ -274,7 +274,7 @@ func (s *Server) apiAnalytics(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	t, err := s.st.Traffic(r.Context(), s.siteID, period.FromISO(), period.ToISO())
+	t, err := s.st.Traffic(r.Context(), s.siteIDOf(r), period.FromISO(), period.ToISO())
 	if err != nil {
 		return err
 	}

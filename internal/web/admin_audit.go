@@ -61,7 +61,7 @@ func (s *Server) auditLog(w http.ResponseWriter, r *http.Request) error {
 	q := r.URL.Query()
 	p := &auditPage{adminPage: s.newAdminPage(r, "Nhật ký hệ thống")}
 	p.Nav = "audit"
-	f := store.AuditFilter{SiteID: s.siteID, Limit: auditPerPage, Offset: (n - 1) * auditPerPage}
+	f := store.AuditFilter{SiteID: s.siteIDOf(r), Limit: auditPerPage, Offset: (n - 1) * auditPerPage}
 	var msgs []string
 	if v := store.NormalizeUsername(strings.ToValidUTF8(q.Get("nguoi-dung"), "")); v != "" && len(v) <= 100 {
 		f.Username, p.F.User = v, v
@@ -119,14 +119,14 @@ func (s *Server) auditLog(w http.ResponseWriter, r *http.Request) error {
 		}
 		p.Rows = append(p.Rows, row)
 	}
-	actions, err := s.st.AuditActions(ctx, s.siteID)
+	actions, err := s.st.AuditActions(ctx, s.siteIDOf(r))
 	if err != nil {
 		return err
 	}
 	for _, a := range actions {
 		p.Actions = append(p.Actions, roleOption{Code: a, Name: auditActionName(a)})
 	}
-	users, err := s.st.Users(ctx, s.siteID)
+	users, err := s.st.Users(ctx, s.siteIDOf(r))
 	if err != nil {
 		return err
 	}

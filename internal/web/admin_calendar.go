@@ -19,6 +19,7 @@ import (
 // use, so an edit on any instance is seen at once by all, and the calendar
 // itself is only rebuilt when it changed.
 type cachedCalendar struct {
+	site    int64
 	version int64
 	cal     *calendar.Calendar
 }
@@ -26,19 +27,23 @@ type cachedCalendar struct {
 // workCalendar returns the site's working-day calendar: generated defaults
 // plus the admins' edits, in Asia/Ho_Chi_Minh.
 func (s *Server) workCalendar(ctx context.Context) (*calendar.Calendar, error) {
-	v, err := s.st.CalendarVersion(ctx, s.siteID)
+	site := s.siteIDCtx(ctx)
+	v, err := s.st.CalendarVersion(ctx, site)
 	if err != nil {
 		return nil, err
 	}
+	// One slot: sites keep the same national holidays, so alternating
+	// sites only rebuild a small calendar; the site is part of the check
+	// because versions are counted per site.
 	p := &s.calendar
-	if c := p.Load(); c != nil && c.version == v {
+	if c := p.Load(); c != nil && c.site == site && c.version == v {
 		return c.cal, nil
 	}
-	data, err := s.st.CalendarData(ctx, s.siteID)
+	data, err := s.st.CalendarData(ctx, site)
 	if err != nil {
 		return nil, err
 	}
-	c := &cachedCalendar{version: data.Version, cal: data.Calendar(nil)}
+	c := &cachedCalendar{site: site, version: data.Version, cal: data.Calendar(nil)}
 	p.Store(c)
 	return c.cal, nil
 }
@@ -122,7 +127,7 @@ func (s *Server) calendarPageFor(r *http.Request, year int) (*calendarPage, erro
 	if err != nil {
 		return nil, err
 	}
-	entries, edited, err := s.st.CalendarYear(ctx, s.siteID, year)
+	entries, edited, err := s.st.CalendarYear(ctx, s.siteIDOf(r), year)
 	if err != nil {
 		return nil, err
 	}
@@ -246,7 +251,7 @@ func (s *Server) calendarPutDay(w http.ResponseWriter, r *http.Request) error {
 		return s.renderAdmin(w, http.StatusUnprocessableEntity, "calendar", p)
 	}
 	before := calendarDayLabel(ctx, s, e.Day)
-	if err := s.st.PutCalendarDays(ctx, s.siteID, es); err != nil {
+	if err := s.st.PutCalendarDays(ctx, s.siteIDOf(r), es); err != nil {
 		return err
 	}
 	s.calendarChanged()
@@ -291,7 +296,7 @@ func (s *Server) calendarDeleteDay(w http.ResponseWriter, r *http.Request) error
 		return errBadRequest("Ngày cần bỏ đánh dấu không hợp lệ.")
 	}
 	before := calendarDayLabel(ctx, s, d)
-	if err := s.st.DeleteCalendarDay(ctx, s.siteID, d); err != nil {
+	if err := s.st.DeleteCalendarDay(ctx, s.siteIDOf(r), d); err != nil {
 		if errors.Is(err, store.ErrNotFound) {
 			return &Error{Status: http.StatusNotFound, Code: "not_found", Message: fmt.Sprintf("Ngày %s không được đánh dấu trong lịch (có thể người khác vừa bỏ). Vui lòng tải lại trang lịch.", d.VN())}
 		}
@@ -316,7 +321,7 @@ func (s *Server) calendarReset(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	dropped, err := s.st.ResetCalendarYear(r.Context(), s.siteID, year)
+	dropped, err := s.st.ResetCalendarYear(r.Context(), s.siteIDOf(r), year)
 	if err != nil {
 		return err
 	}
@@ -356,7 +361,7 @@ func (s *Server) calendarOfficeHours(w http.ResponseWriter, r *http.Request) err
 		return err
 	}
 	old := cal.OfficeHours().String()
-	if err := s.st.SetOfficeHours(ctx, s.siteID, o); err != nil {
+	if err := s.st.SetOfficeHours(ctx, s.siteIDOf(r), o); err != nil {
 		return err
 	}
 	s.calendarChanged()

@@ -60,7 +60,7 @@ func (s *Server) mailOutbox(w http.ResponseWriter, r *http.Request) error {
 		{Code: mail.StatusFailed, Name: mailStatusNames[mail.StatusFailed]},
 		{Code: mail.StatusSent, Name: mailStatusNames[mail.StatusSent]}}}
 	p.Nav = "mail"
-	f := store.OutboxFilter{SiteID: s.siteID, Limit: mailPerPage, Offset: (n - 1) * mailPerPage}
+	f := store.OutboxFilter{SiteID: s.siteIDOf(r), Limit: mailPerPage, Offset: (n - 1) * mailPerPage}
 	if v := r.URL.Query().Get("trang-thai"); v != "" {
 		if _, ok := mailStatusNames[v]; !ok {
 			return errBadRequest("Trạng thái thư không hợp lệ.")
@@ -72,7 +72,7 @@ func (s *Server) mailOutbox(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	p.Total = total
-	if p.Counts, err = s.st.OutboxCounts(ctx, s.siteID); err != nil {
+	if p.Counts, err = s.st.OutboxCounts(ctx, s.siteIDOf(r)); err != nil {
 		return err
 	}
 	fmtTime := func(t time.Time) string {
@@ -106,7 +106,7 @@ func (s *Server) mailRequeue(w http.ResponseWriter, r *http.Request) error {
 	if err != nil || id <= 0 {
 		return errNotFound()
 	}
-	if err := s.st.RequeueMail(r.Context(), s.siteID, id, time.Now()); err != nil {
+	if err := s.st.RequeueMail(r.Context(), s.siteIDOf(r), id, time.Now()); err != nil {
 		if errors.Is(err, store.ErrNotFound) {
 			return &Error{Status: http.StatusConflict, Code: "conflict", Message: "Thư này không ở trạng thái gửi thất bại (có thể đã được gửi lại). Vui lòng tải lại trang."}
 		}

@@ -27,7 +27,7 @@ func (s *Server) privacySettings(w http.ResponseWriter, r *http.Request) error {
 	if err := allow(r, auth.ActManageSite); err != nil {
 		return err
 	}
-	n, err := s.st.RetentionMonths(r.Context(), s.siteID)
+	n, err := s.st.RetentionMonths(r.Context(), s.siteIDOf(r))
 	if err != nil {
 		return err
 	}
@@ -55,15 +55,15 @@ func (s *Server) savePrivacySettings(w http.ResponseWriter, r *http.Request) err
 		p.Nav = "settings"
 		return s.renderAdmin(w, http.StatusUnprocessableEntity, "privacy_settings", p)
 	}
-	old, err := s.st.RetentionMonths(ctx, s.siteID)
+	old, err := s.st.RetentionMonths(ctx, s.siteIDOf(r))
 	if err != nil {
 		return err
 	}
-	if err := s.st.SetRetentionMonths(ctx, s.siteID, n); err != nil {
+	if err := s.st.SetRetentionMonths(ctx, s.siteIDOf(r), n); err != nil {
 		return err
 	}
 	if old != n {
-		s.audit(r, "site.retention", "site", s.siteID, "thời hạn lưu dữ liệu cá nhân: "+strconv.Itoa(old)+" → "+strconv.Itoa(n)+" tháng")
+		s.audit(r, "site.retention", "site", s.siteIDOf(r), "thời hạn lưu dữ liệu cá nhân: "+strconv.Itoa(old)+" → "+strconv.Itoa(n)+" tháng")
 	}
 	http.Redirect(w, r, "/quan-tri/cai-dat/du-lieu-ca-nhan?tb=luu-luu-tru", http.StatusSeeOther)
 	return nil

@@ -61,7 +61,7 @@ func (c *catalogueDesk) importProcedures(w http.ResponseWriter, r *http.Request)
 	var res catalogue.ImportResult
 	err = c.s.st.InTx(r.Context(), func(tx *store.Tx) error {
 		var err error
-		res, err = catalogue.Import(r.Context(), tx, c.s.siteID, data, func(err error) bool { return errors.Is(err, store.ErrNotFound) })
+		res, err = catalogue.Import(r.Context(), tx, c.s.siteIDOf(r), data, func(err error) bool { return errors.Is(err, store.ErrNotFound) })
 		return err
 	})
 	if ie, ok := catalogue.IsImportErrors(err); ok {

@@ -170,7 +170,7 @@ func (c *catalogueDesk) adminProcedures(w http.ResponseWriter, r *http.Request) 
 	}
 	p := &procedureListPage{adminPage: c.newAdminPage(r, "Thủ tục hành chính"), Q: strings.TrimSpace(r.URL.Query().Get("q"))}
 	p.Nav = "procedures"
-	f := store.ProcedureFilter{SiteID: c.s.siteID, Offset: (n - 1) * adminProceduresPerPage, Limit: adminProceduresPerPage}
+	f := store.ProcedureFilter{SiteID: c.s.siteIDOf(r), Offset: (n - 1) * adminProceduresPerPage, Limit: adminProceduresPerPage}
 	if p.Q != "" {
 		if q, err := viet.ParseQuery(p.Q); err == nil {
 			f.Query = &q
@@ -188,11 +188,11 @@ func (c *catalogueDesk) adminProcedures(w http.ResponseWriter, r *http.Request) 
 }
 
 func (c *catalogueDesk) editPage(r *http.Request, p *catalogue.Procedure) (*procedureEditPage, []catalogue.Unit, error) {
-	units, err := c.s.st.Units(r.Context(), c.s.siteID)
+	units, err := c.s.st.Units(r.Context(), c.s.siteIDOf(r))
 	if err != nil {
 		return nil, nil, err
 	}
-	fields, err := c.s.st.ProcedureFields(r.Context(), c.s.siteID, false)
+	fields, err := c.s.st.ProcedureFields(r.Context(), c.s.siteIDOf(r), false)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -252,7 +252,7 @@ func (c *catalogueDesk) editProcedureForm(w http.ResponseWriter, r *http.Request
 	if err != nil {
 		return err
 	}
-	p, err := c.s.st.ProcedureByID(r.Context(), c.s.siteID, id)
+	p, err := c.s.st.ProcedureByID(r.Context(), c.s.siteIDOf(r), id)
 	if err != nil {
 		return err
 	}
@@ -274,7 +274,7 @@ func (c *catalogueDesk) readProcedureForm(r *http.Request, pg *procedureEditPage
 		Level: r.PostFormValue("level"), TimeAmount: strings.TrimSpace(r.PostFormValue("time_amount")), TimeUnit: r.PostFormValue("time_unit"),
 		Fees: formText(r, "fees"), Steps: formText(r, "steps"), LegalBasis: formText(r, "legal_basis"), Result: formText(r, "result"),
 		Applicant: formText(r, "applicant"), Conditions: formText(r, "conditions"), Units: map[int64]bool{}, Published: r.PostFormValue("published") != ""}
-	p := catalogue.Procedure{SiteID: c.s.siteID, Code: f.Code, Name: f.Name, Field: f.Field, Level: f.Level, TimeUnit: f.TimeUnit,
+	p := catalogue.Procedure{SiteID: c.s.siteIDOf(r), Code: f.Code, Name: f.Name, Field: f.Field, Level: f.Level, TimeUnit: f.TimeUnit,
 		Fees: f.Fees, Steps: f.Steps, LegalBasis: f.LegalBasis, Result: f.Result, Applicant: f.Applicant, Conditions: f.Conditions, Published: f.Published}
 	errs := catalogue.Errors{}
 	if n, err := strconv.Atoi(f.TimeAmount); err == nil {
@@ -347,7 +347,7 @@ func (c *catalogueDesk) readProcedureForm(r *http.Request, pg *procedureEditPage
 		}
 		p.Components = append(p.Components, catalogue.Component{ID: row.ID, Name: row.Name, Required: row.Required, Copies: copies, TemplateFile: row.Stored, TemplateName: row.TName})
 	}
-	units, err := c.s.st.Units(r.Context(), c.s.siteID)
+	units, err := c.s.st.Units(r.Context(), c.s.siteIDOf(r))
 	if err != nil {
 		return p, nil, err
 	}
@@ -417,7 +417,7 @@ func (c *catalogueDesk) saveProcedure(w http.ResponseWriter, r *http.Request) er
 	if err != nil {
 		return err
 	}
-	old, err := c.s.st.ProcedureByID(r.Context(), c.s.siteID, id)
+	old, err := c.s.st.ProcedureByID(r.Context(), c.s.siteIDOf(r), id)
 	if err != nil {
 		return err
 	}
@@ -490,12 +490,12 @@ func (c *catalogueDesk) publishProcedure(w http.ResponseWriter, r *http.Request)
 	if err != nil {
 		return err
 	}
-	p, err := c.s.st.ProcedureByID(r.Context(), c.s.siteID, id)
+	p, err := c.s.st.ProcedureByID(r.Context(), c.s.siteIDOf(r), id)
 	if err != nil {
 		return err
 	}
 	publish := r.PostFormValue("publish") == "1"
-	if err := c.s.st.SetProcedurePublished(r.Context(), c.s.siteID, id, publish); err != nil {
+	if err := c.s.st.SetProcedurePublished(r.Context(), c.s.siteIDOf(r), id, publish); err != nil {
 		return err
 	}
 	action, flash := "procedure.unpublish", "go-cong-bo"
@@ -517,11 +517,11 @@ func (c *catalogueDesk) deleteProcedure(w http.ResponseWriter, r *http.Request) 
 	if err != nil {
 		return err
 	}
-	p, err := c.s.st.ProcedureByID(r.Context(), c.s.siteID, id)
+	p, err := c.s.st.ProcedureByID(r.Context(), c.s.siteIDOf(r), id)
 	if err != nil {
 		return err
 	}
-	err = c.s.st.DeleteProcedure(r.Context(), c.s.siteID, id)
+	err = c.s.st.DeleteProcedure(r.Context(), c.s.siteIDOf(r), id)
 	var inUse *store.InUseError
 	if errors.As(err, &inUse) {
 		pg, _, perr := c.editPage(r, &p)

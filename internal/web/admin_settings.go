@@ -28,7 +28,7 @@ func (s *Server) settings(w http.ResponseWriter, r *http.Request) error {
 	if err := allow(r, auth.ActManageSite); err != nil {
 		return err
 	}
-	site, err := s.st.Site(r.Context(), s.siteID)
+	site, err := s.st.Site(r.Context(), s.siteIDOf(r))
 	if err != nil {
 		return err
 	}
@@ -67,7 +67,7 @@ func (s *Server) saveSettings(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	ctx := r.Context()
-	site, err := s.st.Site(ctx, s.siteID)
+	site, err := s.st.Site(ctx, s.siteIDOf(r))
 	if err != nil {
 		return err
 	}
@@ -118,7 +118,7 @@ func (s *Server) saveSettings(w http.ResponseWriter, r *http.Request) error {
 	if err := s.st.UpdateSite(ctx, site); err != nil {
 		return err
 	}
-	if err := s.st.BumpContent(ctx, s.siteID); err != nil {
+	if err := s.st.BumpContent(ctx, s.siteIDOf(r)); err != nil {
 		s.log.Warn("content version after settings", "err", err)
 	}
 	s.ContentChanged()

@@ -30,7 +30,7 @@ type unitsPage struct {
 }
 
 func (c *catalogueDesk) unitsPage(r *http.Request, editID int64) (*unitsPage, []catalogue.Unit, error) {
-	all, err := c.s.st.Units(r.Context(), c.s.siteID)
+	all, err := c.s.st.Units(r.Context(), c.s.siteIDOf(r))
 	if err != nil {
 		return nil, nil, err
 	}
@@ -149,7 +149,7 @@ func (c *catalogueDesk) createUnit(w http.ResponseWriter, r *http.Request) error
 		return err
 	}
 	u, errs := readUnit(r, p, all, 0)
-	u.SiteID = c.s.siteID
+	u.SiteID = c.s.siteIDOf(r)
 	if len(errs) == 0 {
 		err = c.s.st.CreateUnit(r.Context(), &u)
 		if errors.Is(err, store.ErrUnitCodeTaken) {
@@ -181,7 +181,7 @@ func (c *catalogueDesk) saveUnit(w http.ResponseWriter, r *http.Request) error {
 	}
 	old := *p.Editing
 	u, errs := readUnit(r, p, all, id)
-	u.SiteID = c.s.siteID
+	u.SiteID = c.s.siteIDOf(r)
 	if len(errs) == 0 {
 		err = c.s.st.UpdateUnit(r.Context(), u)
 		if errors.Is(err, store.ErrUnitCodeTaken) {
@@ -226,11 +226,11 @@ func (c *catalogueDesk) deleteUnit(w http.ResponseWriter, r *http.Request) error
 	if err != nil {
 		return err
 	}
-	u, err := c.s.st.Unit(r.Context(), c.s.siteID, id)
+	u, err := c.s.st.Unit(r.Context(), c.s.siteIDOf(r), id)
 	if err != nil {
 		return err
 	}
-	err = c.s.st.DeleteUnit(r.Context(), c.s.siteID, id)
+	err = c.s.st.DeleteUnit(r.Context(), c.s.siteIDOf(r), id)
 	var inUse *store.InUseError
 	if errors.As(err, &inUse) {
 		p, _, perr := c.unitsPage(r, id)

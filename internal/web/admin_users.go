@@ -53,7 +53,7 @@ func (s *Server) adminUsers(w http.ResponseWriter, r *http.Request) error {
 	p := &usersPage{adminPage: s.newAdminPage(r, "Người dùng")}
 	p.Nav = "users"
 	var err error
-	if p.Users, err = s.st.Users(r.Context(), s.siteID); err != nil {
+	if p.Users, err = s.st.Users(r.Context(), s.siteIDOf(r)); err != nil {
 		return err
 	}
 	return s.renderAdmin(w, http.StatusOK, "users", p)
@@ -104,7 +104,7 @@ func (s *Server) targetUser(r *http.Request) (store.UserRecord, error) {
 	if err != nil || id < 1 {
 		return store.UserRecord{}, errNotFound()
 	}
-	return s.st.UserByID(r.Context(), s.siteID, id)
+	return s.st.UserByID(r.Context(), s.siteIDOf(r), id)
 }
 
 func (s *Server) newUserForm(w http.ResponseWriter, r *http.Request) error {
@@ -152,6 +152,11 @@ func readUserFields(r *http.Request, isNew bool) (userFields, auth.Role, map[str
 		errs["email"] = "Địa chỉ thư điện tử không hợp lệ, ví dụ: vanthu@example.gov.vn."
 	}
 	role, ok := auth.ParseRole(f.Role)
+	// Only a province administrator makes another: a site's admin must not
+	// give anyone (themselves included) power over the other sites.
+	if me := userFrom(r.Context()); ok && role == auth.RoleProvinceAdmin && (me == nil || me.Role != auth.RoleProvinceAdmin) {
+		ok = false
+	}
 	if !ok {
 		errs["role"] = "Vai trò không hợp lệ: chọn Biên tập viên, Người duyệt, Quản trị hoặc Cán bộ một cửa."
 	}
@@ -206,7 +211,7 @@ func (s *Server) createUser(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	u := &store.UserRecord{User: auth.User{SiteID: s.siteID, Username: f.Username, Name: f.Name, Email: f.Email, Role: role, Disabled: f.Disabled}, PasswordHash: hash}
+	u := &store.UserRecord{User: auth.User{SiteID: s.siteIDOf(r), Username: f.Username, Name: f.Name, Email: f.Email, Role: role, Disabled: f.Disabled}, PasswordHash: hash}
 	if err := s.st.CreateUser(r.Context(), u); err != nil {
 		if errors.Is(err, store.ErrUserExists) {
 			errs["username"] = "Tên đăng nhập “" + f.Username + "” đã có người dùng; hãy chọn tên khác."
@@ -238,7 +243,7 @@ func (s *Server) saveUser(w http.ResponseWriter, r *http.Request) error {
 		if f.Disabled {
 			errs["disabled"] = "Bạn không thể tự khóa tài khoản của chính mình."
 		}
-		if role != auth.RoleAdmin {
+		if !role.IsAdmin() {
 			errs["role"] = "Bạn không thể tự hạ quyền quản trị của chính mình; nếu cần, hãy nhờ một quản trị viên khác."
 		}
 		if len(errs) > 0 {

@@ -39,12 +39,12 @@ type apiList struct {
 	More bool `json:"more,omitempty"`
 }
 
-func (s *Server) toAPI(a news.Article) apiArticle {
+func (s *Server) toAPI(r *http.Request, a news.Article) apiArticle {
 	out := apiArticle{
-		ID: a.ID, Title: a.Title, Slug: a.Slug, URL: s.baseURL + "/bai-viet/" + a.Slug, Summary: a.Summary,
+		ID: a.ID, Title: a.Title, Slug: a.Slug, URL: s.baseURLOf(r) + "/bai-viet/" + a.Slug, Summary: a.Summary,
 		BodyHTML: a.BodyHTML, Author: a.Author, Source: a.Source, Tags: a.Tags,
 		PublishedAt: a.PublishedAt.In(s.loc).Format(time.RFC3339), UpdatedAt: a.UpdatedAt.In(s.loc).Format(time.RFC3339),
-		Views: s.counter.Views(a.ID, a.Views),
+		Views: s.counterOf(r).Views(a.ID, a.Views),
 	}
 	if a.Category != nil {
 		out.Category = &apiCategory{ID: a.Category.ID, Slug: a.Category.Slug, Name: a.Category.Name}
@@ -77,12 +77,12 @@ func (s *Server) apiArticles(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	ctx := r.Context()
-	o := store.ListOptions{SiteID: s.siteID, Limit: per, Offset: (n - 1) * per}
+	o := store.ListOptions{SiteID: s.siteIDOf(r), Limit: per, Offset: (n - 1) * per}
 	if slug := r.URL.Query().Get("category"); slug != "" {
 		var c news.Category
 		var err error = errNotFound()
 		if validSlug(slug) {
-			c, err = s.st.CategoryBySlug(ctx, s.siteID, slug)
+			c, err = s.st.CategoryBySlug(ctx, s.siteIDOf(r), slug)
 		}
 		if err != nil {
 			return &Error{Status: http.StatusBadRequest, Code: "bad_request", Message: "Chuyên mục không tồn tại: " + slug, Fields: map[string]string{"category": "không tồn tại"}}
@@ -99,7 +99,7 @@ func (s *Server) apiArticles(w http.ResponseWriter, r *http.Request) error {
 	}
 	out := apiList{Items: make([]apiArticle, 0, len(arts)), Total: total}
 	for _, a := range arts {
-		out.Items = append(out.Items, s.toAPI(a))
+		out.Items = append(out.Items, s.toAPI(r, a))
 	}
 	writeJSON(w, http.StatusOK, out)
 	return nil
@@ -110,19 +110,19 @@ func (s *Server) apiArticle(w http.ResponseWriter, r *http.Request) error {
 	if err != nil || id < 1 {
 		return &Error{Status: http.StatusBadRequest, Code: "bad_request", Message: "Mã bài viết phải là số nguyên dương."}
 	}
-	a, err := s.st.Article(r.Context(), s.siteID, id)
+	a, err := s.st.Article(r.Context(), s.siteIDOf(r), id)
 	if err != nil {
 		return err
 	}
 	if a.Status != news.StatusPublished {
 		return errNotFound()
 	}
-	writeJSON(w, http.StatusOK, s.toAPI(a))
+	writeJSON(w, http.StatusOK, s.toAPI(r, a))
 	return nil
 }
 
 func (s *Server) apiStats(w http.ResponseWriter, r *http.Request) error {
-	writeJSON(w, http.StatusOK, s.counter.Stats())
+	writeJSON(w, http.StatusOK, s.counterOf(r).Stats())
 	return nil
 }
 
@@ -142,7 +142,7 @@ func (s *Server) apiSearch(w http.ResponseWriter, r *http.Request) error {
 	out := apiList{Items: make([]apiArticle, 0, len(res.Items)), Total: res.Total, More: res.More}
 	for _, a := range res.Items {
 		a.BodyHTML = ""
-		out.Items = append(out.Items, s.toAPI(a))
+		out.Items = append(out.Items, s.toAPI(r, a))
 	}
 	writeJSON(w, http.StatusOK, out)
 	return nil

@@ -25,7 +25,7 @@ func (s *Server) bearer(fn handlerFunc) handlerFunc {
 			return &Error{Status: http.StatusUnauthorized, Code: "unauthorized", Message: "Cần mã API hợp lệ trong tiêu đề Authorization: Bearer <mã>."}
 		}
 		hash := auth.HashSecret(strings.TrimSpace(tok))
-		u, err := s.st.UserByToken(r.Context(), hash)
+		u, tokenSite, err := s.st.TokenUser(r.Context(), hash)
 		if errors.Is(err, store.ErrNotFound) {
 			w.Header().Set("WWW-Authenticate", `Bearer realm="cong", error="invalid_token"`)
 			return &Error{Status: http.StatusUnauthorized, Code: "unauthorized", Message: "Mã API không hợp lệ, đã bị thu hồi hoặc tài khoản đã bị khóa."}
@@ -33,8 +33,13 @@ func (s *Server) bearer(fn handlerFunc) handlerFunc {
 		if err != nil {
 			return err
 		}
-		if u.SiteID != s.siteID {
-			return errForbidden()
+		// A token acts on the site it was made for, with its owner's role
+		// there (issue 16): a commune's token is refused on the province.
+		if tokenSite != s.siteIDOf(r) {
+			return &Error{Status: http.StatusForbidden, Code: "wrong_site", Message: "Mã API này thuộc một cổng khác."}
+		}
+		if u, err = s.onSite(r, u); err != nil {
+			return err
 		}
 		if err := s.st.TouchToken(r.Context(), hash, time.Now()); err != nil {
 			return err
@@ -65,7 +70,7 @@ func (s *Server) draftFromJSON(r *http.Request, in apiArticleInput) (newsroom.Dr
 	d := newsroom.Draft{Title: in.Title, Slug: in.Slug, Summary: in.Summary, BodyHTML: in.BodyHTML, Author: in.Author, Source: in.Source, Tags: in.Tags, Featured: in.Featured}
 	unknownCategory := false
 	if in.Category != "" {
-		c, err := s.st.CategoryBySlug(r.Context(), s.siteID, in.Category)
+		c, err := s.st.CategoryBySlug(r.Context(), s.siteIDOf(r), in.Category)
 		switch {
 		case !validSlug(in.Category) || errors.Is(err, store.ErrNotFound):
 			unknownCategory = true
@@ -141,12 +146,12 @@ func (s *Server) apiCreateArticle(w http.ResponseWriter, r *http.Request) error 
 	if a.Status == news.StatusPublished {
 		s.audit(r, "article.publish", "article", a.ID, a.Title+" (API)")
 	}
-	full, err := s.st.Article(r.Context(), s.siteID, a.ID)
+	full, err := s.st.Article(r.Context(), s.siteIDOf(r), a.ID)
 	if err != nil {
 		return err
 	}
 	w.Header().Set("Location", "/api/v1/articles/"+strconv.FormatInt(a.ID, 10))
-	writeJSON(w, http.StatusCreated, s.toAdminAPI(full))
+	writeJSON(w, http.StatusCreated, s.toAdminAPI(r, full))
 	return nil
 }
 
@@ -188,11 +193,11 @@ func (s *Server) apiUpdateArticle(w http.ResponseWriter, r *http.Request) error 
 		return err
 	}
 	s.audit(r, "article.update", "article", a.ID, a.Title+" (API)")
-	full, err := s.st.Article(r.Context(), s.siteID, a.ID)
+	full, err := s.st.Article(r.Context(), s.siteIDOf(r), a.ID)
 	if err != nil {
 		return err
 	}
-	writeJSON(w, http.StatusOK, s.toAdminAPI(full))
+	writeJSON(w, http.StatusOK, s.toAdminAPI(r, full))
 	return nil
 }
 
@@ -237,8 +242,8 @@ type apiAdminArticle struct {
 	ScheduledAt   string `json:"scheduled_at,omitempty"`
 }
 
-func (s *Server) toAdminAPI(a news.Article) apiAdminArticle {
-	out := apiAdminArticle{apiArticle: s.toAPI(a), Status: a.Status, Version: a.Version, ReviewComment: a.ReviewComment}
+func (s *Server) toAdminAPI(r *http.Request, a news.Article) apiAdminArticle {
+	out := apiAdminArticle{apiArticle: s.toAPI(r, a), Status: a.Status, Version: a.Version, ReviewComment: a.ReviewComment}
 	if !a.ScheduledAt.IsZero() {
 		out.ScheduledAt = a.ScheduledAt.In(s.loc).Format(time.RFC3339)
 	}

@@ -97,11 +97,11 @@ func (s *Server) apiDocWrite(w http.ResponseWriter, r *http.Request, d *legaldoc
 }
 
 func (s *Server) writeAdminDoc(w http.ResponseWriter, r *http.Request, id int64, status int) error {
-	full, err := s.st.Document(r.Context(), s.siteID, id)
+	full, err := s.st.Document(r.Context(), s.siteIDOf(r), id)
 	if err != nil {
 		return err
 	}
-	writeJSON(w, status, apiAdminDocument{apiDocument: s.toAPIDoc(full, s.docToday()), Status: full.Status, Version: full.Version})
+	writeJSON(w, status, apiAdminDocument{apiDocument: s.toAPIDoc(r, full, s.docToday()), Status: full.Status, Version: full.Version})
 	return nil
 }
 
@@ -122,7 +122,7 @@ func (s *Server) apiDocByID(r *http.Request) (legaldoc.Document, error) {
 	if err != nil || id < 1 {
 		return legaldoc.Document{}, &Error{Status: http.StatusBadRequest, Code: "bad_request", Message: "Mã văn bản phải là số nguyên dương."}
 	}
-	d, err := s.st.Document(r.Context(), s.siteID, id)
+	d, err := s.st.Document(r.Context(), s.siteIDOf(r), id)
 	if errors.Is(err, store.ErrNotFound) {
 		return d, &Error{Status: http.StatusNotFound, Code: "not_found", Message: "Không tìm thấy văn bản."}
 	}

@@ -30,8 +30,8 @@ type apiMedia struct {
 	CreatedAt string `json:"created_at"`
 }
 
-func (s *Server) toAPIMedia(m store.Media, existing bool) apiMedia {
-	out := apiMedia{ID: m.ID, URL: s.baseURL + mediaURL(m, 0), Path: mediaURL(m, 0), Kind: m.Kind, Mime: m.Mime, Size: m.Size,
+func (s *Server) toAPIMedia(r *http.Request, m store.Media, existing bool) apiMedia {
+	out := apiMedia{ID: m.ID, URL: s.baseURLOf(r) + mediaURL(m, 0), Path: mediaURL(m, 0), Kind: m.Kind, Mime: m.Mime, Size: m.Size,
 		Width: m.Width, Height: m.Height, Alt: m.Alt, Caption: m.Caption, Name: m.OriginalName, Srcset: mediaSrcset(m),
 		HTML: mediaHTML(m), Existing: existing, CreatedAt: m.CreatedAt.In(s.loc).Format(time.RFC3339)}
 	if m.Kind == "image" {
@@ -64,8 +64,8 @@ func (s *Server) apiUploadMedia(w http.ResponseWriter, r *http.Request) error {
 	status := http.StatusOK
 	if created {
 		status = http.StatusCreated
-		w.Header().Set("Location", s.baseURL+mediaURL(m, 0))
+		w.Header().Set("Location", s.baseURLOf(r)+mediaURL(m, 0))
 	}
-	writeJSON(w, status, s.toAPIMedia(m, !created))
+	writeJSON(w, status, s.toAPIMedia(r, m, !created))
 	return nil
 }

@@ -19,12 +19,12 @@ func (s *Server) newCatalogue() *catalogueDesk {
 	return &catalogueDesk{s: s, pub: s.tmpl, admin: s.adminTmpl}
 }
 
-func (c *catalogueDesk) renderPublic(w http.ResponseWriter, status int, name string, data any) error {
+func (c *catalogueDesk) renderPublic(w http.ResponseWriter, r *http.Request, status int, name string, data any) error {
 	var buf bytes.Buffer
 	if err := c.pub[name].ExecuteTemplate(&buf, "layout", data); err != nil {
 		return err
 	}
-	splitLive(buf.Bytes()).write(w, status, &liveValues{stats: c.s.counter.Stats()})
+	splitLive(buf.Bytes()).write(w, status, &liveValues{stats: c.s.counterOf(r).Stats()})
 	return nil
 }
 

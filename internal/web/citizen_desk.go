@@ -84,7 +84,7 @@ func (c *citizenDesk) render(w http.ResponseWriter, status int, name string, p *
 		// The private link must not leak to other sites through Referer.
 		h.Set("Referrer-Policy", "no-referrer")
 	}
-	splitLive(buf.Bytes()).write(w, status, &liveValues{stats: c.s.counter.Stats()})
+	splitLive(buf.Bytes()).write(w, status, &liveValues{stats: c.s.counterFor(p.Site.ID).Stats()})
 	return nil
 }
 

@@ -24,7 +24,7 @@ func (c *citizenDesk) byToken(r *http.Request) (string, dossier.Dossier, error) 
 	if len(token) != 22 || !validKey(token) {
 		return "", dossier.Dossier{}, errNotFound()
 	}
-	d, err := c.s.st.DossierByToken(r.Context(), c.s.siteID, tokenHash(token))
+	d, err := c.s.st.DossierByToken(r.Context(), c.s.siteIDOf(r), tokenHash(token))
 	if errors.Is(err, store.ErrNotFound) {
 		return "", d, errNotFound()
 	}

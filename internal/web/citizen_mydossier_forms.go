@@ -47,7 +47,7 @@ func (c *citizenDesk) myForm(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	pdf, err := issuedForms.pdf(c.s, id, data)
+	pdf, err := issuedForms.pdf(c.s, c.s.baseURLOf(r), id, data)
 	if err != nil {
 		return err
 	}

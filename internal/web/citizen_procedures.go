@@ -45,7 +45,7 @@ type procedurePage struct {
 func (c *catalogueDesk) readProcedureFilter(r *http.Request) (procedureFilter, store.ProcedureFilter, error) {
 	q := r.URL.Query()
 	f := procedureFilter{Q: strings.TrimSpace(q.Get("q")), Field: strings.TrimSpace(viet.NFC(q.Get("field"))), Level: q.Get("level")}
-	sf := store.ProcedureFilter{SiteID: c.s.siteID, PublishedOnly: true, Field: f.Field}
+	sf := store.ProcedureFilter{SiteID: c.s.siteIDOf(r), PublishedOnly: true, Field: f.Field}
 	if f.Level != "" {
 		if catalogue.LevelLabel(f.Level) == f.Level {
 			return f, sf, errBadRequest("Mức độ không hợp lệ: dùng full (toàn trình), partial (một phần) hoặc none (không trực tuyến).")
@@ -89,11 +89,11 @@ func (c *catalogueDesk) list(w http.ResponseWriter, r *http.Request) error {
 	if n > 1 && len(items) == 0 {
 		return errNotFound()
 	}
-	fields, err := c.s.st.ProcedureFields(r.Context(), c.s.siteID, true)
+	fields, err := c.s.st.ProcedureFields(r.Context(), c.s.siteIDOf(r), true)
 	if err != nil {
 		return err
 	}
-	units, err := c.s.st.Units(r.Context(), c.s.siteID)
+	units, err := c.s.st.Units(r.Context(), c.s.siteIDOf(r))
 	if err != nil {
 		return err
 	}
@@ -121,11 +121,11 @@ func (c *catalogueDesk) list(w http.ResponseWriter, r *http.Request) error {
 		p.NoIndex = true // filtered lists are not separate documents
 	}
 	p.Pager = pager{Page: n, Pages: pages(total, proceduresPerPage), Base: base}
-	p.Canonical = c.s.baseURL + "/thu-tuc"
+	p.Canonical = c.s.baseURLOf(r) + "/thu-tuc"
 	if n > 1 {
 		p.Canonical += "?trang=" + strconv.Itoa(n)
 	}
-	return c.renderPublic(w, http.StatusOK, "procedures", p)
+	return c.renderPublic(w, r, http.StatusOK, "procedures", p)
 }
 
 // publishedProcedure finds a published procedure by slug (or code, so a
@@ -134,7 +134,7 @@ func (c *catalogueDesk) publishedProcedure(r *http.Request, key string) (catalog
 	if key == "" || len(key) > 200 {
 		return catalogue.Procedure{}, errNotFound()
 	}
-	p, err := c.s.st.Procedure(r.Context(), c.s.siteID, key)
+	p, err := c.s.st.Procedure(r.Context(), c.s.siteIDOf(r), key)
 	if err != nil {
 		return p, err
 	}
@@ -156,9 +156,9 @@ func (c *catalogueDesk) detail(w http.ResponseWriter, r *http.Request) error {
 	}
 	pg := &procedurePage{page: c.s.basePage(r.Context()), Proc: p}
 	pg.Active = "thu-tuc"
-	pg.Canonical = c.s.baseURL + "/thu-tuc/" + p.Slug
+	pg.Canonical = c.s.baseURLOf(r) + "/thu-tuc/" + p.Slug
 	pg.Description = p.Name + " – thành phần hồ sơ, thời hạn giải quyết " + p.TimeText() + ", cơ quan thực hiện."
-	return c.renderPublic(w, http.StatusOK, "procedure", pg)
+	return c.renderPublic(w, r, http.StatusOK, "procedure", pg)
 }
 
 // templateFile sends a component's blank form as a download. Only stored
@@ -249,12 +249,12 @@ type apiComponent struct {
 	TemplateURL string `json:"template_url,omitempty"`
 }
 
-func (c *catalogueDesk) toAPI(p catalogue.Procedure, full bool) apiProcedure {
-	a := apiProcedure{ID: p.ID, Code: p.Code, Slug: p.Slug, URL: c.s.baseURL + "/thu-tuc/" + p.Slug, Name: p.Name, Field: p.Field,
+func (c *catalogueDesk) toAPI(r *http.Request, p catalogue.Procedure, full bool) apiProcedure {
+	a := apiProcedure{ID: p.ID, Code: p.Code, Slug: p.Slug, URL: c.s.baseURLOf(r) + "/thu-tuc/" + p.Slug, Name: p.Name, Field: p.Field,
 		Level: p.Level, LevelName: catalogue.LevelLabel(p.Level), TimeAmount: p.TimeAmount, TimeUnit: p.TimeUnit,
 		Units: []apiUnit{}, UpdatedAt: p.UpdatedAt.In(c.s.loc).Format("2006-01-02T15:04:05-07:00")}
 	if p.Online() {
-		a.SubmitURL = c.s.baseURL + "/nop-ho-so/" + p.Slug
+		a.SubmitURL = c.s.baseURLOf(r) + "/nop-ho-so/" + p.Slug
 	}
 	for _, u := range p.Units {
 		a.Units = append(a.Units, apiUnit{u.ID, u.Code, u.Name})
@@ -265,7 +265,7 @@ func (c *catalogueDesk) toAPI(p catalogue.Procedure, full bool) apiProcedure {
 		for _, comp := range p.Components {
 			ac := apiComponent{ID: comp.ID, Name: comp.Name, Required: comp.Required, Copies: comp.Copies}
 			if comp.TemplateFile != "" {
-				ac.TemplateURL = c.s.baseURL + "/thu-tuc/" + p.Slug + "/mau/" + strconv.FormatInt(comp.ID, 10)
+				ac.TemplateURL = c.s.baseURLOf(r) + "/thu-tuc/" + p.Slug + "/mau/" + strconv.FormatInt(comp.ID, 10)
 			}
 			a.Components = append(a.Components, ac)
 		}
@@ -300,7 +300,7 @@ func (c *catalogueDesk) apiList(w http.ResponseWriter, r *http.Request) error {
 		Total int            `json:"total"`
 	}{Items: []apiProcedure{}, Total: total}
 	for _, p := range items {
-		out.Items = append(out.Items, c.toAPI(p, false))
+		out.Items = append(out.Items, c.toAPI(r, p, false))
 	}
 	w.Header().Set("Cache-Control", "public, max-age=60")
 	writeJSON(w, http.StatusOK, out)
@@ -314,20 +314,20 @@ func (c *catalogueDesk) apiDetail(w http.ResponseWriter, r *http.Request) error 
 		return err
 	}
 	w.Header().Set("Cache-Control", "public, max-age=60")
-	writeJSON(w, http.StatusOK, c.toAPI(p, true))
+	writeJSON(w, http.StatusOK, c.toAPI(r, p, true))
 	return nil
 }
 
 // procedureSitemap adds the catalogue and every published procedure to the
 // sitemap through loc (the sitemap's URL writer).
 func (s *Server) procedureSitemap(ctx context.Context, loc func(u string, t time.Time)) error {
-	items, _, err := s.st.Procedures(ctx, store.ProcedureFilter{SiteID: s.siteID, PublishedOnly: true, Limit: 5000})
+	items, _, err := s.st.Procedures(ctx, store.ProcedureFilter{SiteID: s.siteIDCtx(ctx), PublishedOnly: true, Limit: 5000})
 	if err != nil {
 		return err
 	}
-	loc(s.baseURL+"/thu-tuc", time.Time{})
+	loc(s.baseURLCtx(ctx)+"/thu-tuc", time.Time{})
 	for _, p := range items {
-		loc(s.baseURL+"/thu-tuc/"+p.Slug, p.UpdatedAt)
+		loc(s.baseURLCtx(ctx)+"/thu-tuc/"+p.Slug, p.UpdatedAt)
 	}
 	return nil
 }

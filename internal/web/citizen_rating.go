@@ -50,7 +50,7 @@ func (c *citizenDesk) fillRating(r *http.Request, p *citizenPage, d dossier.Doss
 	}
 	b := &p.Rating
 	b.Open, b.MaxComment = true, rating.MaxComment
-	got, err := c.s.st.RatingByDossier(r.Context(), c.s.siteID, d.ID)
+	got, err := c.s.st.RatingByDossier(r.Context(), c.s.siteIDOf(r), d.ID)
 	switch {
 	case err == nil:
 		b.Done = &got
@@ -109,7 +109,7 @@ func (c *citizenDesk) rate(w http.ResponseWriter, r *http.Request) error {
 	if d.Status != dossier.Returned {
 		return refuse(http.StatusConflict, fmt.Sprintf("Hồ sơ chưa được trả kết quả (trạng thái hiện tại: “%s”) nên chưa thể đánh giá. Ông/bà có thể đánh giá sau khi nhận kết quả.", d.Status))
 	}
-	if _, err := c.s.st.RatingByDossier(r.Context(), c.s.siteID, d.ID); err == nil {
+	if _, err := c.s.st.RatingByDossier(r.Context(), c.s.siteIDOf(r), d.ID); err == nil {
 		return refuse(http.StatusConflict, alreadyRated)
 	} else if !errors.Is(err, store.ErrNotFound) {
 		return err
@@ -118,7 +118,7 @@ func (c *citizenDesk) rate(w http.ResponseWriter, r *http.Request) error {
 		p.Errs = errs
 		return refuse(http.StatusUnprocessableEntity, "Chưa gửi được đánh giá: vui lòng xem lại các mục được đánh dấu bên dưới.")
 	}
-	got.DossierID, got.SiteID = d.ID, c.s.siteID
+	got.DossierID, got.SiteID = d.ID, c.s.siteIDOf(r)
 	switch err := c.s.st.CreateRating(r.Context(), &got); {
 	case errors.Is(err, store.ErrRated):
 		// Another submission won the race since the check above.

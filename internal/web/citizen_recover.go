@@ -51,7 +51,7 @@ func (c *citizenDesk) find(w http.ResponseWriter, r *http.Request) error {
 		return c.render(w, http.StatusUnprocessableEntity, "mydossier_find", p)
 	}
 	token := newKey()
-	out, err := c.s.st.RecoverPrivateLink(r.Context(), c.s.siteID, code, contact, token, tokenHash(token), time.Now())
+	out, err := c.s.st.RecoverPrivateLink(r.Context(), c.s.siteIDOf(r), code, contact, token, tokenHash(token), time.Now())
 	if err != nil {
 		return err
 	}

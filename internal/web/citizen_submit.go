@@ -35,7 +35,7 @@ func (c *citizenDesk) onlineProcedure(r *http.Request, now time.Time) (catalogue
 	if !validSlug(slug) {
 		return catalogue.Procedure{}, nil, errNotFound()
 	}
-	p, err := c.s.st.Procedure(r.Context(), c.s.siteID, slug)
+	p, err := c.s.st.Procedure(r.Context(), c.s.siteIDOf(r), slug)
 	if err != nil {
 		return p, nil, err
 	}
@@ -250,7 +250,7 @@ func (c *citizenDesk) submit(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	token := newKey()
-	dz := dossier.Dossier{SiteID: c.s.siteID, ProcedureID: proc.ID, UnitID: unit.ID, Channel: dossier.Online, Status: dossier.New,
+	dz := dossier.Dossier{SiteID: c.s.siteIDOf(r), ProcedureID: proc.ID, UnitID: unit.ID, Channel: dossier.Online, Status: dossier.New,
 		ApplicantName: app.Name, ApplicantIDNumber: app.IDNumber, ApplicantDOB: app.DOB.Format("2006-01-02"),
 		ApplicantPhone: app.Phone, ApplicantEmail: app.Email, ApplicantAddress: app.Address,
 		PrivateTokenHash: tokenHash(token), IdempotencyKey: key, SubmittedAt: now.UTC()}

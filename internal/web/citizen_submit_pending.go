@@ -97,7 +97,7 @@ func (pf *pendingFiles) load() error {
 		return nil
 	}
 	hash := tokenHash(token)
-	rows, err := pf.c.s.st.PendingUploads(pf.ctx, pf.c.s.siteID, pf.proc.ID, hash, pf.now)
+	rows, err := pf.c.s.st.PendingUploads(pf.ctx, pf.c.s.siteIDCtx(pf.ctx), pf.proc.ID, hash, pf.now)
 	if err != nil || len(rows) == 0 {
 		return err
 	}
@@ -124,7 +124,7 @@ func (pf *pendingFiles) load() error {
 }
 
 func (pf *pendingFiles) drop(componentID int64) {
-	stored, err := pf.c.s.st.DropPendingUpload(pf.ctx, pf.c.s.siteID, pf.hash, componentID)
+	stored, err := pf.c.s.st.DropPendingUpload(pf.ctx, pf.c.s.siteIDCtx(pf.ctx), pf.hash, componentID)
 	if err != nil {
 		pf.c.s.log.Warn("removing a kept upload", "err", err)
 		return
@@ -213,7 +213,7 @@ func (pf *pendingFiles) keep(p *citizenPage, ups []dossierUpload) {
 		comps["file_"+strconv.FormatInt(comp.ID, 10)] = comp.ID
 	}
 	if dir != "" && len(ups) > 0 {
-		used, err := pf.c.s.st.PendingBytes(pf.ctx, pf.c.s.siteID, pf.now)
+		used, err := pf.c.s.st.PendingBytes(pf.ctx, pf.c.s.siteIDCtx(pf.ctx), pf.now)
 		if err != nil {
 			pf.c.s.log.Warn("reading kept uploads", "err", err)
 			used = maxPendingSiteBytes
@@ -260,7 +260,7 @@ func (pf *pendingFiles) keepOne(dir string, up *dossierUpload, componentID int64
 		os.Remove(path)
 		return err
 	}
-	u := store.PendingUpload{SiteID: pf.c.s.siteID, ProcedureID: pf.proc.ID, ComponentID: componentID, TokenHash: pf.hash,
+	u := store.PendingUpload{SiteID: pf.c.s.siteIDCtx(pf.ctx), ProcedureID: pf.proc.ID, ComponentID: componentID, TokenHash: pf.hash,
 		Name: up.name, StoredName: stored, Mime: up.typ.Mime, Size: up.size, SHA256: hex.EncodeToString(up.sum[:]),
 		CreatedAt: pf.now, ExpiresAt: pf.now.Add(pendingTTL)}
 	replaced, err := pf.c.s.st.KeepPendingUpload(pf.ctx, u)

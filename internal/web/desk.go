@@ -69,11 +69,11 @@ type deskScope struct {
 
 func (o *officerDesk) scope(r *http.Request) (deskScope, error) {
 	u := userFrom(r.Context())
-	if u == nil || (u.Role != auth.RoleOfficer && u.Role != auth.RoleAdmin) {
+	if u == nil || (u.Role != auth.RoleOfficer && !u.Role.IsAdmin()) {
 		return deskScope{}, &Error{Status: http.StatusForbidden, Code: "forbidden",
 			Message: "Chỉ cán bộ một cửa và quản trị mới vào được khu vực hồ sơ một cửa."}
 	}
-	sc := deskScope{user: u, admin: u.Role == auth.RoleAdmin}
+	sc := deskScope{user: u, admin: u.Role.IsAdmin()}
 	if !sc.admin {
 		ids, err := o.s.st.UserUnitIDs(r.Context(), u.ID)
 		if err != nil {
@@ -114,7 +114,7 @@ func (o *officerDesk) loadDossier(r *http.Request, sc deskScope) (dossier.Dossie
 	if err != nil || id <= 0 {
 		return dossier.Dossier{}, errNotFound()
 	}
-	d, err := o.s.st.Dossier(r.Context(), o.s.siteID, id)
+	d, err := o.s.st.Dossier(r.Context(), o.s.siteIDOf(r), id)
 	if err != nil {
 		return d, err
 	}

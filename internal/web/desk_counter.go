@@ -43,7 +43,7 @@ func (o *officerDesk) counterPage(r *http.Request, sc deskScope, procID string) 
 	p := &deskCounterPage{adminPage: o.s.newAdminPage(r, "Tiếp nhận hồ sơ tại quầy"), In: map[string]string{}, Errs: map[string]string{},
 		Accept: acceptAttr, MaxMB: maxDossierFile >> 20}
 	p.Nav = "desk"
-	procs, _, err := o.s.st.Procedures(ctx, store.ProcedureFilter{SiteID: o.s.siteID})
+	procs, _, err := o.s.st.Procedures(ctx, store.ProcedureFilter{SiteID: o.s.siteIDOf(r)})
 	if err != nil {
 		return nil, err
 	}
@@ -52,7 +52,7 @@ func (o *officerDesk) counterPage(r *http.Request, sc deskScope, procID string) 
 	if id == 0 {
 		return p, nil
 	}
-	proc, err := o.s.st.ProcedureByID(ctx, o.s.siteID, id)
+	proc, err := o.s.st.ProcedureByID(ctx, o.s.siteIDOf(r), id)
 	if err != nil {
 		return nil, err
 	}
@@ -161,7 +161,7 @@ func (o *officerDesk) counterCreate(w http.ResponseWriter, r *http.Request) erro
 		}
 	}
 	u := sc.user
-	dz := dossier.Dossier{SiteID: o.s.siteID, ProcedureID: p.Proc.ID, UnitID: unit.ID, Channel: dossier.Channel(ch),
+	dz := dossier.Dossier{SiteID: o.s.siteIDOf(r), ProcedureID: p.Proc.ID, UnitID: unit.ID, Channel: dossier.Channel(ch),
 		ApplicantName: app.Name, ApplicantIDNumber: app.IDNumber, ApplicantDOB: app.DOB.Format("2006-01-02"),
 		ApplicantPhone: app.Phone, ApplicantEmail: app.Email, ApplicantAddress: app.Address,
 		ReceivedAt: now.UTC(), DueAt: due, CreatedBy: u.ID}

@@ -82,7 +82,7 @@ func (o *officerDesk) detailPage(r *http.Request, sc deskScope, d dossier.Dossie
 	if p.Files, err = o.s.st.DossierFiles(ctx, d.ID); err != nil {
 		return nil, err
 	}
-	if proc, err := o.s.st.ProcedureByID(ctx, o.s.siteID, d.ProcedureID); err == nil {
+	if proc, err := o.s.st.ProcedureByID(ctx, o.s.siteIDOf(r), d.ProcedureID); err == nil {
 		p.ProcTime = proc.TimeText()
 	}
 	if p.Rating, err = o.dossierRating(ctx, d); err != nil {
@@ -115,7 +115,7 @@ func (o *officerDesk) detailPage(r *http.Request, sc deskScope, d dossier.Dossie
 // unitOfficers are the people a dossier of the unit can be handed to: the
 // unit's officers who are not disabled.
 func (o *officerDesk) unitOfficers(r *http.Request, unitID int64) ([]store.Officer, error) {
-	all, err := o.s.st.Officers(r.Context(), o.s.siteID)
+	all, err := o.s.st.Officers(r.Context(), o.s.siteIDOf(r))
 	if err != nil {
 		return nil, err
 	}
@@ -178,7 +178,7 @@ func (o *officerDesk) move(w http.ResponseWriter, r *http.Request) error {
 	in.Clock = cal
 	switch action {
 	case dossier.ActReceive:
-		proc, err := o.s.st.ProcedureByID(ctx, o.s.siteID, d.ProcedureID)
+		proc, err := o.s.st.ProcedureByID(ctx, o.s.siteIDOf(r), d.ProcedureID)
 		if err != nil {
 			return err
 		}
@@ -233,7 +233,7 @@ func (o *officerDesk) move(w http.ResponseWriter, r *http.Request) error {
 		}
 	}
 	_, err = o.s.st.MoveDossier(ctx, store.MoveRequest{Before: d, Input: in, Files: files,
-		Audit: &store.AuditEntry{SiteID: o.s.siteID, UserID: u.ID, Username: u.Username, Action: "dossier." + string(action), IP: o.s.clientIP(r)}})
+		Audit: &store.AuditEntry{SiteID: o.s.siteIDOf(r), UserID: u.ID, Username: u.Username, Action: "dossier." + string(action), IP: o.s.clientIP(r)}})
 	if err != nil {
 		removeDossierFiles(o.s.dossierDir(), files)
 		return o.moveError(w, r, fail, err)

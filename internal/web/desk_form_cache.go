@@ -33,15 +33,15 @@ type formCache struct {
 }
 
 // pdf returns the cached PDF of the issued form id, drawing it on a miss.
-func (c *formCache) pdf(s *Server, id int64, d forms.Data) ([]byte, error) {
-	k := formKey{s, id, s.baseURL, d.ApplicantName}
+func (c *formCache) pdf(s *Server, base string, id int64, d forms.Data) ([]byte, error) {
+	k := formKey{s, id, base, d.ApplicantName}
 	c.mu.Lock()
 	b, ok := c.m[k]
 	c.mu.Unlock()
 	if ok {
 		return b, nil
 	}
-	b, err := forms.Render(d, forms.Options{BaseURL: s.baseURL})
+	b, err := forms.Render(d, forms.Options{BaseURL: base})
 	if err != nil {
 		return nil, err
 	}

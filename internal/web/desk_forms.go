@@ -89,7 +89,7 @@ func (o *officerDesk) formPDF(w http.ResponseWriter, r *http.Request) error {
 		if err != nil {
 			return err
 		}
-		if pdf, err = forms.Render(data, forms.Options{BaseURL: o.s.baseURL}); err != nil {
+		if pdf, err = forms.Render(data, forms.Options{BaseURL: o.s.baseURLOf(r)}); err != nil {
 			return err
 		}
 	} else {
@@ -101,7 +101,7 @@ func (o *officerDesk) formPDF(w http.ResponseWriter, r *http.Request) error {
 		if err != nil {
 			return err
 		}
-		if pdf, err = issuedForms.pdf(o.s, id, data); err != nil {
+		if pdf, err = issuedForms.pdf(o.s, o.s.baseURLOf(r), id, data); err != nil {
 			return err
 		}
 	}

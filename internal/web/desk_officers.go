@@ -26,10 +26,10 @@ func (o *officerDesk) officers(w http.ResponseWriter, r *http.Request) error {
 	p := &deskOfficersPage{adminPage: o.s.newAdminPage(r, "Phân công cán bộ một cửa")}
 	p.Nav, p.Flash = "desk", deskFlashes[r.URL.Query().Get("tb")]
 	var err error
-	if p.Officers, err = o.s.st.Officers(r.Context(), o.s.siteID); err != nil {
+	if p.Officers, err = o.s.st.Officers(r.Context(), o.s.siteIDOf(r)); err != nil {
 		return err
 	}
-	if p.Units, err = o.s.st.Units(r.Context(), o.s.siteID); err != nil {
+	if p.Units, err = o.s.st.Units(r.Context(), o.s.siteIDOf(r)); err != nil {
 		return err
 	}
 	return o.render(w, http.StatusOK, "desk_officers", p)
@@ -44,11 +44,11 @@ func (o *officerDesk) saveOfficerUnits(w http.ResponseWriter, r *http.Request) e
 		return errNotFound()
 	}
 	ctx := r.Context()
-	target, err := o.s.st.UserByID(ctx, o.s.siteID, uid)
+	target, err := o.s.st.UserByID(ctx, o.s.siteIDOf(r), uid)
 	if err != nil {
 		return err
 	}
-	if target.Role != auth.RoleOfficer && target.Role != auth.RoleAdmin {
+	if target.Role != auth.RoleOfficer && !target.Role.IsAdmin() {
 		return &Error{Status: http.StatusUnprocessableEntity, Code: "not_officer", Message: "Chỉ phân công đơn vị cho tài khoản có vai trò cán bộ một cửa (hoặc quản trị)."}
 	}
 	var ids []int64
@@ -57,7 +57,7 @@ func (o *officerDesk) saveOfficerUnits(w http.ResponseWriter, r *http.Request) e
 			ids = append(ids, id)
 		}
 	}
-	if err := o.s.st.SetUserUnits(ctx, o.s.siteID, uid, ids); err != nil {
+	if err := o.s.st.SetUserUnits(ctx, o.s.siteIDOf(r), uid, ids); err != nil {
 		return err
 	}
 	var parts []string

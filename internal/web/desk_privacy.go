@@ -24,7 +24,7 @@ func (o *officerDesk) resetRecovery(w http.ResponseWriter, r *http.Request) erro
 		return &Error{Status: http.StatusForbidden, Code: "forbidden",
 			Message: "Chỉ cán bộ một cửa của đơn vị tiếp nhận hồ sơ hoặc quản trị mới mở khóa được chức năng lấy lại đường dẫn."}
 	}
-	ok, err := o.s.st.ResetRecovery(r.Context(), o.s.siteID, d.ID)
+	ok, err := o.s.st.ResetRecovery(r.Context(), o.s.siteIDOf(r), d.ID)
 	if err != nil {
 		return err
 	}

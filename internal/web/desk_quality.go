@@ -41,7 +41,7 @@ func (o *officerDesk) fillQuality(r *http.Request, p *deskDetailPage) error {
 	if q.Dig, err = o.s.st.DossierDigitisation(ctx, p.D.ID); err != nil {
 		return err
 	}
-	if proc, err := o.s.st.ProcedureByID(ctx, o.s.siteID, p.D.ProcedureID); err == nil {
+	if proc, err := o.s.st.ProcedureByID(ctx, o.s.siteIDOf(r), p.D.ProcedureID); err == nil {
 		for _, c := range proc.Components {
 			_, done := q.Dig.Components[c.ID]
 			q.Components = append(q.Components, deskQualityComponent{c.ID, c.Name, c.Required, done})
@@ -63,7 +63,7 @@ func (o *officerDesk) addComplaint(w http.ResponseWriter, r *http.Request) error
 		return err
 	}
 	c := store.Complaint{DossierID: d.ID, Kind: formText(r, "kind"), Content: formText(r, "content"), CreatedBy: sc.user.ID, CreatedAt: time.Now().UTC()}
-	if err := o.s.st.AddComplaint(r.Context(), o.s.siteID, &c); err != nil {
+	if err := o.s.st.AddComplaint(r.Context(), o.s.siteIDOf(r), &c); err != nil {
 		if !errors.Is(err, store.ErrComplaint) {
 			return err
 		}
@@ -103,7 +103,7 @@ func (o *officerDesk) markDigitised(w http.ResponseWriter, r *http.Request) erro
 		comps = append(comps, id)
 	}
 	result := r.PostFormValue("result") == "1"
-	if err := o.s.st.MarkDigitised(r.Context(), o.s.siteID, d.ID, comps, result, sc.user.ID, time.Now().UTC()); err != nil {
+	if err := o.s.st.MarkDigitised(r.Context(), o.s.siteIDOf(r), d.ID, comps, result, sc.user.ID, time.Now().UTC()); err != nil {
 		return err
 	}
 	o.s.audit(r, "dossier.digitise", "dossier", d.ID, fmt.Sprintf("%s: %d thành phần quét%s", d.Code, len(comps), map[bool]string{true: ", kết quả điện tử"}[result]))

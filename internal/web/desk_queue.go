@@ -63,7 +63,7 @@ func (o *officerDesk) queue(w http.ResponseWriter, r *http.Request) error {
 	page = max(page, 1)
 	p.NoUnits = !sc.admin && len(sc.unitIDs) == 0
 
-	f := sc.filter(o.s.siteID)
+	f := sc.filter(o.s.siteIDOf(r))
 	f.Query, f.Status = p.Query, p.Status
 	f.Limit, f.Offset = deskPerPage, (page-1)*deskPerPage
 	counts, err := o.s.st.DossierCounts(ctx, f)

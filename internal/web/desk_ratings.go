@@ -52,7 +52,7 @@ func (o *officerDesk) ratings(w http.ResponseWriter, r *http.Request) error {
 	p.Nav = "desk"
 	p.NoUnits = !sc.admin && len(sc.unitIDs) == 0
 	p.Months, p.Quarters, p.Years = rating.Recent(time.Now(), dossier.Loc)
-	f := store.RatingFilter{SiteID: o.s.siteID, AllUnits: sc.admin, UnitIDs: sc.unitIDs, From: per.From, To: per.To}
+	f := store.RatingFilter{SiteID: o.s.siteIDOf(r), AllUnits: sc.admin, UnitIDs: sc.unitIDs, From: per.From, To: per.To}
 	sums, err := o.s.st.RatingSums(ctx, f)
 	if err != nil {
 		return err
@@ -61,7 +61,7 @@ func (o *officerDesk) ratings(w http.ResponseWriter, r *http.Request) error {
 	// they are assigned unit by unit, and a parent's total would include
 	// units they may not see.
 	var total rating.Sums
-	units, err := o.s.st.Units(ctx, o.s.siteID)
+	units, err := o.s.st.Units(ctx, o.s.siteIDOf(r))
 	if err != nil {
 		return err
 	}
@@ -95,7 +95,7 @@ func (o *officerDesk) dossierRating(ctx context.Context, d dossier.Dossier) (*ra
 	if d.Status != dossier.Returned {
 		return nil, nil
 	}
-	got, err := o.s.st.RatingByDossier(ctx, o.s.siteID, d.ID)
+	got, err := o.s.st.RatingByDossier(ctx, o.s.siteIDCtx(ctx), d.ID)
 	if errors.Is(err, store.ErrNotFound) {
 		return nil, nil
 	}

@@ -44,7 +44,7 @@ func (o *officerDesk) receipt(w http.ResponseWriter, r *http.Request) error {
 	// on every page but the dossier's own.
 	d.ApplicantIDNumber = dossier.MaskID(d.ApplicantIDNumber)
 	p := &deskReceiptPage{adminPage: o.s.newAdminPage(r, "Giấy tiếp nhận hồ sơ "+d.Code), D: d}
-	if proc, err := o.s.st.ProcedureByID(ctx, o.s.siteID, d.ProcedureID); err == nil {
+	if proc, err := o.s.st.ProcedureByID(ctx, o.s.siteIDOf(r), d.ProcedureID); err == nil {
 		files, err := o.s.st.DossierFiles(ctx, d.ID)
 		if err != nil {
 			return err
@@ -64,7 +64,7 @@ func (o *officerDesk) receipt(w http.ResponseWriter, r *http.Request) error {
 		}
 	}
 	p.Place = "Ngày " + d.ReceivedAt.In(o.s.loc).Format("02") + " tháng " + d.ReceivedAt.In(o.s.loc).Format("01") + " năm " + d.ReceivedAt.In(o.s.loc).Format("2006")
-	p.LookupURL = o.s.baseURL + "/tra-cuu?ma=" + d.Code
+	p.LookupURL = o.s.baseURLOf(r) + "/tra-cuu?ma=" + d.Code
 	if p.QR, err = qrSVG(p.LookupURL, "Mã QR tra cứu hồ sơ "+d.Code); err != nil {
 		return err
 	}

@@ -76,7 +76,7 @@ func (f *articleRoute) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	s := f.s
 	now := time.Now()
 	// Only valid slugs are ever cached, so a hit needs no validation.
-	if e := s.cache.getArticle(slug, now); e != nil {
+	if e := s.cache.getArticle(s.cacheKey(r, slug), now); e != nil {
 		s.serveCachedArticle(w, r, e, now)
 		f.rm.observe(http.StatusOK, time.Since(now))
 		return

@@ -62,7 +62,7 @@ func (s *Server) docFilter(r *http.Request) (store.DocumentFilter, docFilterForm
 	ff.Q, ff.Type, ff.Issuer = get("q", ""), get("loai", "type"), get("co-quan", "issuer")
 	ff.Field, ff.Signer, ff.Year = get("linh-vuc", "field"), get("nguoi-ky", "signer"), get("nam", "year")
 	ff.From, ff.To, ff.Validity = get("tu-ngay", "from"), get("den-ngay", "to"), get("hieu-luc", "validity")
-	f := store.DocumentFilter{SiteID: s.siteID, Query: ff.Q, Type: ff.Type, Issuer: ff.Issuer, Field: ff.Field, Signer: ff.Signer, Today: s.docToday()}
+	f := store.DocumentFilter{SiteID: s.siteIDOf(r), Query: ff.Q, Type: ff.Type, Issuer: ff.Issuer, Field: ff.Field, Signer: ff.Signer, Today: s.docToday()}
 	bad := func(field, msg string) error {
 		return &Error{Status: http.StatusBadRequest, Code: "bad_request", Message: msg, Fields: map[string]string{field: msg}}
 	}
@@ -111,12 +111,12 @@ func (s *Server) documentsList(w http.ResponseWriter, r *http.Request) error {
 	f.Limit, f.Offset = docsPerPage, (n-1)*docsPerPage
 	p := &docsPage{page: s.basePage(ctx), F: ff, Types: legaldoc.Types, Today: f.Today}
 	p.Active = "van-ban"
-	p.Canonical = s.baseURL + "/van-ban"
+	p.Canonical = s.baseURLOf(r) + "/van-ban"
 	p.Description = "Thư viện văn bản: nghị quyết, quyết định, kết luận, kế hoạch, công văn… tra cứu theo số ký hiệu, loại, cơ quan ban hành, lĩnh vực."
 	if p.Docs, p.Total, err = s.st.ListDocuments(ctx, f); err != nil {
 		return err
 	}
-	if p.Facets, err = s.st.DocumentFacets(ctx, s.siteID); err != nil {
+	if p.Facets, err = s.st.DocumentFacets(ctx, s.siteIDOf(r)); err != nil {
 		return err
 	}
 	p.NoIndex = ff.Active
@@ -131,15 +131,15 @@ func (s *Server) documentsList(w http.ResponseWriter, r *http.Request) error {
 		p.Pager.Base += base.Encode() + "&"
 	}
 	s.countVisit(r, 0)
-	return s.renderDocs(w, http.StatusOK, "documents", p)
+	return s.renderDocs(w, r, http.StatusOK, "documents", p)
 }
 
-func (s *Server) renderDocs(w http.ResponseWriter, status int, name string, p *docsPage) error {
+func (s *Server) renderDocs(w http.ResponseWriter, r *http.Request, status int, name string, p *docsPage) error {
 	var buf bytes.Buffer
 	if err := s.tmpl[name].ExecuteTemplate(&buf, "layout", p); err != nil {
 		return err
 	}
-	splitLive(buf.Bytes()).write(w, status, &liveValues{stats: s.counter.Stats()})
+	splitLive(buf.Bytes()).write(w, status, &liveValues{stats: s.counterOf(r).Stats()})
 	return nil
 }
 
@@ -153,7 +153,7 @@ func (s *Server) publishedDocument(w http.ResponseWriter, r *http.Request, suffi
 	if err != nil || id < 1 || (slug != "" && !validSlug(slug)) {
 		return legaldoc.Document{}, false, errNotFound()
 	}
-	d, err := s.st.Document(r.Context(), s.siteID, id)
+	d, err := s.st.Document(r.Context(), s.siteIDOf(r), id)
 	if err != nil {
 		return d, false, err
 	}
@@ -193,7 +193,7 @@ func (s *Server) documentPage(w http.ResponseWriter, r *http.Request, print bool
 	}
 	p := &docsPage{page: s.basePage(ctx), Doc: d, Today: s.docToday()}
 	p.Active, p.Print, p.NoIndex = "van-ban", print, print
-	p.Canonical = s.baseURL + d.Path()
+	p.Canonical = s.baseURLOf(r) + d.Path()
 	p.Description = d.Title() + ": " + d.Abstract
 	p.Validity = d.Validity(p.Today)
 	p.Preview = d.PDF()
@@ -203,7 +203,7 @@ func (s *Server) documentPage(w http.ResponseWriter, r *http.Request, print bool
 	if !print {
 		s.countVisit(r, 0)
 	}
-	return s.renderDocs(w, http.StatusOK, "document", p)
+	return s.renderDocs(w, r, http.StatusOK, "document", p)
 }
 
 // documentFile serves an attached file of a published document: as a
@@ -231,7 +231,7 @@ func (s *Server) serveDocumentFile(w http.ResponseWriter, r *http.Request, d leg
 	if err != nil || fid < 1 {
 		return errNotFound()
 	}
-	f, err := s.st.DocumentFile(r.Context(), s.siteID, d.ID, fid)
+	f, err := s.st.DocumentFile(r.Context(), s.siteIDOf(r), d.ID, fid)
 	if err != nil {
 		return err
 	}
@@ -266,7 +266,7 @@ func (s *Server) linkCitations(ctx context.Context, body string) (string, error)
 			keys = append(keys, c.Key)
 		}
 	}
-	found, err := s.st.PublishedDocumentsByKeys(ctx, s.siteID, keys)
+	found, err := s.st.PublishedDocumentsByKeys(ctx, s.siteIDCtx(ctx), keys)
 	if err != nil || len(found) == 0 {
 		return body, err
 	}
@@ -324,16 +324,16 @@ type apiCitation struct {
 	URL   string `json:"url"`
 }
 
-func (s *Server) toAPIDoc(d legaldoc.Document, today string) apiDocument {
-	out := apiDocument{ID: d.ID, Number: d.Number, Type: d.Type, Title: d.Title(), URL: s.baseURL + d.Path(),
+func (s *Server) toAPIDoc(r *http.Request, d legaldoc.Document, today string) apiDocument {
+	out := apiDocument{ID: d.ID, Number: d.Number, Type: d.Type, Title: d.Title(), URL: s.baseURLOf(r) + d.Path(),
 		Issuer: d.Issuer, Signer: d.Signer, Field: d.Field, Abstract: d.Abstract,
 		IssueDate: d.IssueDate, EffectiveDate: d.EffectiveDate, ExpiryDate: d.ExpiryDate, Validity: d.Validity(today),
 		PublishedAt: d.PublishedAt.In(s.loc).Format(time.RFC3339), UpdatedAt: d.UpdatedAt.In(s.loc).Format(time.RFC3339)}
 	if d.ReplacedBy != nil && d.ReplacedBy.Public {
-		out.ReplacedBy = &apiDocRef{ID: d.ReplacedBy.ID, Number: d.ReplacedBy.Number, URL: s.baseURL + d.ReplacedBy.Path()}
+		out.ReplacedBy = &apiDocRef{ID: d.ReplacedBy.ID, Number: d.ReplacedBy.Number, URL: s.baseURLOf(r) + d.ReplacedBy.Path()}
 	}
 	for _, f := range d.Files {
-		out.Files = append(out.Files, apiDocFile{Name: f.Name, Mime: f.Mime, Size: f.Size, URL: fmt.Sprintf("%s%s/tep/%d", s.baseURL, d.Path(), f.ID)})
+		out.Files = append(out.Files, apiDocFile{Name: f.Name, Mime: f.Mime, Size: f.Size, URL: fmt.Sprintf("%s%s/tep/%d", s.baseURLOf(r), d.Path(), f.ID)})
 	}
 	return out
 }
@@ -357,7 +357,7 @@ func (s *Server) apiDocuments(w http.ResponseWriter, r *http.Request) error {
 		Total int           `json:"total"`
 	}{Items: make([]apiDocument, 0, len(list)), Total: total}
 	for _, d := range list {
-		out.Items = append(out.Items, s.toAPIDoc(d, f.Today))
+		out.Items = append(out.Items, s.toAPIDoc(r, d, f.Today))
 	}
 	writeJSON(w, http.StatusOK, out)
 	return nil
@@ -368,20 +368,20 @@ func (s *Server) apiDocument(w http.ResponseWriter, r *http.Request) error {
 	if err != nil || id < 1 {
 		return &Error{Status: http.StatusBadRequest, Code: "bad_request", Message: "Mã văn bản phải là số nguyên dương."}
 	}
-	d, err := s.st.Document(r.Context(), s.siteID, id)
+	d, err := s.st.Document(r.Context(), s.siteIDOf(r), id)
 	if errors.Is(err, store.ErrNotFound) || (err == nil && d.Status != news.StatusPublished) {
 		return &Error{Status: http.StatusNotFound, Code: "not_found", Message: "Không tìm thấy văn bản."}
 	}
 	if err != nil {
 		return err
 	}
-	out := s.toAPIDoc(d, s.docToday())
+	out := s.toAPIDoc(r, d, s.docToday())
 	citing, err := s.st.CitingArticles(r.Context(), d, 50)
 	if err != nil {
 		return err
 	}
 	for _, a := range citing {
-		out.CitedBy = append(out.CitedBy, apiCitation{ID: a.ID, Title: a.Title, URL: s.baseURL + "/bai-viet/" + a.Slug})
+		out.CitedBy = append(out.CitedBy, apiCitation{ID: a.ID, Title: a.Title, URL: s.baseURLOf(r) + "/bai-viet/" + a.Slug})
 	}
 	writeJSON(w, http.StatusOK, out)
 	return nil
@@ -390,13 +390,13 @@ func (s *Server) apiDocument(w http.ResponseWriter, r *http.Request) error {
 // documentSitemap adds the library and its published documents to the
 // sitemap.
 func (s *Server) documentSitemap(ctx context.Context, loc func(u string, t time.Time)) error {
-	list, err := s.st.DocumentSitemap(ctx, s.siteID, 5000)
+	list, err := s.st.DocumentSitemap(ctx, s.siteIDCtx(ctx), 5000)
 	if err != nil {
 		return err
 	}
-	loc(s.baseURL+"/van-ban", time.Time{})
+	loc(s.baseURLCtx(ctx)+"/van-ban", time.Time{})
 	for _, d := range list {
-		loc(s.baseURL+d.Path(), d.UpdatedAt)
+		loc(s.baseURLCtx(ctx)+d.Path(), d.UpdatedAt)
 	}
 	return nil
 }

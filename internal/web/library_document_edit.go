@@ -55,7 +55,7 @@ func (s *Server) adminDocuments(w http.ResponseWriter, r *http.Request) error {
 	q := r.URL.Query()
 	p := &docListPage{adminPage: s.newAdminPage(r, "Văn bản"), Statuses: adminStatuses, CanCreate: true, CanImport: legaldoc.Can(u, auth.ActPublish, &legaldoc.Document{Status: news.StatusDraft})}
 	p.Nav = "documents"
-	f := store.DocumentFilter{SiteID: s.siteID, Status: store.AnyStatus, Limit: 30, Offset: (n - 1) * 30}
+	f := store.DocumentFilter{SiteID: s.siteIDOf(r), Status: store.AnyStatus, Limit: 30, Offset: (n - 1) * 30}
 	p.F.Status = q.Get("trang-thai")
 	for _, st := range adminStatuses {
 		if st == p.F.Status {
@@ -112,7 +112,7 @@ func (s *Server) docEditPage(r *http.Request, d legaldoc.Document, isNew bool) (
 	p.Can["edit"] = isNew || p.Can["edit"]
 	p.Can["restore"] = p.Can["restore"] && d.Status == news.StatusTrash
 	var err error
-	if p.Others, _, err = s.st.ListDocuments(r.Context(), store.DocumentFilter{SiteID: s.siteID, Limit: 100}); err != nil {
+	if p.Others, _, err = s.st.ListDocuments(r.Context(), store.DocumentFilter{SiteID: s.siteIDOf(r), Limit: 100}); err != nil {
 		return nil, err
 	}
 	if d.Status == news.StatusPublished {
@@ -126,7 +126,7 @@ func (s *Server) adminDocumentByID(r *http.Request) (legaldoc.Document, error) {
 	if err != nil || id < 1 {
 		return legaldoc.Document{}, errNotFound()
 	}
-	return s.st.Document(r.Context(), s.siteID, id)
+	return s.st.Document(r.Context(), s.siteIDOf(r), id)
 }
 
 func (s *Server) newDocumentForm(w http.ResponseWriter, r *http.Request) error {
@@ -328,7 +328,7 @@ func (s *Server) saveDocumentForm(w http.ResponseWriter, r *http.Request, d *leg
 func (s *Server) redisplayDocument(w http.ResponseWriter, r *http.Request, d legaldoc.Document, isNew bool, status int, fields map[string]string, msg string) error {
 	if !isNew {
 		// The files already stored are shown from the database.
-		if cur, err := s.st.Document(r.Context(), s.siteID, d.ID); err == nil {
+		if cur, err := s.st.Document(r.Context(), s.siteIDOf(r), d.ID); err == nil {
 			d.Files = cur.Files
 			d.Status = cur.Status
 		}
@@ -450,7 +450,7 @@ func (s *Server) importDocuments(w http.ResponseWriter, r *http.Request) error {
 	var n int
 	err = s.st.InTx(r.Context(), func(tx *store.Tx) error {
 		var err error
-		n, err = legaldoc.ImportCSV(r.Context(), io.LimitReader(f, maxDocFile), s.siteID, u.ID, news.StatusPublished, tx)
+		n, err = legaldoc.ImportCSV(r.Context(), io.LimitReader(f, maxDocFile), s.siteIDOf(r), u.ID, news.StatusPublished, tx)
 		return err
 	})
 	var ie legaldoc.ImportError

@@ -55,7 +55,7 @@ func (s *Server) login(w http.ResponseWriter, r *http.Request) error {
 		p.Message = th.message("đăng nhập sai")
 		return s.renderAdmin(w, th.header(w), "login", p)
 	}
-	u, err := s.st.UserByName(ctx, s.siteID, username)
+	u, err := s.st.UserForSite(ctx, s.siteIDOf(r), username)
 	if err != nil && err != store.ErrNotFound {
 		return err
 	}
@@ -116,7 +116,7 @@ func (s *Server) startSession(w http.ResponseWriter, r *http.Request, userID int
 }
 
 func (s *Server) auditAs(r *http.Request, userID int64, username, action, detail string) {
-	if err := s.st.Audit(r.Context(), store.AuditEntry{SiteID: s.siteID, UserID: userID, Username: store.NormalizeUsername(username), Action: action, Detail: detail, IP: s.clientIP(r)}); err != nil {
+	if err := s.st.Audit(r.Context(), store.AuditEntry{SiteID: s.siteIDOf(r), UserID: userID, Username: store.NormalizeUsername(username), Action: action, Detail: detail, IP: s.clientIP(r)}); err != nil {
 		s.log.Error("audit log write failed", "action", action, "err", err)
 	}
 }

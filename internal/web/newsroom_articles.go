@@ -45,7 +45,7 @@ func (s *Server) adminArticles(w http.ResponseWriter, r *http.Request) error {
 	q := r.URL.Query()
 	p := &articlesPage{adminPage: s.newAdminPage(r, "Bài viết"), Statuses: adminStatuses}
 	p.Nav = "articles"
-	f := store.AdminFilter{SiteID: s.siteID, Limit: 30, Offset: (n - 1) * 30}
+	f := store.AdminFilter{SiteID: s.siteIDOf(r), Limit: 30, Offset: (n - 1) * 30}
 	p.F.Status = q.Get("trang-thai")
 	for _, st := range adminStatuses {
 		if st == p.F.Status {
@@ -82,10 +82,10 @@ func (s *Server) adminArticles(w http.ResponseWriter, r *http.Request) error {
 	if p.Articles, p.Total, err = s.st.AdminArticles(ctx, f); err != nil {
 		return err
 	}
-	if p.Categories, err = s.st.Categories(ctx, s.siteID); err != nil {
+	if p.Categories, err = s.st.Categories(ctx, s.siteIDOf(r)); err != nil {
 		return err
 	}
-	if p.Authors, err = s.st.Users(ctx, s.siteID); err != nil {
+	if p.Authors, err = s.st.Users(ctx, s.siteIDOf(r)); err != nil {
 		return err
 	}
 	base := url.Values{}
@@ -119,7 +119,7 @@ func (s *Server) articleByID(r *http.Request) (news.Article, error) {
 	if err != nil || id < 1 {
 		return news.Article{}, errNotFound()
 	}
-	return s.st.Article(r.Context(), s.siteID, id)
+	return s.st.Article(r.Context(), s.siteIDOf(r), id)
 }
 
 func (s *Server) editPageFor(r *http.Request, a news.Article, isNew bool) (*editPage, error) {
@@ -130,7 +130,7 @@ func (s *Server) editPageFor(r *http.Request, a news.Article, isNew bool) (*edit
 	p := &editPage{adminPage: s.newAdminPage(r, title), Article: a, IsNew: isNew, TagsText: strings.Join(a.Tags, ", ")}
 	p.Nav = "articles"
 	var err error
-	if p.Categories, err = s.st.Categories(r.Context(), s.siteID); err != nil {
+	if p.Categories, err = s.st.Categories(r.Context(), s.siteIDOf(r)); err != nil {
 		return nil, err
 	}
 	if !isNew {
@@ -188,7 +188,7 @@ func draftFromForm(r *http.Request) newsroom.Draft {
 }
 
 func (s *Server) categoryExists(r *http.Request) (func(int64) bool, error) {
-	cats, err := s.st.Categories(r.Context(), s.siteID)
+	cats, err := s.st.Categories(r.Context(), s.siteIDOf(r))
 	if err != nil {
 		return nil, err
 	}
@@ -459,11 +459,11 @@ func (s *Server) preview(w http.ResponseWriter, r *http.Request) error {
 	}
 	p := s.basePage(r.Context())
 	p.Article, p.NoIndex = a, true
-	p.Canonical = s.baseURL + "/bai-viet/" + a.Slug
+	p.Canonical = s.baseURLOf(r) + "/bai-viet/" + a.Slug
 	lp, err := s.render("article", p)
 	if err != nil {
 		return err
 	}
-	lp.write(w, http.StatusOK, &liveValues{views: a.Views, stats: s.counter.Stats()})
+	lp.write(w, http.StatusOK, &liveValues{views: a.Views, stats: s.counterOf(r).Stats()})
 	return nil
 }

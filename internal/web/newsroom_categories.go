@@ -93,11 +93,11 @@ func descendants(rows []categoryRow, id int64) map[int64]bool {
 }
 
 func (s *Server) categoriesPage(r *http.Request, editID int64) (*categoriesPage, error) {
-	cats, err := s.st.Categories(r.Context(), s.siteID)
+	cats, err := s.st.Categories(r.Context(), s.siteIDOf(r))
 	if err != nil {
 		return nil, err
 	}
-	counts, err := s.st.CategoryArticleCounts(r.Context(), s.siteID)
+	counts, err := s.st.CategoryArticleCounts(r.Context(), s.siteIDOf(r))
 	if err != nil {
 		return nil, err
 	}
@@ -228,7 +228,7 @@ func (s *Server) createCategory(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	c, errs := readCategory(r, p)
-	c.SiteID = s.siteID
+	c.SiteID = s.siteIDOf(r)
 	if len(errs) == 0 {
 		err = s.st.AddCategory(r.Context(), &c)
 		if errors.Is(err, store.ErrCategorySlugTaken) {
@@ -261,7 +261,7 @@ func (s *Server) saveCategory(w http.ResponseWriter, r *http.Request) error {
 	}
 	old := p.Editing.Category
 	c, errs := readCategory(r, p)
-	c.ID, c.SiteID = id, s.siteID
+	c.ID, c.SiteID = id, s.siteIDOf(r)
 	if len(errs) == 0 {
 		err = s.st.UpdateCategory(r.Context(), c)
 		if errors.Is(err, store.ErrCategorySlugTaken) {
@@ -308,11 +308,11 @@ func (s *Server) deleteCategory(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	c, err := s.st.CategoryByID(r.Context(), s.siteID, id)
+	c, err := s.st.CategoryByID(r.Context(), s.siteIDOf(r), id)
 	if err != nil {
 		return err
 	}
-	err = s.st.DeleteCategory(r.Context(), s.siteID, id)
+	err = s.st.DeleteCategory(r.Context(), s.siteIDOf(r), id)
 	var inUse *store.CategoryInUseError
 	if errors.As(err, &inUse) {
 		p, perr := s.categoriesPage(r, id)

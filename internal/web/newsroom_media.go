@@ -203,7 +203,7 @@ func (s *Server) storeUpload(r *http.Request, in upload) (store.Media, bool, err
 		return store.Media{}, false, errUploadField("alt", "Nhập mô tả ảnh (alt) cho người khiếm thị: ảnh cho thấy gì, ví dụ \"Đồng chí Chủ tịch UBND huyện phát biểu tại hội nghị\".")
 	}
 	hash := media.Hash(in.data)
-	if m, err := s.st.MediaByHash(ctx, s.siteID, hash); err == nil {
+	if m, err := s.st.MediaByHash(ctx, s.siteIDOf(r), hash); err == nil {
 		return m, false, nil
 	} else if !errors.Is(err, store.ErrNotFound) {
 		return store.Media{}, false, err
@@ -223,7 +223,7 @@ func (s *Server) storeUpload(r *http.Request, in upload) (store.Media, bool, err
 		return store.Media{}, false, fmt.Errorf("lưu tệp: %w", err)
 	}
 	widths := res.VariantWidths()
-	m := store.Media{SiteID: s.siteID, Hash: hash, Kind: string(t.Kind), Mime: res.Type.Mime, Ext: res.Type.Ext, Size: int64(len(res.Data)),
+	m := store.Media{SiteID: s.siteIDOf(r), Hash: hash, Kind: string(t.Kind), Mime: res.Type.Mime, Ext: res.Type.Ext, Size: int64(len(res.Data)),
 		Width: res.Width, Height: res.Height, Widths: widths, Alt: in.alt, Caption: in.caption, OriginalName: in.name}
 	if u := userFrom(ctx); u != nil {
 		m.UploadedBy = u.ID
@@ -332,7 +332,7 @@ func (s *Server) serveMedia(w http.ResponseWriter, r *http.Request) error {
 	if !ok || lib == nil {
 		return errNotFound()
 	}
-	m, err := s.st.MediaByHash(r.Context(), s.siteID, hash)
+	m, err := s.st.MediaByHash(r.Context(), s.siteIDOf(r), hash)
 	if err != nil {
 		return err
 	}
@@ -460,7 +460,7 @@ func (s *Server) renderMediaList(w http.ResponseWriter, r *http.Request, status 
 	p := s.newMediaPage(r, "Thư viện ảnh và tài liệu")
 	p.Form = form
 	q := r.URL.Query()
-	f := store.MediaFilter{SiteID: s.siteID, Limit: mediaPerPage}
+	f := store.MediaFilter{SiteID: s.siteIDOf(r), Limit: mediaPerPage}
 	switch q.Get("loai") {
 	case "anh":
 		p.Kind, f.Kind = "anh", string(media.KindImage)
@@ -529,7 +529,7 @@ func (s *Server) mediaByID(r *http.Request) (store.Media, error) {
 	if err != nil || id <= 0 {
 		return store.Media{}, errNotFound()
 	}
-	return s.st.MediaByID(r.Context(), s.siteID, id)
+	return s.st.MediaByID(r.Context(), s.siteIDOf(r), id)
 }
 
 // mediaDetail shows one file: preview, addresses, snippet, its texts to
@@ -554,7 +554,7 @@ func (s *Server) renderMediaDetail(w http.ResponseWriter, r *http.Request, statu
 	p.Form = form
 	p.Message = form.Message
 	var err error
-	if p.Usage, err = s.st.MediaUsage(r.Context(), s.siteID, m.Hash); err != nil {
+	if p.Usage, err = s.st.MediaUsage(r.Context(), s.siteIDOf(r), m.Hash); err != nil {
 		return err
 	}
 	return s.renderAdmin(w, status, "media", p)
@@ -572,7 +572,7 @@ func (s *Server) saveMedia(w http.ResponseWriter, r *http.Request) error {
 		msg := "Nhập mô tả ảnh (alt) cho người khiếm thị: ảnh cho thấy gì."
 		return s.renderMediaDetail(w, r, http.StatusUnprocessableEntity, m, uploadForm{Alt: alt, Caption: caption, Message: msg, Errors: map[string]string{"alt": msg}})
 	}
-	if err := s.st.UpdateMediaText(r.Context(), s.siteID, m.ID, alt, caption); err != nil {
+	if err := s.st.UpdateMediaText(r.Context(), s.siteIDOf(r), m.ID, alt, caption); err != nil {
 		return err
 	}
 	s.audit(r, "media.update", "media", m.ID, m.OriginalName)
@@ -591,7 +591,7 @@ func (s *Server) deleteMedia(w http.ResponseWriter, r *http.Request) error {
 	if !canDeleteMedia(userFrom(ctx), m) {
 		return errForbidden()
 	}
-	n, err := s.st.MediaUsage(ctx, s.siteID, m.Hash)
+	n, err := s.st.MediaUsage(ctx, s.siteIDOf(r), m.Hash)
 	if err != nil {
 		return err
 	}
@@ -601,7 +601,7 @@ func (s *Server) deleteMedia(w http.ResponseWriter, r *http.Request) error {
 	}
 	lib := s.mediaLibrary()
 	var purge func()
-	_, err = s.st.DeleteMedia(ctx, s.siteID, m.ID, func(dm store.Media) (func(), error) {
+	_, err = s.st.DeleteMedia(ctx, s.siteIDOf(r), m.ID, func(dm store.Media) (func(), error) {
 		if lib == nil {
 			return nil, nil
 		}
@@ -667,7 +667,7 @@ func (s *Server) responsiveImages(ctx context.Context, body string) (string, err
 		}
 		m, seen := rows[hash]
 		if !seen {
-			row, err := s.st.MediaByHash(ctx, s.siteID, hash)
+			row, err := s.st.MediaByHash(ctx, s.siteIDCtx(ctx), hash)
 			switch {
 			case errors.Is(err, store.ErrNotFound):
 			case err != nil:

@@ -12,9 +12,9 @@ import (
 // loadArticlePage builds the article page data, or redirects an old slug.
 func (s *Server) loadArticlePage(w http.ResponseWriter, r *http.Request, slug string, print bool) (*page, bool, error) {
 	ctx := r.Context()
-	a, err := s.st.PublishedArticleBySlug(ctx, s.siteID, slug)
+	a, err := s.st.PublishedArticleBySlug(ctx, s.siteIDOf(r), slug)
 	if errors.Is(err, store.ErrNotFound) {
-		cur, rerr := s.st.RedirectSlug(ctx, s.siteID, slug)
+		cur, rerr := s.st.RedirectSlug(ctx, s.siteIDOf(r), slug)
 		if rerr != nil {
 			return nil, false, rerr
 		}
@@ -36,10 +36,10 @@ func (s *Server) loadArticlePage(w http.ResponseWriter, r *http.Request, slug st
 	p := s.basePage(ctx)
 	p.Article, p.Print = a, print
 	p.Description = a.Summary
-	p.Canonical = s.baseURL + "/bai-viet/" + a.Slug
+	p.Canonical = s.baseURLOf(r) + "/bai-viet/" + a.Slug
 	if a.Category != nil {
 		p.Active = a.Category.Slug
-		if p.Related, err = s.st.ListArticles(ctx, store.ListOptions{SiteID: s.siteID, CategoryID: a.CategoryID, ExcludeID: a.ID, Limit: 5}); err != nil {
+		if p.Related, err = s.st.ListArticles(ctx, store.ListOptions{SiteID: s.siteIDOf(r), CategoryID: a.CategoryID, ExcludeID: a.ID, Limit: 5}); err != nil {
 			return nil, false, err
 		}
 	}
@@ -60,7 +60,7 @@ func (s *Server) article(w http.ResponseWriter, r *http.Request) error {
 // serveArticle serves the hot path: from memory, the live numbers spliced
 // in. now is the request's time, read once by the caller.
 func (s *Server) serveArticle(w http.ResponseWriter, r *http.Request, slug string, now time.Time) error {
-	e := s.cache.getArticle(slug, now)
+	e := s.cache.getArticle(s.cacheKey(r, slug), now)
 	if e == nil {
 		gen := s.cache.generation()
 		p, done, err := s.loadArticlePage(w, r, slug, false)
@@ -71,8 +71,8 @@ func (s *Server) serveArticle(w http.ResponseWriter, r *http.Request, slug strin
 		if err != nil {
 			return err
 		}
-		e = &cachedPage{live: lp, article: p.Article.ID, counts: s.counter.Article(p.Article.ID), views: p.Article.Views, gen: gen}
-		s.cache.putArticle(slug, e, now)
+		e = &cachedPage{live: lp, article: p.Article.ID, counts: s.counterOf(r).Article(p.Article.ID), views: p.Article.Views, gen: gen}
+		s.cache.putArticle(s.cacheKey(r, slug), e, now)
 	}
 	s.serveCachedArticle(w, r, e, now)
 	return nil
@@ -80,7 +80,7 @@ func (s *Server) serveArticle(w http.ResponseWriter, r *http.Request, slug strin
 
 func (s *Server) serveCachedArticle(w http.ResponseWriter, r *http.Request, e *cachedPage, now time.Time) {
 	s.countVisitAt(r, e.article, now)
-	e.live.serve(w, r, http.StatusOK, &liveValues{views: e.counts.Views(e.views), stats: s.counter.Stats()})
+	e.live.serve(w, r, http.StatusOK, &liveValues{views: e.counts.Views(e.views), stats: s.counterOf(r).Stats()})
 }
 
 // articlePrint is the print view. It is not counted: a reader who prints
@@ -98,7 +98,7 @@ func (s *Server) articlePrint(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	lp.write(w, http.StatusOK, &liveValues{views: s.counter.Views(p.Article.ID, p.Article.Views), stats: s.counter.Stats()})
+	lp.write(w, http.StatusOK, &liveValues{views: s.counterOf(r).Views(p.Article.ID, p.Article.Views), stats: s.counterOf(r).Stats()})
 	return nil
 }
 
@@ -107,13 +107,13 @@ func (s *Server) staticPage(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	pg, err := s.st.PageBySlug(r.Context(), s.siteID, slug)
+	pg, err := s.st.PageBySlug(r.Context(), s.siteIDOf(r), slug)
 	if err != nil {
 		return err
 	}
 	p := s.basePage(r.Context())
 	p.Page = pg
-	p.Canonical = s.baseURL + "/trang/" + pg.Slug
+	p.Canonical = s.baseURLOf(r) + "/trang/" + pg.Slug
 	s.countVisit(r, 0)
 	return s.renderTo(w, r, http.StatusOK, "page", p)
 }

@@ -26,17 +26,17 @@ func (s *Server) category(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	key := "c:" + slug + ":" + strconv.Itoa(n)
+	key := s.cacheKey(r, "c:"+slug+":"+strconv.Itoa(n))
 	now := time.Now()
 	e := s.cache.get(key, now)
 	if e == nil {
 		gen := s.cache.generation()
 		ctx := r.Context()
-		cat, err := s.st.CategoryBySlug(ctx, s.siteID, slug)
+		cat, err := s.st.CategoryBySlug(ctx, s.siteIDOf(r), slug)
 		if err != nil {
 			return err
 		}
-		o := store.ListOptions{SiteID: s.siteID, CategoryID: cat.ID, Limit: perPage, Offset: (n - 1) * perPage}
+		o := store.ListOptions{SiteID: s.siteIDOf(r), CategoryID: cat.ID, Limit: perPage, Offset: (n - 1) * perPage}
 		total, err := s.st.CountArticles(ctx, o)
 		if err != nil {
 			return err
@@ -47,7 +47,7 @@ func (s *Server) category(w http.ResponseWriter, r *http.Request) error {
 		p := s.basePage(ctx)
 		p.Category, p.Active = cat, cat.Slug
 		p.Description = cat.Description
-		p.Canonical = s.baseURL + "/chuyen-muc/" + cat.Slug
+		p.Canonical = s.baseURLOf(r) + "/chuyen-muc/" + cat.Slug
 		if n > 1 {
 			p.Canonical += "?trang=" + strconv.Itoa(n)
 		}
@@ -63,6 +63,6 @@ func (s *Server) category(w http.ResponseWriter, r *http.Request) error {
 		s.cache.put(key, e, now)
 	}
 	s.countVisit(r, 0)
-	e.live.serve(w, r, http.StatusOK, &liveValues{stats: s.counter.Stats()})
+	e.live.serve(w, r, http.StatusOK, &liveValues{stats: s.counterOf(r).Stats()})
 	return nil
 }

@@ -63,7 +63,7 @@ func (s *Server) categoryFeed(w http.ResponseWriter, r *http.Request) error {
 
 // serveFeed writes RSS 2.0 of the newest 30 articles, cached like pages.
 func (s *Server) serveFeed(w http.ResponseWriter, r *http.Request, catSlug string) error {
-	key := "rss:" + catSlug
+	key := s.cacheKey(r, "rss:"+catSlug)
 	now := time.Now()
 	e := s.cache.get(key, now)
 	if e == nil {
@@ -73,16 +73,16 @@ func (s *Server) serveFeed(w http.ResponseWriter, r *http.Request, catSlug strin
 		if err != nil {
 			return err
 		}
-		o := store.ListOptions{SiteID: s.siteID, Limit: 30}
-		title, link, self := d.site.Name, s.baseURL+"/", s.baseURL+"/rss.xml"
+		o := store.ListOptions{SiteID: s.siteIDOf(r), Limit: 30}
+		title, link, self := d.site.Name, s.baseURLOf(r)+"/", s.baseURLOf(r)+"/rss.xml"
 		if catSlug != "" {
-			c, err := s.st.CategoryBySlug(ctx, s.siteID, catSlug)
+			c, err := s.st.CategoryBySlug(ctx, s.siteIDOf(r), catSlug)
 			if err != nil {
 				return err
 			}
 			o.CategoryID = c.ID
 			title = c.Name + " – " + d.site.Name
-			link = s.baseURL + "/chuyen-muc/" + c.Slug
+			link = s.baseURLOf(r) + "/chuyen-muc/" + c.Slug
 			self = link + "/rss.xml"
 		}
 		arts, err := s.st.ListArticles(ctx, o)
@@ -97,7 +97,7 @@ func (s *Server) serveFeed(w http.ResponseWriter, r *http.Request, catSlug strin
 			doc.Channel.LastBuild = arts[0].PublishedAt.In(s.loc).Format(time.RFC1123Z)
 		}
 		for _, a := range arts {
-			doc.Channel.Items = append(doc.Channel.Items, s.rssItem(a))
+			doc.Channel.Items = append(doc.Channel.Items, s.rssItem(r, a))
 		}
 		var buf bytes.Buffer
 		buf.WriteString(xml.Header)
@@ -115,8 +115,8 @@ func (s *Server) serveFeed(w http.ResponseWriter, r *http.Request, catSlug strin
 	return nil
 }
 
-func (s *Server) rssItem(a news.Article) rssItem {
-	u := s.baseURL + "/bai-viet/" + a.Slug
+func (s *Server) rssItem(r *http.Request, a news.Article) rssItem {
+	u := s.baseURLOf(r) + "/bai-viet/" + a.Slug
 	it := rssItem{Title: a.Title, Link: u, GUID: rssGUID{Value: u, Permalink: true},
 		PubDate: a.PublishedAt.In(s.loc).Format(time.RFC1123Z), Author: a.Author, Description: a.Summary}
 	if a.Category != nil {
@@ -131,7 +131,7 @@ func (s *Server) sitemap(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	entries, err := s.st.PublishedSlugs(ctx, s.siteID, 45000)
+	entries, err := s.st.PublishedSlugs(ctx, s.siteIDOf(r), 45000)
 	if err != nil {
 		return err
 	}
@@ -147,12 +147,12 @@ func (s *Server) sitemap(w http.ResponseWriter, r *http.Request) error {
 		}
 		buf.WriteString("</url>\n")
 	}
-	loc(s.baseURL+"/", time.Time{})
+	loc(s.baseURLOf(r)+"/", time.Time{})
 	for _, c := range d.categories {
-		loc(s.baseURL+"/chuyen-muc/"+c.Slug, time.Time{})
+		loc(s.baseURLOf(r)+"/chuyen-muc/"+c.Slug, time.Time{})
 	}
 	for _, e := range entries {
-		loc(s.baseURL+"/bai-viet/"+e.Slug, e.UpdatedAt)
+		loc(s.baseURLOf(r)+"/bai-viet/"+e.Slug, e.UpdatedAt)
 	}
 	if err := s.procedureSitemap(ctx, loc); err != nil {
 		return err
@@ -171,5 +171,5 @@ func (s *Server) sitemap(w http.ResponseWriter, r *http.Request) error {
 
 func (s *Server) robots(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
-	fmt.Fprintf(w, "User-agent: *\nDisallow: /quan-tri\nDisallow: /api/\nDisallow: /tim-kiem\nDisallow: /bai-viet/*/in\nDisallow: /van-ban/*/in\n\nSitemap: %s/sitemap.xml\n", s.baseURL)
+	fmt.Fprintf(w, "User-agent: *\nDisallow: /quan-tri\nDisallow: /api/\nDisallow: /tim-kiem\nDisallow: /bai-viet/*/in\nDisallow: /van-ban/*/in\n\nSitemap: %s/sitemap.xml\n", s.baseURLOf(r))
 }

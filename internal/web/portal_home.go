@@ -9,22 +9,22 @@ import (
 
 func (s *Server) home(w http.ResponseWriter, r *http.Request) error {
 	now := time.Now()
-	e := s.cache.get("home", now)
+	e := s.cache.get(s.cacheKey(r, "home"), now)
 	if e == nil {
 		gen := s.cache.generation()
 		ctx := r.Context()
 		p := s.basePage(ctx)
 		p.Active = "home"
-		p.Canonical = s.baseURL + "/"
+		p.Canonical = s.baseURLOf(r) + "/"
 		var err error
-		if p.Featured, err = s.st.ListArticles(ctx, store.ListOptions{SiteID: s.siteID, Featured: true, Limit: 5}); err != nil {
+		if p.Featured, err = s.st.ListArticles(ctx, store.ListOptions{SiteID: s.siteIDOf(r), Featured: true, Limit: 5}); err != nil {
 			return err
 		}
-		if p.Latest, err = s.st.ListArticles(ctx, store.ListOptions{SiteID: s.siteID, Limit: 10}); err != nil {
+		if p.Latest, err = s.st.ListArticles(ctx, store.ListOptions{SiteID: s.siteIDOf(r), Limit: 10}); err != nil {
 			return err
 		}
 		for _, c := range p.Categories {
-			arts, err := s.st.ListArticles(ctx, store.ListOptions{SiteID: s.siteID, CategoryID: c.ID, Limit: 5})
+			arts, err := s.st.ListArticles(ctx, store.ListOptions{SiteID: s.siteIDOf(r), CategoryID: c.ID, Limit: 5})
 			if err != nil {
 				return err
 			}
@@ -35,9 +35,9 @@ func (s *Server) home(w http.ResponseWriter, r *http.Request) error {
 			return err
 		}
 		e = &cachedPage{live: lp, gen: gen}
-		s.cache.put("home", e, now)
+		s.cache.put(s.cacheKey(r, "home"), e, now)
 	}
 	s.countVisit(r, 0)
-	e.live.serve(w, r, http.StatusOK, &liveValues{stats: s.counter.Stats()})
+	e.live.serve(w, r, http.StatusOK, &liveValues{stats: s.counterOf(r).Stats()})
 	return nil
 }

@@ -24,7 +24,7 @@ func searchInput(r *http.Request) (raw string, q viet.Query, present bool, err e
 }
 
 func (s *Server) runSearch(r *http.Request, q viet.Query, n, per int) (store.SearchResult, error) {
-	return s.st.Search(r.Context(), s.siteID, q, per, (n-1)*per)
+	return s.st.Search(r.Context(), s.siteIDOf(r), q, per, (n-1)*per)
 }
 
 func (s *Server) search(w http.ResponseWriter, r *http.Request) error {

@@ -72,7 +72,7 @@ func (s *Server) qaList(w http.ResponseWriter, r *http.Request) error {
 	if p.Field != "" && qa.FieldName(p.Field) == "" {
 		return errBadRequest("Lĩnh vực không hợp lệ.")
 	}
-	qs, total, err := s.st.Questions(r.Context(), store.QuestionFilter{SiteID: s.siteID, Status: qa.StatusPublished, Field: p.Field, Query: p.Search, Limit: qaPerPage, Offset: (n - 1) * qaPerPage})
+	qs, total, err := s.st.Questions(r.Context(), store.QuestionFilter{SiteID: s.siteIDOf(r), Status: qa.StatusPublished, Field: p.Field, Query: p.Search, Limit: qaPerPage, Offset: (n - 1) * qaPerPage})
 	if err != nil {
 		return err
 	}
@@ -89,10 +89,10 @@ func (s *Server) qaList(w http.ResponseWriter, r *http.Request) error {
 		b += base.Encode() + "&"
 	}
 	p.Pager = pager{Page: n, Pages: (total + qaPerPage - 1) / qaPerPage, Base: b}
-	p.Canonical = s.baseURL + "/hoi-dap"
+	p.Canonical = s.baseURLOf(r) + "/hoi-dap"
 	p.NoIndex = p.Search != "" || n > 1
 	s.countVisit(r, 0)
-	return s.renderPublic(w, http.StatusOK, "qa_list", p)
+	return s.renderPublic(w, r, http.StatusOK, "qa_list", p)
 }
 
 func (s *Server) qaAskForm(w http.ResponseWriter, r *http.Request) error {
@@ -104,7 +104,7 @@ func (s *Server) qaAskForm(w http.ResponseWriter, r *http.Request) error {
 	}
 	p.NoIndex = true
 	w.Header().Set("Cache-Control", "no-store")
-	return s.renderPublic(w, http.StatusOK, "qa_ask", p)
+	return s.renderPublic(w, r, http.StatusOK, "qa_ask", p)
 }
 
 func (s *Server) qaAsk(w http.ResponseWriter, r *http.Request) error {
@@ -126,7 +126,7 @@ func (s *Server) qaAsk(w http.ResponseWriter, r *http.Request) error {
 		if err != nil {
 			return err
 		}
-		q := qa.Question{SiteID: s.siteID, Name: in.Name, DisplayMode: in.DisplayMode, Email: in.Email, Phone: qa.NormalizePhone(in.Phone),
+		q := qa.Question{SiteID: s.siteIDOf(r), Name: in.Name, DisplayMode: in.DisplayMode, Email: in.Email, Phone: qa.NormalizePhone(in.Phone),
 			Field: in.Field, Title: in.Title, Body: in.Body, Flag: qa.SpamFlag(in.Title, in.Body)}
 		err = s.st.CreateQuestion(r.Context(), &q, nonce, hash)
 		if err == nil {
@@ -148,7 +148,7 @@ func (s *Server) qaAsk(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	w.Header().Set("Cache-Control", "no-store")
-	return s.renderPublic(w, status, "qa_ask", p)
+	return s.renderPublic(w, r, status, "qa_ask", p)
 }
 
 // qaSub serves /hoi-dap/theo-doi/{token} and /hoi-dap/{id}/in.
@@ -167,7 +167,7 @@ func (s *Server) qaTrack(w http.ResponseWriter, r *http.Request, token string) e
 	if len(token) < 20 || len(token) > 100 {
 		return errNotFound()
 	}
-	q, err := s.st.QuestionByToken(r.Context(), s.siteID, auth.HashSecret(token))
+	q, err := s.st.QuestionByToken(r.Context(), s.siteIDOf(r), auth.HashSecret(token))
 	if err != nil {
 		return err
 	}
@@ -178,12 +178,12 @@ func (s *Server) qaTrack(w http.ResponseWriter, r *http.Request, token string) e
 	}
 	p := s.newQAPage(r, "hoi-dap")
 	p.Q, p.NoIndex, p.Fresh = q, true, r.URL.Query().Get("moi") == "1"
-	p.TrackURL = s.baseURL + "/hoi-dap/theo-doi/" + token
+	p.TrackURL = s.baseURLOf(r) + "/hoi-dap/theo-doi/" + token
 	// The page carries the asker's private link and their question: keep
 	// it out of shared caches and other sites' Referer headers.
 	w.Header().Set("Cache-Control", "no-store")
 	w.Header().Set("Referrer-Policy", "no-referrer")
-	return s.renderPublic(w, http.StatusOK, "qa_track", p)
+	return s.renderPublic(w, r, http.StatusOK, "qa_track", p)
 }
 
 func (s *Server) qaDetail(w http.ResponseWriter, r *http.Request) error { return s.qaShow(w, r, false) }
@@ -193,7 +193,7 @@ func (s *Server) qaShow(w http.ResponseWriter, r *http.Request, print bool) erro
 	if !ok {
 		return errNotFound()
 	}
-	q, err := s.st.QuestionByID(r.Context(), s.siteID, id)
+	q, err := s.st.QuestionByID(r.Context(), s.siteIDOf(r), id)
 	if err != nil {
 		return err
 	}
@@ -211,13 +211,13 @@ func (s *Server) qaShow(w http.ResponseWriter, r *http.Request, print bool) erro
 	}
 	p := s.newQAPage(r, "hoi-dap")
 	p.Q, p.Print = q, print
-	p.Canonical = s.baseURL + questionPath(q)
+	p.Canonical = s.baseURLOf(r) + questionPath(q)
 	p.Description = q.Title
 	p.NoIndex = print
 	if !print {
 		s.countVisit(r, 0)
 	}
-	return s.renderPublic(w, http.StatusOK, "qa_detail", p)
+	return s.renderPublic(w, r, http.StatusOK, "qa_detail", p)
 }
 
 // apiQuestion is the public JSON of an answered question. It is built
@@ -234,8 +234,8 @@ type apiQuestion struct {
 	PublishedAt string `json:"published_at"`
 }
 
-func (s *Server) toAPIQuestion(q qa.Question) apiQuestion {
-	return apiQuestion{ID: q.ID, Title: q.Title, URL: s.baseURL + questionPath(q), Field: q.FieldName(), Asker: q.DisplayName(),
+func (s *Server) toAPIQuestion(r *http.Request, q qa.Question) apiQuestion {
+	return apiQuestion{ID: q.ID, Title: q.Title, URL: s.baseURLOf(r) + questionPath(q), Field: q.FieldName(), Asker: q.DisplayName(),
 		Question: q.Body, AnswerHTML: q.AnswerHTML, AskedAt: q.CreatedAt.In(s.loc).Format(time.RFC3339), PublishedAt: q.PublishedAt.In(s.loc).Format(time.RFC3339)}
 }
 
@@ -254,13 +254,13 @@ func (s *Server) apiQuestions(w http.ResponseWriter, r *http.Request) error {
 	if qv.Get("field") != "" && qa.FieldName(qv.Get("field")) == "" {
 		return errBadRequest("Lĩnh vực (field) không hợp lệ.")
 	}
-	qs, total, err := s.st.Questions(r.Context(), store.QuestionFilter{SiteID: s.siteID, Status: qa.StatusPublished, Field: qv.Get("field"), Query: qv.Get("q"), Limit: per, Offset: (n - 1) * per})
+	qs, total, err := s.st.Questions(r.Context(), store.QuestionFilter{SiteID: s.siteIDOf(r), Status: qa.StatusPublished, Field: qv.Get("field"), Query: qv.Get("q"), Limit: per, Offset: (n - 1) * per})
 	if err != nil {
 		return err
 	}
 	items := make([]apiQuestion, 0, len(qs))
 	for _, q := range qs {
-		items = append(items, s.toAPIQuestion(q))
+		items = append(items, s.toAPIQuestion(r, q))
 	}
 	writeJSON(w, http.StatusOK, map[string]any{"items": items, "total": total})
 	return nil
@@ -271,47 +271,47 @@ func (s *Server) apiQuestion(w http.ResponseWriter, r *http.Request) error {
 	if !ok {
 		return errNotFound()
 	}
-	q, err := s.st.QuestionByID(r.Context(), s.siteID, id)
+	q, err := s.st.QuestionByID(r.Context(), s.siteIDOf(r), id)
 	if err != nil {
 		return err
 	}
 	if q.Status != qa.StatusPublished {
 		return errNotFound()
 	}
-	writeJSON(w, http.StatusOK, s.toAPIQuestion(q))
+	writeJSON(w, http.StatusOK, s.toAPIQuestion(r, q))
 	return nil
 }
 
 // qaSitemap adds the Q&A, consultation and institutional pages to
 // /sitemap.xml.
 func (s *Server) qaSitemap(ctx context.Context, add func(u string, mod time.Time)) error {
-	stamps, err := s.st.InstPageStamps(ctx, s.siteID)
+	stamps, err := s.st.InstPageStamps(ctx, s.siteIDCtx(ctx))
 	if err != nil {
 		return err
 	}
 	for _, k := range institution.PageKinds {
 		if t, ok := stamps[k.Code+"/vi"]; ok {
-			add(s.baseURL+"/"+k.Code, t)
+			add(s.baseURLCtx(ctx)+"/"+k.Code, t)
 		}
 		if t, ok := stamps[k.Code+"/en"]; ok && k.EnSlug != "" {
-			add(s.baseURL+"/en/"+k.EnSlug, t)
+			add(s.baseURLCtx(ctx)+"/en/"+k.EnSlug, t)
 		}
 	}
-	add(s.baseURL+"/hoi-dap", time.Time{})
-	add(s.baseURL+"/lay-y-kien", time.Time{})
-	qs, _, err := s.st.Questions(ctx, store.QuestionFilter{SiteID: s.siteID, Status: qa.StatusPublished, Limit: 5000})
+	add(s.baseURLCtx(ctx)+"/hoi-dap", time.Time{})
+	add(s.baseURLCtx(ctx)+"/lay-y-kien", time.Time{})
+	qs, _, err := s.st.Questions(ctx, store.QuestionFilter{SiteID: s.siteIDCtx(ctx), Status: qa.StatusPublished, Limit: 5000})
 	if err != nil {
 		return err
 	}
 	for _, q := range qs {
-		add(s.baseURL+questionPath(q), q.UpdatedAt)
+		add(s.baseURLCtx(ctx)+questionPath(q), q.UpdatedAt)
 	}
-	cs, err := s.st.Consultations(ctx, s.siteID)
+	cs, err := s.st.Consultations(ctx, s.siteIDCtx(ctx))
 	if err != nil {
 		return err
 	}
 	for _, c := range cs {
-		add(s.baseURL+consultPath(c), c.UpdatedAt)
+		add(s.baseURLCtx(ctx)+consultPath(c), c.UpdatedAt)
 	}
 	return nil
 }

@@ -54,14 +54,14 @@ func (s *Server) adminQuestions(w http.ResponseWriter, r *http.Request) error {
 		return errBadRequest("Trạng thái không hợp lệ.")
 	}
 	p.Mine = r.URL.Query().Get("cua-toi") == "1"
-	f := store.QuestionFilter{SiteID: s.siteID, Status: p.Status, Limit: 30, Offset: (n - 1) * 30}
+	f := store.QuestionFilter{SiteID: s.siteIDOf(r), Status: p.Status, Limit: 30, Offset: (n - 1) * 30}
 	if p.Mine {
 		f.AssignedTo = u.ID
 	}
 	if p.Questions, p.Total, err = s.st.Questions(ctx, f); err != nil {
 		return err
 	}
-	if p.Counts, err = s.st.QuestionCounts(ctx, s.siteID); err != nil {
+	if p.Counts, err = s.st.QuestionCounts(ctx, s.siteIDOf(r)); err != nil {
 		return err
 	}
 	base := "/quan-tri/hoi-dap?"
@@ -83,7 +83,7 @@ func (s *Server) loadAdminQuestion(r *http.Request) (qa.Question, error) {
 	if err != nil || id < 1 {
 		return qa.Question{}, errNotFound()
 	}
-	return s.st.QuestionByID(r.Context(), s.siteID, id)
+	return s.st.QuestionByID(r.Context(), s.siteIDOf(r), id)
 }
 
 // mayModerate: rejecting a question as spam or bringing it back is for
@@ -113,7 +113,7 @@ func (s *Server) questionPage(r *http.Request, q qa.Question) (*qaAdminPage, err
 	p.CanAnswer = canAnswer(u, q)
 	p.CanPublish = auth.Can(u, auth.ActPublishAnswer, nil)
 	p.CanAssign = p.CanPublish
-	users, err := s.st.Users(r.Context(), s.siteID)
+	users, err := s.st.Users(r.Context(), s.siteIDOf(r))
 	if err != nil {
 		return nil, err
 	}
@@ -159,14 +159,14 @@ func (s *Server) adminQuestionAction(w http.ResponseWriter, r *http.Request) err
 		if !auth.Can(u, auth.ActPublishAnswer, nil) && (to != u.ID || (q.AssignedTo != 0 && q.AssignedTo != u.ID)) {
 			return errForbidden()
 		}
-		target, err := s.st.UserByID(ctx, s.siteID, to)
+		target, err := s.st.UserByID(ctx, s.siteIDOf(r), to)
 		if err != nil || target.Disabled || !auth.Can(&target.User, auth.ActAnswerQuestion, nil) {
 			return errBadRequest("Người được phân công không hợp lệ.")
 		}
 		if q.Status == qa.StatusSpam {
 			return conflict("Câu hỏi đã bị từ chối; hãy đưa trở lại hàng chờ trước khi phân công.")
 		}
-		if err := s.st.AssignQuestion(ctx, s.siteID, q.ID, to); err != nil {
+		if err := s.st.AssignQuestion(ctx, s.siteIDOf(r), q.ID, to); err != nil {
 			return err
 		}
 		s.audit(r, "question.assign", "question", q.ID, "giao cho "+target.Username)
@@ -185,7 +185,7 @@ func (s *Server) adminQuestionAction(w http.ResponseWriter, r *http.Request) err
 			p.Errors["answer"] = "Vui lòng nhập nội dung câu trả lời (tối đa 50.000 ký tự)."
 			return s.renderAdmin(w, http.StatusUnprocessableEntity, "qa_edit", p)
 		}
-		if err := s.st.AnswerQuestion(ctx, s.siteID, q.ID, u.ID, html); err != nil {
+		if err := s.st.AnswerQuestion(ctx, s.siteIDOf(r), q.ID, u.ID, html); err != nil {
 			return err
 		}
 		s.audit(r, "question.answer", "question", q.ID, q.Title)
@@ -196,7 +196,7 @@ func (s *Server) adminQuestionAction(w http.ResponseWriter, r *http.Request) err
 		if q.AnswerHTML == "" || q.Status == qa.StatusSpam {
 			return conflict("Chỉ công bố được câu hỏi đã có câu trả lời.")
 		}
-		if err := s.st.SetQuestionStatus(ctx, s.siteID, q.ID, qa.StatusPublished); err != nil {
+		if err := s.st.SetQuestionStatus(ctx, s.siteIDOf(r), q.ID, qa.StatusPublished); err != nil {
 			return err
 		}
 		s.audit(r, "question.publish", "question", q.ID, q.Title)
@@ -207,7 +207,7 @@ func (s *Server) adminQuestionAction(w http.ResponseWriter, r *http.Request) err
 		if q.Status != qa.StatusPublished {
 			return conflict("Câu hỏi chưa được công bố.")
 		}
-		if err := s.st.SetQuestionStatus(ctx, s.siteID, q.ID, qa.StatusAnswered); err != nil {
+		if err := s.st.SetQuestionStatus(ctx, s.siteIDOf(r), q.ID, qa.StatusAnswered); err != nil {
 			return err
 		}
 		s.audit(r, "question.unpublish", "question", q.ID, q.Title)
@@ -218,7 +218,7 @@ func (s *Server) adminQuestionAction(w http.ResponseWriter, r *http.Request) err
 		if q.Status == qa.StatusPublished {
 			return conflict("Câu hỏi đang được công bố; hãy gỡ khỏi cổng trước khi từ chối.")
 		}
-		if err := s.st.SetQuestionStatus(ctx, s.siteID, q.ID, qa.StatusSpam); err != nil {
+		if err := s.st.SetQuestionStatus(ctx, s.siteIDOf(r), q.ID, qa.StatusSpam); err != nil {
 			return err
 		}
 		s.audit(r, "question.reject", "question", q.ID, q.Title)
@@ -233,7 +233,7 @@ func (s *Server) adminQuestionAction(w http.ResponseWriter, r *http.Request) err
 		if q.AssignedTo != 0 {
 			st = qa.StatusAssigned
 		}
-		if err := s.st.SetQuestionStatus(ctx, s.siteID, q.ID, st); err != nil {
+		if err := s.st.SetQuestionStatus(ctx, s.siteIDOf(r), q.ID, st); err != nil {
 			return err
 		}
 		s.audit(r, "question.restore", "question", q.ID, q.Title)

@@ -16,7 +16,7 @@ func consultPath(c qa.Consultation) string { return fmt.Sprintf("/lay-y-kien/%d-
 func (s *Server) today() string { return time.Now().In(s.loc).Format(time.DateOnly) }
 
 func (s *Server) consultList(w http.ResponseWriter, r *http.Request) error {
-	cs, err := s.st.Consultations(r.Context(), s.siteID)
+	cs, err := s.st.Consultations(r.Context(), s.siteIDOf(r))
 	if err != nil {
 		return err
 	}
@@ -32,9 +32,9 @@ func (s *Server) consultList(w http.ResponseWriter, r *http.Request) error {
 			p.Closed = append(p.Closed, c)
 		}
 	}
-	p.Canonical = s.baseURL + "/lay-y-kien"
+	p.Canonical = s.baseURLOf(r) + "/lay-y-kien"
 	s.countVisit(r, 0)
-	return s.renderPublic(w, http.StatusOK, "consult_list", p)
+	return s.renderPublic(w, r, http.StatusOK, "consult_list", p)
 }
 
 func (s *Server) loadConsult(r *http.Request) (qa.Consultation, error) {
@@ -42,13 +42,13 @@ func (s *Server) loadConsult(r *http.Request) (qa.Consultation, error) {
 	if !ok {
 		return qa.Consultation{}, errNotFound()
 	}
-	return s.st.Consultation(r.Context(), s.siteID, id)
+	return s.st.Consultation(r.Context(), s.siteIDOf(r), id)
 }
 
 func (s *Server) consultPage(r *http.Request, c qa.Consultation) *qaPage {
 	p := s.newQAPage(r, "lay-y-kien")
 	p.Consult, p.State = c, c.State(s.today())
-	p.Canonical = s.baseURL + consultPath(c)
+	p.Canonical = s.baseURLOf(r) + consultPath(c)
 	p.Description = c.Title
 	return p
 }
@@ -71,7 +71,7 @@ func (s *Server) consultDetail(w http.ResponseWriter, r *http.Request) error {
 		w.Header().Set("Cache-Control", "no-store")
 	}
 	s.countVisit(r, 0)
-	return s.renderPublic(w, http.StatusOK, "consult_detail", p)
+	return s.renderPublic(w, r, http.StatusOK, "consult_detail", p)
 }
 
 func (s *Server) consultFeedback(w http.ResponseWriter, r *http.Request) error {
@@ -101,7 +101,7 @@ func (s *Server) consultFeedback(w http.ResponseWriter, r *http.Request) error {
 	if len(errs) == 0 {
 		f := qa.Feedback{ConsultationID: c.ID, Name: in.Name, Email: in.Email, Phone: qa.NormalizePhone(in.Phone),
 			Organisation: in.Organisation, Comment: in.Comment, Flag: qa.SpamFlag(in.Comment)}
-		err := s.st.AddFeedback(r.Context(), s.siteID, &f, nonce, s.today())
+		err := s.st.AddFeedback(r.Context(), s.siteIDOf(r), &f, nonce, s.today())
 		switch {
 		case err == nil:
 			http.Redirect(w, r, consultPath(c)+"?da-gui=1#gop-y", http.StatusSeeOther)
@@ -121,5 +121,5 @@ func (s *Server) consultFeedback(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	w.Header().Set("Cache-Control", "no-store")
-	return s.renderPublic(w, status, "consult_detail", p)
+	return s.renderPublic(w, r, status, "consult_detail", p)
 }

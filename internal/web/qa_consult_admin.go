@@ -28,7 +28,7 @@ func (s *Server) adminConsults(w http.ResponseWriter, r *http.Request) error {
 	if err := allow(r, auth.ActManagePages); err != nil {
 		return err
 	}
-	cs, err := s.st.Consultations(r.Context(), s.siteID)
+	cs, err := s.st.Consultations(r.Context(), s.siteIDOf(r))
 	if err != nil {
 		return err
 	}
@@ -56,7 +56,7 @@ func (s *Server) saveConsult(w http.ResponseWriter, r *http.Request, c qa.Consul
 	if len(errs) > 0 {
 		p := &consultAdminPage{adminPage: s.newQAAdminPage(r, "Lấy ý kiến dự thảo", "consult"), C: c, F: in, Errors: errs, IsNew: c.ID == 0}
 		if c.ID != 0 {
-			fb, err := s.st.Feedback(r.Context(), s.siteID, c.ID)
+			fb, err := s.st.Feedback(r.Context(), s.siteIDOf(r), c.ID)
 			if err != nil {
 				return err
 			}
@@ -65,7 +65,7 @@ func (s *Server) saveConsult(w http.ResponseWriter, r *http.Request, c qa.Consul
 		return s.renderAdmin(w, http.StatusUnprocessableEntity, "qa_consult_edit", p)
 	}
 	isNew := c.ID == 0
-	c.SiteID, c.Title, c.Summary, c.DocURL, c.OpensOn, c.ClosesOn = s.siteID, in.Title, in.Summary, in.DocURL, in.OpensOn, in.ClosesOn
+	c.SiteID, c.Title, c.Summary, c.DocURL, c.OpensOn, c.ClosesOn = s.siteIDOf(r), in.Title, in.Summary, in.DocURL, in.OpensOn, in.ClosesOn
 	c.ResultHTML = ""
 	if in.ResultHTML != "" {
 		c.ResultHTML = news.SanitizeHTML(qa.TextToHTML(in.ResultHTML))
@@ -99,7 +99,7 @@ func (s *Server) loadAdminConsult(r *http.Request) (qa.Consultation, error) {
 	if err != nil || id < 1 {
 		return qa.Consultation{}, errNotFound()
 	}
-	return s.st.Consultation(r.Context(), s.siteID, id)
+	return s.st.Consultation(r.Context(), s.siteIDOf(r), id)
 }
 
 func (s *Server) adminConsultEdit(w http.ResponseWriter, r *http.Request) error {
@@ -107,7 +107,7 @@ func (s *Server) adminConsultEdit(w http.ResponseWriter, r *http.Request) error 
 	if err != nil {
 		return err
 	}
-	fb, err := s.st.Feedback(r.Context(), s.siteID, c.ID)
+	fb, err := s.st.Feedback(r.Context(), s.siteIDOf(r), c.ID)
 	if err != nil {
 		return err
 	}
@@ -133,7 +133,7 @@ func (s *Server) adminConsultCSV(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	fb, err := s.st.Feedback(r.Context(), s.siteID, c.ID)
+	fb, err := s.st.Feedback(r.Context(), s.siteIDOf(r), c.ID)
 	if err != nil {
 		return err
 	}

@@ -33,14 +33,14 @@ func (s *Server) formGuard(w http.ResponseWriter, r *http.Request) (secret []byt
 		return nil, "", nil, errBadRequest("Biểu mẫu gửi lên không đọc được. Vui lòng thử lại.")
 	}
 	ctx := r.Context()
-	secret, err = s.st.FormSecret(ctx, s.siteID)
+	secret, err = s.st.FormSecret(ctx, s.siteIDOf(r))
 	if err != nil {
 		return nil, "", nil, err
 	}
 	now := time.Now()
 	m := hmac.New(sha256.New, secret)
 	m.Write([]byte("ip|" + s.clientKey(r)))
-	n, err := s.st.FormHit(ctx, s.siteID, m.Sum(nil), now, now.Add(-formWindow))
+	n, err := s.st.FormHit(ctx, s.siteIDOf(r), m.Sum(nil), now, now.Add(-formWindow))
 	if err != nil {
 		return nil, "", nil, err
 	}
@@ -55,7 +55,7 @@ func (s *Server) formGuard(w http.ResponseWriter, r *http.Request) (secret []byt
 
 // newChallenge makes a challenge for a form being shown.
 func (s *Server) newChallenge(r *http.Request) (qa.Challenge, error) {
-	secret, err := s.st.FormSecret(r.Context(), s.siteID)
+	secret, err := s.st.FormSecret(r.Context(), s.siteIDOf(r))
 	if err != nil {
 		return qa.Challenge{}, err
 	}

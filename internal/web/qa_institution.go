@@ -25,7 +25,7 @@ func (s *Server) institution(k institution.PageKind) handlerFunc {
 		ctx := r.Context()
 		p := &instPage{page: s.basePage(ctx), Kind: k, Kinds: institution.PageKinds}
 		p.Active = k.Code
-		pg, err := s.st.InstPage(ctx, s.siteID, k.Code, "vi")
+		pg, err := s.st.InstPage(ctx, s.siteIDOf(r), k.Code, "vi")
 		switch {
 		case errors.Is(err, store.ErrNotFound):
 			// The menu links every Decree 42 page; until staff write it,
@@ -37,22 +37,22 @@ func (s *Server) institution(k institution.PageKind) handlerFunc {
 		}
 		p.P = pg
 		if k.EnSlug != "" {
-			if _, err := s.st.InstPage(ctx, s.siteID, k.Code, "en"); err == nil {
+			if _, err := s.st.InstPage(ctx, s.siteIDOf(r), k.Code, "en"); err == nil {
 				p.HasEN = true
 			} else if !errors.Is(err, store.ErrNotFound) {
 				return err
 			}
 		}
 		if k.Code == "co-cau-to-chuc" {
-			units, err := s.st.OrgUnits(ctx, s.siteID, s.today())
+			units, err := s.st.OrgUnits(ctx, s.siteIDOf(r), s.today())
 			if err != nil {
 				return err
 			}
 			p.Org = institution.OrgTree(units)
 		}
-		p.Canonical = s.baseURL + "/" + k.Code
+		p.Canonical = s.baseURLOf(r) + "/" + k.Code
 		s.countVisit(r, 0)
-		return s.renderPublic(w, http.StatusOK, "institution", p)
+		return s.renderPublic(w, r, http.StatusOK, "institution", p)
 	}
 }
 
@@ -62,20 +62,20 @@ func (s *Server) institutionEN(w http.ResponseWriter, r *http.Request) error {
 		return errNotFound()
 	}
 	ctx := r.Context()
-	pg, err := s.st.InstPage(ctx, s.siteID, k.Code, "en")
+	pg, err := s.st.InstPage(ctx, s.siteIDOf(r), k.Code, "en")
 	if err != nil {
 		return err
 	}
 	p := &instPage{page: s.basePage(ctx), Kind: k, P: pg, English: true}
 	if k.Code == "co-cau-to-chuc" {
-		units, err := s.st.OrgUnits(ctx, s.siteID, s.today())
+		units, err := s.st.OrgUnits(ctx, s.siteIDOf(r), s.today())
 		if err != nil {
 			return err
 		}
 		p.Org = institution.OrgTree(units)
 	}
-	p.Canonical = s.baseURL + "/en/" + k.EnSlug
+	p.Canonical = s.baseURLOf(r) + "/en/" + k.EnSlug
 	p.Description = pg.Title
 	s.countVisit(r, 0)
-	return s.renderPublic(w, http.StatusOK, "institution", p)
+	return s.renderPublic(w, r, http.StatusOK, "institution", p)
 }

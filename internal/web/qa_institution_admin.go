@@ -58,7 +58,7 @@ func (s *Server) adminInstPages(w http.ResponseWriter, r *http.Request) error {
 	if err := allow(r, auth.ActManagePages); err != nil {
 		return err
 	}
-	stamps, err := s.st.InstPageStamps(r.Context(), s.siteID)
+	stamps, err := s.st.InstPageStamps(r.Context(), s.siteIDOf(r))
 	if err != nil {
 		return err
 	}
@@ -85,7 +85,7 @@ func (s *Server) instEditPage(r *http.Request, k institution.PageKind, lang stri
 		title += " – bản tiếng Anh"
 	}
 	p := &instAdminPage{adminPage: s.newQAAdminPage(r, title, "pages"), Kind: k, Lang: lang, Errors: map[string]string{}}
-	pg, err := s.st.InstPage(ctx, s.siteID, k.Code, lang)
+	pg, err := s.st.InstPage(ctx, s.siteIDOf(r), k.Code, lang)
 	switch {
 	case err == nil:
 		p.F, p.Body, p.People, p.Exists = pg, pg.BodyHTML, pg.People, true
@@ -98,7 +98,7 @@ func (s *Server) instEditPage(r *http.Request, k institution.PageKind, lang stri
 		return nil, err
 	}
 	if lang == "en" {
-		src, err := s.st.InstPage(ctx, s.siteID, k.Code, "vi")
+		src, err := s.st.InstPage(ctx, s.siteIDOf(r), k.Code, "vi")
 		if err == nil {
 			p.Source = &src
 			p.Warning = institution.TranslationWarning(institution.TranslationState(k, src.UpdatedAt, p.Exists, p.F.UpdatedAt))
@@ -162,7 +162,7 @@ func (s *Server) adminInstPageSave(w http.ResponseWriter, r *http.Request) error
 		p.F.Title, p.Body, p.People = title, body, padPeople(people)
 		return s.renderAdmin(w, http.StatusUnprocessableEntity, "qa_page_edit", p)
 	}
-	pg := store.InstPage{SiteID: s.siteID, Kind: k.Code, Lang: lang, Title: title, Slug: k.Code,
+	pg := store.InstPage{SiteID: s.siteIDOf(r), Kind: k.Code, Lang: lang, Title: title, Slug: k.Code,
 		BodyHTML: news.SanitizeHTML(qa.TextToHTML(body)), People: people}
 	if lang == "en" {
 		pg.Slug = k.EnSlug

@@ -296,13 +296,13 @@ func (s *Server) renderTo(w http.ResponseWriter, r *http.Request, status int, na
 	if err != nil {
 		return err
 	}
-	lp.write(w, status, &liveValues{stats: s.counter.Stats()})
+	lp.write(w, status, &liveValues{stats: s.counterOf(r).Stats()})
 	return nil
 }
 
 // renderPublic renders one of this feature's public pages with the
 // current visitor figures; data embeds *page for the layout.
-func (s *Server) renderPublic(w http.ResponseWriter, status int, name string, data any) error {
+func (s *Server) renderPublic(w http.ResponseWriter, r *http.Request, status int, name string, data any) error {
 	t, ok := s.tmpl[name]
 	if !ok {
 		return fmt.Errorf("no template %q", name)
@@ -311,6 +311,6 @@ func (s *Server) renderPublic(w http.ResponseWriter, status int, name string, da
 	if err := t.ExecuteTemplate(&buf, "layout", data); err != nil {
 		return err
 	}
-	splitLive(buf.Bytes()).write(w, status, &liveValues{stats: s.counter.Stats()})
+	splitLive(buf.Bytes()).write(w, status, &liveValues{stats: s.counterOf(r).Stats()})
 	return nil
 }

@@ -23,8 +23,11 @@ import (
 
 // Options configure a Server.
 type Options struct {
-	Store    *store.Store
-	Counter  *visitors.Counter
+	Store   *store.Store
+	Counter *visitors.Counter
+	// Counters holds the other sites' counters (issue 16); nil: one is
+	// made with Counter's options, flushed only when a page asks.
+	Counters *visitors.Set
 	SiteID   int64
 	BaseURL  string // without trailing slash
 	Proxies  *visit.Proxies
@@ -47,16 +50,18 @@ type Options struct {
 
 // Server serves the portal.
 type Server struct {
-	st      *store.Store
-	counter *visitors.Counter
-	siteID  int64
-	baseURL string
-	proxies *visit.Proxies
-	uaCache visit.UACache
-	loc     *time.Location
-	log     *slog.Logger
-	version string
-	started time.Time
+	st       *store.Store
+	counter  *visitors.Counter
+	counters *visitors.Set
+	siteID   int64
+	cacheTTL time.Duration
+	baseURL  string
+	proxies  *visit.Proxies
+	uaCache  visit.UACache
+	loc      *time.Location
+	log      *slog.Logger
+	version  string
+	started  time.Time
 
 	mediaDir     string
 	backups      *backup.Stats
@@ -75,12 +80,15 @@ type Server struct {
 	cache     *pageCache
 	metrics   *metrics
 
-	siteMu   sync.Mutex
-	siteData atomic.Pointer[siteData]
-	calendar atomic.Pointer[cachedCalendar] // the working-day calendar (workCalendar)
+	siteMu    sync.Mutex
+	siteDatas sync.Map // site id → *siteData
+	siteTab   atomic.Pointer[siteTable]
+	siteTabMu sync.Mutex
+	calendar  atomic.Pointer[cachedCalendar] // the working-day calendar (workCalendar)
 
 	handler      http.Handler
 	articleRoute *articleRoute
+	patterns     []string // every registered pattern, for tests that walk them all
 }
 
 type siteData struct {
@@ -110,11 +118,14 @@ func New(o Options) (*Server, error) {
 		return nil, err
 	}
 	s := &Server{
-		st: o.Store, counter: o.Counter, siteID: o.SiteID, baseURL: o.BaseURL, proxies: o.Proxies,
+		st: o.Store, counter: o.Counter, counters: o.Counters, siteID: o.SiteID, cacheTTL: o.CacheTTL, baseURL: o.BaseURL, proxies: o.Proxies,
 		loc: o.Location, log: o.Logger, version: o.Version, started: time.Now(),
 		tmpl: t, adminTmpl: at, assets: a, cache: newPageCache(o.CacheTTL, 5000), metrics: newMetrics(),
 		mediaDir: o.MediaDir, backups: o.Backups, metricsToken: o.MetricsToken,
 		hashes: newHashGate(o.MaxHashing, hashGateWait), now: time.Now,
+	}
+	if s.counters == nil && o.Counter != nil {
+		s.counters = visitors.NewSet(o.Store, o.Counter.Options(), o.Counter)
 	}
 	if strings.HasPrefix(strings.ToLower(o.BaseURL), "https://") {
 		// A year, as browsers' preload lists ask; no includeSubDomains: a
@@ -142,7 +153,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) { s.handler.S
 // pages and the site data are rebuilt on their next request.
 func (s *Server) ContentChanged() {
 	s.cache.invalidate()
-	s.siteData.Store(nil)
+	s.siteDatas.Clear()
 }
 
 func (s *Server) routes() http.Handler {
@@ -162,11 +173,13 @@ func (s *Server) routes() http.Handler {
 
 	// Unsafe methods from another origin are refused before any handler
 	// runs; the newsroom's forms rely on this.
+	s.patterns = patterns
 	cop := http.NewCrossOriginProtection()
 	s.articleRoute = s.newArticleRoute(mux, patterns)
 	var h http.Handler = s.articleRoute
 	h = cop.Handler(h)
 	h = s.bodyCaps(mux, h)
+	h = s.bySite(h)
 	h = s.recoverer(h)
 	h = s.limits(h)
 	h = s.perClient(h)
@@ -249,7 +262,7 @@ func (s *Server) recoverer(next http.Handler) http.Handler {
 func (s *Server) Watch(ctx context.Context, every time.Duration) {
 	t := time.NewTicker(every)
 	defer t.Stop()
-	var seen int64 = -1
+	var seen, seenSites int64 = -1, -1
 	for {
 		select {
 		case <-ctx.Done():
@@ -263,7 +276,19 @@ func (s *Server) Watch(ctx context.Context, every time.Duration) {
 				s.log.Info("scheduled article published", "id", d.ID, "title", d.Title)
 			}
 		}
-		v, err := s.st.ContentVersion(ctx, s.siteID)
+		if sv, err := s.st.SitesVersion(ctx); err != nil {
+			s.log.Warn("sites version", "err", err)
+		} else if sv != seenSites {
+			// A site added or changed on any instance answers here within
+			// a second; its name and menu are in the site data too.
+			s.SitesChanged()
+			if seenSites >= 0 {
+				s.ContentChanged()
+			}
+			seenSites = sv
+		}
+		// One figure for every site: any site's change moves it.
+		v, err := s.st.ContentVersionAll(ctx)
 		if err != nil {
 			s.log.Warn("content version", "err", err)
 			continue
@@ -278,29 +303,39 @@ func (s *Server) Watch(ctx context.Context, every time.Duration) {
 	}
 }
 
-// site returns the site and its menu from memory, reloading after a content
-// change or a minute (another instance may have changed them).
+// site returns the request's site and its menu from memory, reloading
+// after a content change or a minute (another instance may have changed
+// them).
 func (s *Server) site(ctx context.Context) (*siteData, error) {
+	id := s.siteIDCtx(ctx)
 	now := time.Now()
 	gen := s.cache.generation()
-	if d := s.siteData.Load(); d != nil && d.gen == gen && now.Before(d.expires) {
+	fresh := func() *siteData {
+		if v, ok := s.siteDatas.Load(id); ok {
+			if d := v.(*siteData); d.gen == gen && now.Before(d.expires) {
+				return d
+			}
+		}
+		return nil
+	}
+	if d := fresh(); d != nil {
 		return d, nil
 	}
 	s.siteMu.Lock()
 	defer s.siteMu.Unlock()
-	if d := s.siteData.Load(); d != nil && d.gen == gen && now.Before(d.expires) {
+	if d := fresh(); d != nil {
 		return d, nil
 	}
-	site, err := s.st.Site(ctx, s.siteID)
+	site, err := s.st.Site(ctx, id)
 	if err != nil {
 		return nil, err
 	}
-	cats, err := s.st.Categories(ctx, s.siteID)
+	cats, err := s.st.Categories(ctx, id)
 	if err != nil {
 		return nil, err
 	}
 	d := &siteData{site: site, categories: cats, gen: gen, expires: now.Add(time.Minute)}
-	s.siteData.Store(d)
+	s.siteDatas.Store(id, d)
 	return d, nil
 }
 
@@ -312,6 +347,7 @@ func (s *Server) basePage(ctx context.Context) *page {
 		p.Site, p.Categories = d.site, d.categories
 	} else {
 		p.Site.Name = "Cổng thông tin điện tử"
+		p.Site.ID = s.siteIDCtx(ctx)
 	}
 	return p
 }
@@ -325,24 +361,16 @@ func (s *Server) countVisit(r *http.Request, article int64) { s.countVisitAt(r, 
 func (s *Server) countVisitAt(r *http.Request, article int64, now time.Time) {
 	reason, ua := s.uaCache.ClassifyUA(r)
 	if reason != visit.ReasonNone {
-		s.excludeVisit(reason, now)
+		s.excludeVisit(r, reason, now)
 		return
 	}
-	v, day, err := s.counter.VisitorAt(r.Context(), now, s.proxies.ClientIP(r), ua)
+	c := s.counterOf(r)
+	v, day, err := c.VisitorAt(r.Context(), now, s.proxies.ClientIP(r), ua)
 	if err != nil {
 		s.log.Warn("count visit", "err", err)
 		return
 	}
-	if reason := s.counter.Record(v, day, article, now, visitTraffic(r, ua)); reason != visit.ReasonNone {
-		s.excludeVisit(reason, now)
+	if reason := c.Record(v, day, article, now, visitTraffic(r, ua)); reason != visit.ReasonNone {
+		s.excludeVisit(r, reason, now)
 	}
 }
-
-// siteIDOf is the site a request is for. New handlers call it rather than
-// reading s.siteID, so that serving several sites by host name (issue 16)
-// changes this one function, not every handler.
-func (s *Server) siteIDOf(r *http.Request) int64 { return s.siteID }
-
-// baseURLOf is the canonical base URL of the request's site, for links that
-// leave the page: QR codes, mail, feeds, sitemaps. Same reason as siteIDOf.
-func (s *Server) baseURLOf(r *http.Request) string { return s.baseURL }

@@ -62,7 +62,7 @@ func (s *Server) clientKey(r *http.Request) string {
 
 // secureCookies is true when the portal is served over HTTPS.
 func (s *Server) secureCookies(r *http.Request) bool {
-	return r.TLS != nil || strings.HasPrefix(s.baseURL, "https://")
+	return r.TLS != nil || strings.HasPrefix(s.baseURLOf(r), "https://")
 }
 
 // loadSession attaches the logged-in user, if any, to the request context.
@@ -116,6 +116,16 @@ func (s *Server) staff(fn handlerFunc) handlerFunc {
 			}
 			return &Error{Status: http.StatusUnauthorized, Code: "unauthorized", Message: "Phiên đăng nhập đã hết hạn. Vui lòng đăng nhập lại; nội dung chưa lưu hãy sao chép trước khi đăng nhập."}
 		}
+		if u.SiteID != s.siteIDOf(r) {
+			// Signed in on another site's host: the role here is the one
+			// given for this site, if any (issue 16).
+			on, err := s.onSite(r, *u)
+			if err != nil {
+				return err
+			}
+			u = &on
+			r = r.WithContext(withUser(r.Context(), u))
+		}
 		if !auth.Can(u, auth.ActViewAdmin, nil) {
 			return errForbidden()
 		}
@@ -159,7 +169,7 @@ func checkCSRF(r *http.Request) error {
 const maxFormBytes = 4 << 20
 
 func (s *Server) audit(r *http.Request, action, objType string, objID int64, detail string) {
-	e := store.AuditEntry{SiteID: s.siteID, Action: action, ObjectType: objType, ObjectID: objID, Detail: detail, IP: s.clientIP(r)}
+	e := store.AuditEntry{SiteID: s.siteIDOf(r), Action: action, ObjectType: objType, ObjectID: objID, Detail: detail, IP: s.clientIP(r)}
 	if u := userFrom(r.Context()); u != nil {
 		e.UserID, e.Username = u.ID, u.Username
 	}

@@ -110,7 +110,7 @@ func (h *statsDossiers) parse(ctx context.Context, r *http.Request) (statsReques
 		return req, err
 	}
 	req.period = p
-	req.units, err = h.s.st.Units(ctx, h.s.siteID)
+	req.units, err = h.s.st.Units(ctx, h.s.siteIDOf(r))
 	if err != nil {
 		return req, err
 	}
@@ -132,7 +132,7 @@ func (h *statsDossiers) parse(ctx context.Context, r *http.Request) (statsReques
 // report computes (or takes from the cache) the report and, for the page,
 // the twelve months ending with the period.
 func (h *statsDossiers) report(ctx context.Context, req statsRequest, withMonths bool) (statsEntry, error) {
-	key := fmt.Sprintf("%d|%s|%t", req.unitID, req.period.Key, withMonths)
+	key := fmt.Sprintf("%d|%d|%s|%t", h.s.siteIDCtx(ctx), req.unitID, req.period.Key, withMonths)
 	if e, ok := h.cache.get(key, req.now); ok {
 		return e, nil
 	}
@@ -148,11 +148,11 @@ func (h *statsDossiers) report(ctx context.Context, req statsRequest, withMonths
 	}
 	p := req.period
 	asOf := p.AsOf(req.now)
-	raw, err := h.s.st.DossierStats(ctx, h.s.siteID, store.DossierStatsQuery{From: p.From, To: p.To, AsOf: asOf, Clock: cal, Units: filter})
+	raw, err := h.s.st.DossierStats(ctx, h.s.siteIDCtx(ctx), store.DossierStatsQuery{From: p.From, To: p.To, AsOf: asOf, Clock: cal, Units: filter})
 	if err != nil {
 		return statsEntry{}, err
 	}
-	pub, err := h.s.st.ProcedurePublicity(ctx, h.s.siteID, filter)
+	pub, err := h.s.st.ProcedurePublicity(ctx, h.s.siteIDCtx(ctx), filter)
 	if err != nil {
 		return statsEntry{}, err
 	}
@@ -184,7 +184,7 @@ func (h *statsDossiers) report(ctx context.Context, req statsRequest, withMonths
 			bounds = append(bounds, m.From)
 		}
 		bounds = append(bounds, ms[len(ms)-1].To)
-		counts, err := h.s.st.DossierMonthly(ctx, h.s.siteID, bounds, filter)
+		counts, err := h.s.st.DossierMonthly(ctx, h.s.siteIDCtx(ctx), bounds, filter)
 		if err != nil {
 			return statsEntry{}, err
 		}
@@ -262,7 +262,7 @@ func (h *statsDossiers) page(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	cacheHeader(w, req.period, req.now)
-	splitLive(buf.Bytes()).write(w, http.StatusOK, &liveValues{stats: h.s.counter.Stats()})
+	splitLive(buf.Bytes()).write(w, http.StatusOK, &liveValues{stats: h.s.counterOf(r).Stats()})
 	return nil
 }
 

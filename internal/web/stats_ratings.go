@@ -50,7 +50,7 @@ type ratingUnitRow struct {
 // figures computes the figures of unit (nil: all) for the period.
 func (rs *ratingStats) figures(ctx context.Context, unit *catalogue.Unit, per rating.Period, units []catalogue.Unit) (ratingFigures, error) {
 	f := ratingFigures{Unit: unit, Units: catalogue.Tree(units)}
-	own, err := rs.s.st.RatingSums(ctx, store.RatingFilter{SiteID: rs.s.siteID, AllUnits: true, From: per.From, To: per.To})
+	own, err := rs.s.st.RatingSums(ctx, store.RatingFilter{SiteID: rs.s.siteIDCtx(ctx), AllUnits: true, From: per.From, To: per.To})
 	if err != nil {
 		return f, err
 	}
@@ -125,7 +125,7 @@ func (rs *ratingStats) page(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return errBadRequest("Kỳ thống kê không hợp lệ: " + strings.TrimPrefix(err.Error(), rating.ErrPeriod.Error()+": ") + ".")
 	}
-	units, err := rs.s.st.Units(ctx, rs.s.siteID)
+	units, err := rs.s.st.Units(ctx, rs.s.siteIDOf(r))
 	if err != nil {
 		return err
 	}
@@ -142,7 +142,7 @@ func (rs *ratingStats) page(w http.ResponseWriter, r *http.Request) error {
 	for _, l := range rating.Levels {
 		p.Levels = append(p.Levels, strconv.Itoa(int(l))+" = "+l.String())
 	}
-	p.Canonical = rs.s.baseURL + "/thong-ke/danh-gia"
+	p.Canonical = rs.s.baseURLOf(r) + "/thong-ke/danh-gia"
 	p.Description = "Tỷ lệ hài lòng và điểm đánh giá của người dân về việc giải quyết thủ tục hành chính, theo đơn vị và kỳ thống kê."
 	p.NoIndex = len(q) > 0
 	var buf bytes.Buffer
@@ -150,7 +150,7 @@ func (rs *ratingStats) page(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	rs.s.countVisit(r, 0)
-	splitLive(buf.Bytes()).write(w, http.StatusOK, &liveValues{stats: rs.s.counter.Stats()})
+	splitLive(buf.Bytes()).write(w, http.StatusOK, &liveValues{stats: rs.s.counterOf(r).Stats()})
 	return nil
 }
 
@@ -247,7 +247,7 @@ func (rs *ratingStats) api(w http.ResponseWriter, r *http.Request) error {
 		return &Error{Status: http.StatusBadRequest, Code: "bad_request", Message: "Kỳ thống kê không hợp lệ: " + strings.TrimPrefix(err.Error(), rating.ErrPeriod.Error()+": ") + ".",
 			Fields: map[string]string{"period": err.Error()}}
 	}
-	units, err := rs.s.st.Units(ctx, rs.s.siteID)
+	units, err := rs.s.st.Units(ctx, rs.s.siteIDOf(r))
 	if err != nil {
 		return err
 	}

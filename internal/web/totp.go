@@ -60,7 +60,7 @@ func (s *Server) loginCode(w http.ResponseWriter, r *http.Request) error {
 		p.Message = th.message("nhập sai mã xác thực")
 		return s.renderAdmin(w, th.header(w), "login_code", p)
 	}
-	u, err := s.st.UserByID(ctx, s.siteID, pu.ID)
+	u, err := s.st.UserByID(ctx, pu.SiteID, pu.ID)
 	if err != nil {
 		return err
 	}
@@ -122,7 +122,7 @@ func (s *Server) renderTOTP(w http.ResponseWriter, r *http.Request, status int, 
 func (s *Server) totpChange(w http.ResponseWriter, r *http.Request) error {
 	ctx := r.Context()
 	u := userFrom(ctx)
-	rec, err := s.st.UserByID(ctx, s.siteID, u.ID)
+	rec, err := s.st.UserByID(ctx, u.SiteID, u.ID)
 	if err != nil {
 		return err
 	}
