@@ -234,10 +234,10 @@ func Import(ctx context.Context, st *store.Store, siteID int64, r io.Reader, opt
 			if kind == store.LegacyPage {
 				keys = append(keys, idKey("page_id", it.PostID))
 			} else {
-				// Guessed addresses of the full title: Cổng keeps slugs
-				// short, WordPress kept them up to 200 bytes.
+				// Addresses of the full title, where Cổng cut the slug:
+				// Cổng keeps slugs to 80 bytes, WordPress up to 200.
 				for _, full := range []string{fullSlug(decodeName(it.PostName)), fullSlug(it.Title)} {
-					if full != "" && len(full) <= 400 {
+					if len(full) > len(viet.Slug(full)) && len(full) <= 400 {
 						keys = append(keys, "/bai-viet/"+full)
 					}
 				}
