@@ -26,7 +26,7 @@ type progress struct {
 }
 
 func newProgress(w io.Writer, label string) *progress {
-	return &progress{w: w, label: label, tty: isTerminal(w), now: time.Now, lastTen: -1}
+	return &progress{w: w, label: label, tty: isTerminal(w), now: time.Now}
 }
 
 // isTerminal: a character device (a tty) rather than a file or a pipe.
@@ -58,7 +58,7 @@ func (p *progress) update(done, total int) {
 		return
 	}
 	ten := done * 10 / total
-	if ten == p.lastTen || (done == 0 && total > 0) {
+	if ten == p.lastTen {
 		return
 	}
 	p.lastTen = ten
