@@ -19,7 +19,7 @@ func TestLinkKey(t *testing.T) {
 		"https://xa.example.vn/?utm_source=zalo":                 "",
 		"/wp-content/uploads/2023/05/anh.jpg":                    "/wp-content/uploads/2023/05/anh.jpg",
 		"https://xa.example.vn/gioi-thieu/lich-su/?replytocom=3": "/gioi-thieu/lich-su",
-		"%zz":                                                    "",
+		"%zz": "",
 	} {
 		if got := URLKey(raw); got != want {
 			t.Errorf("URLKey(%q) = %q, want %q", raw, got, want)
