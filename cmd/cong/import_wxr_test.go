@@ -185,3 +185,47 @@ func TestImportWXRMovingIn(t *testing.T) {
 		})
 	}
 }
+
+// TestImportWXRUploadsLater: a site imported without --uploads, then again
+// with it, ends with its articles' images in the library, and the second
+// run says so.
+func TestImportWXRUploadsLater(t *testing.T) {
+	for _, eng := range testdb.Engines() {
+		t.Run(eng, func(t *testing.T) {
+			data := t.TempDir()
+			base := []string{"import", "wxr", "--data", data}
+			dbURL := ""
+			if eng == "postgres" {
+				dbURL = testdb.URL(t, eng)
+				base = append(base, "--db", dbURL)
+			}
+			var out bytes.Buffer
+			if err := run(context.Background(), append(base, wp61XML), &out, io.Discard, noenv); err != nil {
+				t.Fatal(err)
+			}
+			if !strings.Contains(out.String(), "chưa nhập vào thư viện (thiếu --uploads)") {
+				t.Errorf("first run does not say the media stayed behind:\n%s", out.String())
+			}
+			out.Reset()
+			if err := run(context.Background(), append(base, "--uploads", wp61Uploads, wp61XML), &out, io.Discard, noenv); err != nil {
+				t.Fatal(err)
+			}
+			if !strings.Contains(out.String(), "Bài đã nhập trước đây, nay trỏ tới thư viện tệp: 2.") {
+				t.Errorf("second run:\n%s", out.String())
+			}
+			st, err := store.Open(context.Background(), dbURL, data)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer st.Close()
+			site, _ := st.EnsureSite(context.Background(), defaultSite)
+			a, err := st.PublishedArticleBySlug(context.Background(), site.ID, "hoi-nghi-tong-ket-nam-2023")
+			if err != nil {
+				t.Fatal(err)
+			}
+			if strings.Contains(a.BodyHTML, oldHost+"/wp-content") || !strings.Contains(a.BodyHTML, `src="/media/`) {
+				t.Errorf("body not relinked:\n%s", a.BodyHTML)
+			}
+		})
+	}
+}

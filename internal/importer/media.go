@@ -247,6 +247,7 @@ func rewriteBody(body string, find func(raw string) (store.Media, string, bool))
 			case "srcset":
 				var cands []string
 				seen := map[string]bool{}
+				resolved := false
 				for _, c := range strings.Split(a.Val, ",") {
 					f := strings.Fields(c)
 					if len(f) == 0 {
@@ -257,18 +258,20 @@ func rewriteBody(body string, find func(raw string) (store.Media, string, bool))
 						cands = append(cands, strings.TrimSpace(c))
 						continue
 					}
-					changed = true
+					resolved = true
 					if seen[m.Hash] {
 						continue
 					}
 					seen[m.Hash] = true
 					cands = append(cands, srcsetOf(m)...)
 				}
-				if len(cands) == 0 {
+				if resolved {
 					changed = true
-					continue // no candidate left: drop the attribute
+					if len(cands) == 0 {
+						continue // a document's srcset: nothing left to offer
+					}
+					a.Val = strings.Join(cands, ", ")
 				}
-				a.Val = strings.Join(cands, ", ")
 			}
 			attrs = append(attrs, a)
 		}

@@ -35,6 +35,7 @@ type Summary struct {
 	Attachments                    int // files brought into the media library
 	AttachmentsExisting            int // already in the library (same content)
 	Redirects                      int // old addresses that answer 301
+	Relinked                       int // earlier imports whose links now point at the library
 	Skipped                        []string
 	Failed                         []string
 	// Missing lists the old site's files that could not be brought in;
@@ -48,6 +49,9 @@ func (s *Summary) Print(w io.Writer) {
 	fmt.Fprintf(w, "Bài viết đã nhập: %d. Trang đã nhập: %d. Đã có từ lần nhập trước: %d.\n", s.Articles, s.Pages, s.Unchanged)
 	fmt.Fprintf(w, "Tệp đính kèm vào thư viện: %d mới, %d đã có. Thiếu tệp: %d.\n", s.Attachments, s.AttachmentsExisting, len(s.Missing))
 	fmt.Fprintf(w, "Địa chỉ cũ chuyển hướng (301): %d.\n", s.Redirects)
+	if s.Relinked > 0 {
+		fmt.Fprintf(w, "Bài đã nhập trước đây, nay trỏ tới thư viện tệp: %d.\n", s.Relinked)
+	}
 	fmt.Fprintf(w, "Bỏ qua: %d. Lỗi: %d.\n", len(s.Skipped), len(s.Failed))
 	for _, m := range s.Missing {
 		fmt.Fprintln(w, "  thiếu tệp:", m)
@@ -185,6 +189,7 @@ func Import(ctx context.Context, st *store.Store, siteID int64, r io.Reader, opt
 		}
 	}
 	missingIn := map[string][]string{} // file → titles of the items linking to it
+	var earlier []int64                // articles imported by an earlier run
 	err = st.InTx(ctx, func(tx *store.Tx) error {
 		cats, err := importCategories(ctx, tx, siteID, exp.Categories, sum)
 		if err != nil {
@@ -220,6 +225,7 @@ func Import(ctx context.Context, st *store.Store, siteID int64, r io.Reader, opt
 				}
 				it.Content = body
 			}
+			before := sum.Unchanged
 			kind, id, err := importItem(ctx, tx, siteID, it, cats, authors, opt.Loc, sum)
 			if err != nil {
 				return err
@@ -229,6 +235,9 @@ func Import(ctx context.Context, st *store.Store, siteID int64, r io.Reader, opt
 			}
 			if id == 0 {
 				continue
+			}
+			if kind == store.LegacyArticle && sum.Unchanged > before {
+				earlier = append(earlier, id)
 			}
 			keys := []string{wxr.URLKey(it.Link), idKey("p", it.PostID)}
 			if kind == store.LegacyPage {
@@ -252,6 +261,27 @@ func Import(ctx context.Context, st *store.Store, siteID int64, r io.Reader, opt
 	})
 	if err != nil {
 		return nil, err
+	}
+	// An article imported before --uploads was given (or before its file
+	// was copied) still links to the old host: point it at the library
+	// now. Each is its own save, after the import's transaction, so the
+	// store keeps its search index and revisions as for any edit.
+	if up.root != nil {
+		for _, id := range earlier {
+			a, err := st.Article(ctx, siteID, id)
+			if err != nil {
+				return nil, err
+			}
+			body, _ := rewriteBody(a.BodyHTML, up.mediaFor)
+			if body == a.BodyHTML {
+				continue
+			}
+			a.BodyHTML = news.SanitizeHTML(body)
+			if err := st.SaveArticle(ctx, &a); err != nil {
+				return nil, fmt.Errorf("bài %q: %w", a.Title, err)
+			}
+			sum.Relinked++
+		}
 	}
 	rels := make([]string, 0, len(missingIn))
 	for rel := range missingIn {
