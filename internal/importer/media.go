@@ -223,6 +223,9 @@ func rewriteBody(body string, find func(raw string) (store.Media, string, bool))
 	for {
 		tt := z.Next()
 		if tt == xhtml.ErrorToken {
+			// An unfinished tag at the end is not a token but is still
+			// the author's text: keep it.
+			b.Write(z.Raw())
 			break
 		}
 		raw := z.Raw()
