@@ -148,7 +148,7 @@ func Import(ctx context.Context, st *store.Store, siteID int64, r io.Reader, opt
 		// Files a body links to that no attachment names (added by FTP, or
 		// attached to a post that was deleted) come along too.
 		for _, it := range exp.Items {
-			if it.PostType != "post" && it.PostType != "page" {
+			if (it.PostType != "post" && it.PostType != "page") || it.Status != "publish" {
 				continue
 			}
 			for _, raw := range uploadURLs(it.Content) {
