@@ -2,6 +2,7 @@ package wxr
 
 import (
 	"net/url"
+	"os"
 	"strings"
 	"testing"
 )
@@ -68,4 +69,40 @@ func FuzzLinkKey(f *testing.F) {
 		_ = Original(path)
 		UploadsPath(path)
 	})
+}
+
+// The WordPress 6.1 fixture reads as WordPress wrote it: percent-encoded
+// slugs, attachments with their file and alt text, a page's parent.
+func TestParseWordPress61(t *testing.T) {
+	f, err := os.Open("testdata/wp61/export.xml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	exp, err := Parse(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if exp.Version != "1.2" || len(exp.Items) != 9 || exp.BaseSiteURL != "https://xatanphu.gov.vn" {
+		t.Fatalf("version %q, %d items, base %q", exp.Version, len(exp.Items), exp.BaseSiteURL)
+	}
+	by := map[int]Item{}
+	for _, it := range exp.Items {
+		by[it.PostID] = it
+	}
+	if it := by[101]; it.PostName != "h%e1%bb%99i-ngh%e1%bb%8b-t%e1%bb%95ng-k%e1%ba%bft-n%c4%83m-2023" || !strings.Contains(it.Content, "<!-- wp:image") || it.Excerpt == "" {
+		t.Errorf("post 101: %+v", it)
+	}
+	if it := by[102]; len([]rune(it.Title)) != 200 || len(it.PostName) > 200 {
+		t.Errorf("post 102: title %d runes, slug %d bytes", len([]rune(it.Title)), len(it.PostName))
+	}
+	if it := by[201]; it.PostType != "attachment" || it.Meta["_wp_attached_file"] != "2023/05/hoi-nghi-tong-ket.jpg" || it.Meta["_wp_attachment_image_alt"] == "" {
+		t.Errorf("attachment 201: %+v", it)
+	}
+	if it := by[111]; it.PostParent != 110 || it.PostType != "page" {
+		t.Errorf("page 111: %+v", it)
+	}
+	if it := by[103]; it.Status != "draft" {
+		t.Errorf("draft: %+v", it)
+	}
 }
