@@ -204,6 +204,11 @@ func Import(ctx context.Context, st *store.Store, siteID int64, r io.Reader, opt
 			sum.Redirects++
 			return tx.AddLegacyLink(ctx, siteID, key, kind, id)
 		}
+		for key, id := range categoryKeys(exp.Categories, cats) {
+			if err := link(key, store.LegacyCategory, id); err != nil {
+				return err
+			}
+		}
 		for _, it := range exp.Items {
 			if it.PostType == "attachment" {
 				if m, ok := attached[it.PostID]; ok {
@@ -361,6 +366,33 @@ func oldHosts(exp *wxr.Export) map[string]bool {
 		}
 	}
 	return hosts
+}
+
+// categoryKeys are the old addresses of the categories' archives:
+// WordPress's default /category/parent/child/ and ?cat=ID.
+func categoryKeys(in []wxr.Category, ids map[string]int64) map[string]int64 {
+	parent := map[string]string{}
+	for _, c := range in {
+		parent[c.Slug] = c.Parent
+	}
+	keys := map[string]int64{}
+	for _, c := range in {
+		id, ok := ids[c.Slug]
+		if !ok {
+			continue
+		}
+		path := decodeName(c.Slug)
+		for p, n := c.Parent, 0; p != "" && n < 10; p, n = parent[p], n+1 {
+			path = decodeName(p) + "/" + path
+		}
+		if k := wxr.LinkKey("/category/"+path, nil); k != "" {
+			keys[k] = id
+		}
+		if k := idKey("cat", c.ID); k != "" {
+			keys[k] = id
+		}
+	}
+	return keys
 }
 
 func idKey(name string, id int) string {

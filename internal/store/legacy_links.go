@@ -8,13 +8,14 @@ import (
 
 // Kinds of object an old address can lead to.
 const (
-	LegacyArticle = "article"
-	LegacyPage    = "page"
-	LegacyMedia   = "media"
+	LegacyArticle  = "article"
+	LegacyPage     = "page"
+	LegacyMedia    = "media"
+	LegacyCategory = "category"
 )
 
 // LegacyTarget is what an old address leads to now: the slug of a published
-// article or of a page, or a media file's hash and extension.
+// article, a page or a category, or a media file's hash and extension.
 type LegacyTarget struct {
 	Kind      string
 	Slug      string
@@ -35,12 +36,13 @@ func (t *Tx) AddLegacyLink(ctx context.Context, siteID int64, key, kind string, 
 // then gets the 404 the new one would.
 func (s *Store) LegacyLink(ctx context.Context, siteID int64, key string) (LegacyTarget, error) {
 	var t LegacyTarget
-	var aSlug, pSlug, hash, ext sql.NullString
-	err := s.db.QueryRowContext(ctx, s.q(`SELECT l.kind, a.slug, p.slug, m.hash, m.ext FROM legacy_links l
+	var aSlug, pSlug, cSlug, hash, ext sql.NullString
+	err := s.db.QueryRowContext(ctx, s.q(`SELECT l.kind, a.slug, p.slug, c.slug, m.hash, m.ext FROM legacy_links l
 		LEFT JOIN articles a ON l.kind = 'article' AND a.id = l.target_id AND a.site_id = l.site_id AND a.status = 'published'
 		LEFT JOIN pages p ON l.kind = 'page' AND p.id = l.target_id AND p.site_id = l.site_id
+		LEFT JOIN categories c ON l.kind = 'category' AND c.id = l.target_id AND c.site_id = l.site_id
 		LEFT JOIN media m ON l.kind = 'media' AND m.id = l.target_id AND m.site_id = l.site_id
-		WHERE l.site_id = ? AND l.path = ?`), siteID, key).Scan(&t.Kind, &aSlug, &pSlug, &hash, &ext)
+		WHERE l.site_id = ? AND l.path = ?`), siteID, key).Scan(&t.Kind, &aSlug, &pSlug, &cSlug, &hash, &ext)
 	if errors.Is(err, sql.ErrNoRows) {
 		return t, ErrNotFound
 	}
@@ -52,6 +54,8 @@ func (s *Store) LegacyLink(ctx context.Context, siteID int64, key string) (Legac
 		t.Slug = aSlug.String
 	case t.Kind == LegacyPage && pSlug.Valid:
 		t.Slug = pSlug.String
+	case t.Kind == LegacyCategory && cSlug.Valid:
+		t.Slug = cSlug.String
 	case t.Kind == LegacyMedia && hash.Valid:
 		t.Hash, t.Ext = hash.String, ext.String
 	default:

@@ -90,6 +90,8 @@ func (s *Server) legacyRedirect(w http.ResponseWriter, r *http.Request) bool {
 		target = "/bai-viet/" + t.Slug
 	case store.LegacyPage:
 		target = "/trang/" + url.PathEscape(t.Slug)
+	case store.LegacyCategory:
+		target = "/chuyen-muc/" + url.PathEscape(t.Slug)
 	case store.LegacyMedia:
 		target = "/media/" + media.FileName(t.Hash, 0, t.Ext)
 	default:

@@ -16,12 +16,12 @@ const maxLinkKey = 1000
 // LinkKey is the form in which an old WordPress address is stored and looked
 // up, so that the link in an export and the request a browser sends agree:
 // the host is ignored (the site may move to a new name), the ID forms
-// (?p=ID, ?page_id=ID, ?attachment_id=ID) are keyed by ID whatever the path
+// (?p=ID, ?page_id=ID, ?attachment_id=ID, ?cat=ID) are keyed by ID whatever the path
 // ("/", "/index.php"), and a path is percent-decoded, NFC and without its
 // trailing slash (WordPress answers both). The home page ("/" with no ID)
 // has no key: it is never an old address to follow.
 func LinkKey(path string, query url.Values) string {
-	for _, name := range []string{"page_id", "p", "attachment_id"} {
+	for _, name := range []string{"page_id", "p", "attachment_id", "cat"} {
 		if v := query.Get(name); v != "" {
 			if n, err := strconv.Atoi(v); err == nil && n > 0 {
 				return "?" + name + "=" + strconv.Itoa(n)

@@ -56,7 +56,7 @@ func FuzzLinkKey(f *testing.F) {
 		switch {
 		case k == "":
 		case strings.HasPrefix(k, "?"):
-			if _, ok := map[string]bool{"?p": true, "?page_id": true, "?attachment_id": true}[k[:strings.IndexByte(k, '=')]]; !ok {
+			if _, ok := map[string]bool{"?p": true, "?page_id": true, "?attachment_id": true, "?cat": true}[k[:strings.IndexByte(k, '=')]]; !ok {
 				t.Fatalf("key %q", k)
 			}
 		case k[0] == '/':
