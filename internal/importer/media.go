@@ -124,6 +124,15 @@ func (u *uploads) add(ctx context.Context, rel, alt, caption string) (store.Medi
 	return m, created, nil
 }
 
+// exists reports a regular file at rel below the uploads folder.
+func (u *uploads) exists(rel string) bool {
+	if u.root == nil || !fs.ValidPath(rel) {
+		return false
+	}
+	fi, err := u.root.Stat(rel)
+	return err == nil && fi.Mode().IsRegular()
+}
+
 // read reads a file below the uploads folder; os.Root keeps a path from
 // the export ("../../etc/passwd") inside it.
 func (u *uploads) read(rel string) ([]byte, error) {

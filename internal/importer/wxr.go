@@ -161,7 +161,7 @@ func Import(ctx context.Context, st *store.Store, siteID int64, r io.Reader, opt
 				}
 				try := rel
 				if orig := wxr.Original(rel); orig != rel {
-					if _, err := up.read(rel); errors.Is(err, errMissing) {
+					if !up.exists(rel) {
 						try = orig
 					}
 				}
