@@ -22,6 +22,7 @@ import (
 	"github.com/congportal/cong/internal/config"
 	"github.com/congportal/cong/internal/demo"
 	"github.com/congportal/cong/internal/importer"
+	"github.com/congportal/cong/internal/media"
 	"github.com/congportal/cong/internal/news"
 	"github.com/congportal/cong/internal/store"
 	"github.com/congportal/cong/internal/visit"
@@ -35,7 +36,7 @@ Cách dùng:
   cong serve   [--addr :8080] [--data ./data] [--db URL] [--demo] [--base-url URL]
                [--view-window 30m] [--trusted-proxies CIDR,…]
   cong migrate [--data DIR] [--db URL] [--dry-run]
-  cong import wxr [--data DIR] [--db URL] [--site HOST] FILE
+  cong import wxr [--data DIR] [--db URL] [--site HOST] [--uploads DIR] FILE
   cong import procedures [--data DIR] [--db URL] FILE.xlsx|FILE.csv
   cong import documents [--data DIR] [--db URL] FILE.csv   (văn bản, xem README)
   cong user add --username U --role R [--name "Họ tên"] [--site HOST]   (mật khẩu nhập từ stdin)
@@ -107,7 +108,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, getenv fu
 		if len(args) < 2 || args[1] != "wxr" {
 			return usageErr(errors.New("dùng: cong import wxr|procedures|documents [--data DIR] [--db URL] FILE"))
 		}
-		return cmdImportWXR(ctx, args[2:], stdout, getenv)
+		return cmdImportWXR(ctx, args[2:], stdout, stderr, getenv)
 	case "user":
 		return cmdUser(ctx, args[1:], os.Stdin, stdout, getenv)
 	case "token":
@@ -378,22 +379,34 @@ func cmdMigrate(ctx context.Context, args []string, stdout io.Writer, getenv fun
 	return nil
 }
 
-func cmdImportWXR(ctx context.Context, args []string, stdout io.Writer, getenv func(string) string) error {
+const importWXRUsage = "dùng: cong import wxr [--data DIR] [--db URL] [--site HOST] [--uploads THƯ-MỤC] FILE"
+
+// cmdImportWXR imports a WordPress export; with --uploads, the old site's
+// wp-content/uploads, its files come into the media library and the bodies
+// link to them. Progress goes to stderr, the summary to stdout.
+func cmdImportWXR(ctx context.Context, args []string, stdout, stderr io.Writer, getenv func(string) string) error {
 	var c config.Config
+	var uploads string
 	fs := flag.NewFlagSet("import wxr", flag.ContinueOnError)
 	config.DBFlags(fs, &c)
 	siteHost := fs.String("site", "", "tên miền của cổng nhận nội dung; bỏ trống: cổng đầu tiên")
+	fs.StringVar(&uploads, "uploads", "", "thư mục wp-content/uploads của trang cũ: tệp đính kèm được đưa vào thư viện tệp và liên kết trong bài trỏ về thư viện")
 	if err := config.Parse(fs, args, getenv); err != nil {
 		return usageErr(err)
 	}
 	if fs.NArg() != 1 {
-		return usageErr(errors.New("dùng: cong import wxr|procedures|documents [--data DIR] [--db URL] FILE"))
+		return usageErr(errors.New(importWXRUsage))
 	}
 	f, err := os.Open(fs.Arg(0))
 	if err != nil {
 		return usageErr(fmt.Errorf("không mở được tệp: %w", err))
 	}
 	defer f.Close()
+	if uploads != "" {
+		if fi, err := os.Stat(uploads); err != nil || !fi.IsDir() {
+			return usageErr(fmt.Errorf("--uploads %s: không phải thư mục đọc được", uploads))
+		}
+	}
 	st, siteID, err := openSiteForCLI(ctx, &c, *siteHost)
 	if err != nil {
 		return err
@@ -403,7 +416,13 @@ func cmdImportWXR(ctx context.Context, args []string, stdout io.Writer, getenv f
 	if err != nil {
 		return err
 	}
-	sum, err := importer.WXR(ctx, st, siteID, f, loc)
+	prog := newProgress(stderr, "Đang nhập")
+	opt := importer.Options{Loc: loc, Progress: prog.update}
+	if uploads != "" {
+		opt.Uploads, opt.Media = uploads, media.NewLibrary(filepath.Join(c.Data, "media"))
+	}
+	sum, err := importer.Import(ctx, st, siteID, f, opt)
+	prog.finish()
 	if err != nil {
 		return err
 	}

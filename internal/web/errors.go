@@ -64,6 +64,9 @@ func (s *Server) adapt(fn handlerFunc) http.HandlerFunc {
 // fail answers with the error page, or a JSON error under /api/.
 func (s *Server) fail(w http.ResponseWriter, r *http.Request, err error) {
 	e := toError(err)
+	if e.Status == http.StatusNotFound && s.legacyRedirect(w, r) {
+		return
+	}
 	if e.Status >= 500 {
 		s.log.Error("request failed", "method", r.Method, "path", r.URL.Path, "err", err)
 	} else {

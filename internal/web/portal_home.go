@@ -8,6 +8,10 @@ import (
 )
 
 func (s *Server) home(w http.ResponseWriter, r *http.Request) error {
+	// WordPress's plain links are the home page with an ID: /?p=123.
+	if r.URL.RawQuery != "" && s.legacyRedirect(w, r) {
+		return nil
+	}
 	now := time.Now()
 	e := s.cache.get(s.cacheKey(r, "home"), now)
 	if e == nil {

@@ -1,8 +1,14 @@
 package web
 
 import (
+	"errors"
+	"net/http"
 	"net/url"
 	"strings"
+
+	"github.com/congportal/cong/internal/media"
+	"github.com/congportal/cong/internal/store"
+	"github.com/congportal/cong/internal/wxr"
 )
 
 // adminHome is where a login goes when the requested return path is unsafe.
@@ -44,4 +50,56 @@ func hasControl(s string) bool {
 		}
 	}
 	return false
+}
+
+// legacyRedirect answers 301 for an address the site had before it moved
+// to Cổng (a WordPress permalink, ?p=ID, an uploads file), recorded by the
+// import. It runs only where the answer would otherwise be a 404 (and on
+// the home page when the query names an ID), so pages that exist never pay
+// for it. It reports whether it answered.
+func (s *Server) legacyRedirect(w http.ResponseWriter, r *http.Request) bool {
+	if (r.Method != http.MethodGet && r.Method != http.MethodHead) || strings.HasPrefix(r.URL.Path, "/api/") {
+		return false
+	}
+	var q url.Values
+	if r.URL.RawQuery != "" {
+		q = r.URL.Query()
+	}
+	key := wxr.LinkKey(r.URL.Path, q)
+	if key == "" {
+		return false
+	}
+	ctx := r.Context()
+	site := s.siteIDOf(r)
+	t, err := s.st.LegacyLink(ctx, site, key)
+	if errors.Is(err, store.ErrNotFound) && strings.Contains(key, "/wp-content/uploads/") {
+		// A resized copy ("photo-300x200.jpg") of an imported image.
+		if orig := wxr.Original(key); orig != key {
+			t, err = s.st.LegacyLink(ctx, site, orig)
+		}
+	}
+	if err != nil {
+		if !errors.Is(err, store.ErrNotFound) {
+			s.log.Error("legacy link", "path", r.URL.Path, "err", err)
+		}
+		return false
+	}
+	var target string
+	switch t.Kind {
+	case store.LegacyArticle:
+		target = "/bai-viet/" + t.Slug
+	case store.LegacyPage:
+		target = "/trang/" + url.PathEscape(t.Slug)
+	case store.LegacyCategory:
+		target = "/chuyen-muc/" + url.PathEscape(t.Slug)
+	case store.LegacyMedia:
+		target = "/media/" + media.FileName(t.Hash, 0, t.Ext)
+	default:
+		return false
+	}
+	if target == r.URL.Path {
+		return false
+	}
+	http.Redirect(w, r, target, http.StatusMovedPermanently)
+	return true
 }

@@ -14,7 +14,7 @@ import (
 // and whatever is read survives Write and Parse unchanged: an export of an
 // imported site is the same site.
 func FuzzParse(f *testing.F) {
-	for _, name := range []string{"testdata/site.wxr.xml", "testdata/broken.wxr.xml"} {
+	for _, name := range []string{"testdata/site.wxr.xml", "testdata/broken.wxr.xml", "testdata/wp61/export.xml"} {
 		b, err := os.ReadFile(name)
 		if err != nil {
 			f.Fatal(err)
