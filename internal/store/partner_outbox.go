@@ -183,16 +183,14 @@ func (s *Store) ClaimPartner(ctx context.Context, id int64, owner string, now, l
 	var it partner.Item
 	claimed := false
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
-		var ch string
-		if err := tx.QueryRowContext(ctx, s.q(`SELECT channel FROM partner_outbox WHERE id = ?`), id).Scan(&ch); err != nil {
-			if errors.Is(err, sql.ErrNoRows) {
-				return nil
-			}
-			return err
-		}
+		// The row's own conditions are on the UPDATE's target, not in a
+		// subquery: PostgreSQL re-checks those against the row as the
+		// first claimer committed it, so the second claimer sees the lease.
 		res, err := tx.ExecContext(ctx, s.q(`UPDATE partner_outbox SET lease_owner = ?, lease_until = ?, attempts = attempts + 1
-			WHERE id = ? AND id IN (SELECT o.id FROM partner_outbox o WHERE o.id = ? AND `+partnerDue+`)`),
-			owner, dbTime(leaseUntil), id, id, ch, dbTime(now), dbTime(now))
+			WHERE id = ? AND status IN ('pending', 'failed') AND next_attempt_at <= ? AND (lease_until IS NULL OR lease_until < ?)
+			AND NOT EXISTS (SELECT 1 FROM partner_outbox e WHERE e.dossier_id = partner_outbox.dossier_id
+				AND e.channel = partner_outbox.channel AND e.id < partner_outbox.id AND e.status IN ('pending', 'failed'))`),
+			owner, dbTime(leaseUntil), id, dbTime(now), dbTime(now))
 		if err != nil {
 			return err
 		}
