@@ -136,6 +136,21 @@ func (rc *receiver) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if f != nil {
 		status, keepFirst, delay = f(n, ev)
 	}
+	keep := func() bool {
+		rc.mu.Lock()
+		defer rc.mu.Unlock()
+		rc.keys[key]++
+		dup := rc.keys[key] > 1
+		if !dup {
+			rc.accepted = append(rc.accepted, ev)
+		}
+		return dup
+	}
+	if status != 0 && keepFirst {
+		// Kept, but the answer is lost (late, or never: the sender may
+		// die meanwhile): the sender must retry and get 409.
+		keep()
+	}
 	if delay > 0 {
 		select {
 		case <-time.After(delay):
@@ -143,26 +158,15 @@ func (rc *receiver) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	}
-	if status != 0 && !keepFirst {
+	if status != 0 {
 		http.Error(w, "unavailable", status)
 		return
 	}
-	rc.mu.Lock()
-	rc.keys[key]++
-	dup := rc.keys[key] > 1
-	if !dup {
-		rc.accepted = append(rc.accepted, ev)
-	}
-	rc.mu.Unlock()
-	switch {
-	case status != 0:
-		// Kept, but the answer is lost: the sender must retry and get 409.
-		http.Error(w, "gateway timeout", status)
-	case dup:
+	if keep() {
 		http.Error(w, "duplicate", http.StatusConflict)
-	default:
-		w.WriteHeader(http.StatusAccepted)
+		return
 	}
+	w.WriteHeader(http.StatusAccepted)
 }
 
 func (rc *receiver) snapshot() (map[string]int, []partner.SyncEvent) {
