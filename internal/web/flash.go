@@ -45,6 +45,9 @@ var flashes = map[string]string{
 	"lich-mac-dinh": "Năm này đang dùng lịch mặc định; không có gì để đặt lại.",
 	// Mail outbox.
 	"thu-gui-lai": "Đã đưa thư vào hàng đợi; thư sẽ được gửi lại trong ít phút.",
+	// Partner outbox (Đồng bộ).
+	"dong-bo-gui-lai":     "Đã đưa sự kiện vào hàng đợi; sự kiện sẽ được gửi lại trong ít phút.",
+	"dong-bo-gui-lai-het": "Đã đưa mọi sự kiện ngừng thử vào hàng đợi; chúng sẽ được gửi lại theo thứ tự của từng hồ sơ.",
 }
 
 // mediaFlashes are the media library's.

@@ -238,6 +238,9 @@ func (s *Server) routeTable(x sections) []route {
 		{"POST /quan-tri/thu-tuc/{id}/xoa", s.staff(c.deleteProcedure)},
 		{"GET /quan-tri/thu-dien-tu", s.staff(s.mailOutbox)},
 		{"POST /quan-tri/thu-dien-tu/{id}/gui-lai", s.staff(s.mailRequeue)},
+		{"GET /quan-tri/dong-bo", s.staff(s.partnerOutbox)},
+		{"POST /quan-tri/dong-bo/{id}/gui-lai", s.staff(s.partnerRetry)},
+		{"POST /quan-tri/dong-bo/gui-lai-tat-ca", s.staff(s.partnerRetryDead)},
 
 		{"/", notFound},
 	}
