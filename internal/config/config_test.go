@@ -154,7 +154,9 @@ func TestPartnerFlags(t *testing.T) {
 		{func(c *Config) { c.SyncURL = "http://dichvucong.gov.vn/api" }, false},
 		{func(c *Config) { c.SyncURL = "dichvucong.gov.vn" }, false},
 		{func(c *Config) { c.SyncURL, c.SyncTokenFile = "https://dichvucong.gov.vn/api", empty }, false},
-		{func(c *Config) { c.SyncURL, c.SyncTokenFile = "https://dichvucong.gov.vn/api", filepath.Join(dir, "none") }, false},
+		{func(c *Config) {
+			c.SyncURL, c.SyncTokenFile = "https://dichvucong.gov.vn/api", filepath.Join(dir, "none")
+		}, false},
 		{func(c *Config) { c.SyncURL, c.SyncClientCert = "https://dichvucong.gov.vn/api", tok }, false},
 		{func(c *Config) { c.SyncTokenFile = tok }, false},
 		{func(c *Config) { c.SMSURL, c.SMSBrand = "https://sms.example.vn/send", "UBND TINH" }, true},

@@ -30,6 +30,10 @@ type Partners struct {
 // before serving.
 func (s *Store) SetPartners(p Partners) { s.partners = p }
 
+// PartnersOn says which partner channels record rows: pages offer the SMS
+// opt-out only when SMS is on.
+func (s *Store) PartnersOn() Partners { return s.partners }
+
 // enqueuePartners runs inside the event's transaction (afterDossierEvent).
 func (s *Store) enqueuePartners(ctx context.Context, tx *sql.Tx, d dossier.Dossier, ev dossier.Event) error {
 	p := s.partners

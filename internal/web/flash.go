@@ -100,4 +100,6 @@ var myFlashes = map[string]string{
 	"bo-sung":  "Đã gửi hồ sơ bổ sung. Hồ sơ đã được chuyển lại cho cơ quan giải quyết.",
 	"rut":      "Đã rút hồ sơ. Hồ sơ dừng giải quyết.",
 	"danh-gia": "Cảm ơn ông/bà đã đánh giá! Ý kiến của ông/bà giúp cơ quan nâng cao chất lượng phục vụ.",
+	"sms-tat":  "Đã ngừng gửi tin nhắn SMS về hồ sơ này. Ông/bà vẫn xem được tình trạng hồ sơ tại trang này.",
+	"sms-bat":  "Đã bật lại tin nhắn SMS về hồ sơ này.",
 }

@@ -90,6 +90,7 @@ func (s *Server) routeTable(x sections) []route {
 		{"GET /ho-so-cua-toi/{token}/mau/{form}", cd.myForm},
 		{"POST /ho-so-cua-toi/{token}/bo-sung", cd.supplement},
 		{"POST /ho-so-cua-toi/{token}/rut", cd.withdraw},
+		{"POST /ho-so-cua-toi/{token}/sms", cd.smsChoice},
 		{"POST /ho-so-cua-toi/{token}/danh-gia", cd.rate},
 		{"GET /tra-cuu", cd.lookup},
 
