@@ -3,10 +3,12 @@ package web_test
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"fmt"
 	"net/http"
 	"strings"
 	"testing"
 
+	"github.com/congportal/cong/internal/partner"
 	"github.com/congportal/cong/internal/store"
 	"github.com/congportal/cong/internal/testdb"
 )
@@ -67,4 +69,29 @@ func TestCitizenSMSOptOut(t *testing.T) {
 func tokenHashOf(token string) string {
 	sum := sha256.Sum256([]byte(token))
 	return hex.EncodeToString(sum[:])
+}
+
+// At the counter the officer ticks the applicant's "no texts": no SMS row
+// for the receipt; without the tick the receipt is texted.
+func TestCounterSMSOptOut(t *testing.T) {
+	testdb.Each(t, func(t *testing.T, s *store.Store) {
+		s.SetPartners(store.Partners{SMS: true})
+		oe := newOfficerEnv(t, s)
+		ba := oe.as(t, "motcuaa")
+		form := ba.get(fmt.Sprintf("/quan-tri/ho-so/moi?thu-tuc=%d", oe.proc.ID))
+		if !strings.Contains(form.body, `name="no_sms"`) {
+			t.Fatal("the counter form lacks the SMS choice")
+		}
+		for i, noSMS := range []string{"1", ""} {
+			fields := map[string]string{"procedure": fmt.Sprint(oe.proc.ID), "channel": "1", "unit": fmt.Sprint(oe.unit.ID),
+				"name": "Vũ Thị Lan", "id_number": "001185012345", "dob": "01/02/1985", "phone": "0912345678",
+				"address": "Số 1, thôn Tây, xã Thử Nghiệm", "no_sms": noSMS}
+			r := ba.postMultipart("/quan-tri/ho-so/moi", fields, []upFile{{fmt.Sprintf("file_%d", oe.proc.Components[0].ID), "to-khai.pdf", "application/pdf", minimalPDF}})
+			wantCode(t, "create", r, 303)
+			items, _, err := s.PartnerOutbox(ctx, store.PartnerFilter{SiteID: oe.site.ID, Channel: partner.SMS})
+			if err != nil || len(items) != i {
+				t.Fatalf("after dossier %d: %d SMS rows, %v", i+1, len(items), err)
+			}
+		}
+	})
 }
