@@ -286,6 +286,13 @@ func cmdServe(ctx context.Context, args []string, stderr io.Writer, getenv func(
 	go srv.SweepUploads(counterCtx)
 	mailDone := startMail(counterCtx, &c, st, log)
 	defer func() { <-mailDone }()
+	partnersDone, err := startPartners(counterCtx, &c, st, log)
+	if err != nil {
+		stopCounter()
+		<-counterDone
+		return err
+	}
+	defer func() { <-partnersDone }()
 	if backupStats != nil {
 		sc := &backup.Scheduler{Store: st, DataDir: c.Data, Every: c.BackupEvery, Keep: c.BackupKeep,
 			Version: versionString(), Logger: log, Stats: backupStats}

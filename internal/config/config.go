@@ -7,12 +7,14 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"net"
 	"net/url"
 	"os"
 	"strings"
 	"time"
 
 	"github.com/congportal/cong/internal/mail"
+	"github.com/congportal/cong/internal/partner"
 )
 
 // Config is the serve-time configuration.
@@ -33,6 +35,13 @@ type Config struct {
 	ClientRequests int
 	UploadSlots    int
 	MetricsToken   string
+
+	// The partner outbox (issue 18): status sync to the national portal
+	// and SMS. Empty URLs leave a channel off.
+	SyncURL, SyncTokenFile, SyncClientCert, SyncClientKey, SyncCAFile string
+	SMSURL, SMSTokenFile, SMSBrand                                    string
+	SMSASCII                                                          bool
+	PartnerKeep                                                       time.Duration
 }
 
 // Flag describes one flag for docs: name, env twin, default and help.
@@ -68,6 +77,16 @@ func ServeFlags(fs *flag.FlagSet, c *Config) {
 	fs.IntVar(&c.ClientRequests, "client-requests", 16, "số yêu cầu tối đa đang xử lý cùng lúc của một máy khách (một địa chỉ IPv4 hoặc một dải IPv6 /64); vượt thì trả 429 (-1 = không giới hạn)")
 	fs.IntVar(&c.UploadSlots, "upload-slots", 4, "số yêu cầu tải tệp lên được đọc cùng lúc; yêu cầu khác chờ tối đa vài giây rồi nhận 503")
 	fs.StringVar(&c.MetricsToken, "metrics-token", "", "khoá cho phép đọc /metrics từ máy khác (Authorization: Bearer …); để trống thì /metrics chỉ trả lời từ chính máy chủ (loopback)")
+	fs.StringVar(&c.SyncURL, "sync-url", "", "địa chỉ HTTPS nhận đồng bộ trạng thái hồ sơ của Cổng dịch vụ công quốc gia (hoặc hệ thống cấp trên); để trống thì không ghi và không gửi sự kiện đồng bộ")
+	fs.StringVar(&c.SyncTokenFile, "sync-token-file", "", "tệp chứa khoá truy cập (Bearer) do Cổng DVC quốc gia cấp, nếu dùng khoá thay cho chứng thư số")
+	fs.StringVar(&c.SyncClientCert, "sync-client-cert", "", "tệp PEM chứng thư số máy khách (TLS hai chiều) được cấp để kết nối đồng bộ; khoá riêng có thể nằm cùng tệp")
+	fs.StringVar(&c.SyncClientKey, "sync-client-key", "", "tệp PEM khoá riêng của --sync-client-cert, nếu để riêng")
+	fs.StringVar(&c.SyncCAFile, "sync-ca-file", "", "tệp PEM các chứng thư CA tin cậy thay cho CA của hệ điều hành (mạng chuyên dùng có CA riêng); dùng cho cả --sms-url")
+	fs.StringVar(&c.SMSURL, "sms-url", "", "địa chỉ HTTP(S) của cổng gửi tin nhắn SMS (JSON from/to/text/request_id); để trống thì không gửi SMS")
+	fs.StringVar(&c.SMSTokenFile, "sms-token-file", "", "tệp chứa khoá truy cập (Bearer) của tài khoản cổng SMS")
+	fs.StringVar(&c.SMSBrand, "sms-brand", "", "tên thương hiệu (brand name) đã đăng ký để gửi SMS, ví dụ UBND TINH (bắt buộc khi có --sms-url)")
+	fs.BoolVar(&c.SMSASCII, "sms-ascii", true, "gửi SMS tiếng Việt không dấu (nhà mạng tính một tin 160 ký tự; có dấu chỉ 70 ký tự một tin)")
+	fs.DurationVar(&c.PartnerKeep, "partner-keep", 90*24*time.Hour, "giữ các sự kiện đồng bộ và SMS đã gửi trong hàng đợi bao lâu rồi xoá (lịch sử hồ sơ vẫn còn; 0 = giữ mãi)")
 	fs.StringVar(&c.MailFrom, "mail-from", "", "địa chỉ người gửi thư thông báo, ví dụ \"Cổng dịch vụ công <khongtraloi@tinh.gov.vn>\" (bắt buộc khi có --smtp-url)")
 }
 
@@ -138,7 +157,68 @@ func (c *Config) Validate() error {
 			return err
 		}
 	}
+	if c.PartnerKeep < 0 || (c.PartnerKeep > 0 && c.PartnerKeep < time.Hour) {
+		return errors.New("--partner-keep phải là 0 (giữ mãi) hoặc từ 1h trở lên")
+	}
+	if c.SyncURL != "" {
+		if _, err := c.SyncHTTP(); err != nil {
+			return err
+		}
+	} else if c.SyncTokenFile != "" || c.SyncClientCert != "" {
+		return errors.New("--sync-token-file và --sync-client-cert cần có --sync-url")
+	}
+	if c.SMSURL != "" {
+		if strings.TrimSpace(c.SMSBrand) == "" {
+			return errors.New("--sms-brand là bắt buộc khi có --sms-url (tên thương hiệu đã đăng ký với nhà mạng)")
+		}
+		if _, err := c.SMSHTTP(); err != nil {
+			return err
+		}
+	}
 	return nil
+}
+
+// SyncHTTP is how to reach the national portal: the token file is read
+// and the certificates loaded now, so a bad file stops the start.
+func (c *Config) SyncHTTP() (partner.HTTPConfig, error) {
+	h := partner.HTTPConfig{URL: c.SyncURL, ClientCert: c.SyncClientCert, ClientKey: c.SyncClientKey, CAFile: c.SyncCAFile}
+	return h, c.partnerHTTP(&h, "--sync-url", c.SyncTokenFile)
+}
+
+// SMSHTTP is how to reach the SMS gateway.
+func (c *Config) SMSHTTP() (partner.HTTPConfig, error) {
+	h := partner.HTTPConfig{URL: c.SMSURL, CAFile: c.SyncCAFile}
+	return h, c.partnerHTTP(&h, "--sms-url", c.SMSTokenFile)
+}
+
+func (c *Config) partnerHTTP(h *partner.HTTPConfig, flagName, tokenFile string) error {
+	u, err := url.Parse(h.URL)
+	if err != nil || u.Host == "" || (u.Scheme != "https" && !(u.Scheme == "http" && isLoopback(u.Hostname()))) {
+		// Personal data and dossier states leave the server here: plain
+		// HTTP only to a local relay on the same machine.
+		return fmt.Errorf("%s phải là địa chỉ https://… đầy đủ (http chỉ được dùng với máy cục bộ); nhận được %q", flagName, h.URL)
+	}
+	if tokenFile != "" {
+		b, err := os.ReadFile(tokenFile)
+		if err != nil {
+			return fmt.Errorf("đọc tệp khoá của %s: %w", flagName, err)
+		}
+		if h.Token = strings.TrimSpace(string(b)); h.Token == "" || strings.ContainsAny(h.Token, "\r\n") {
+			return fmt.Errorf("tệp khoá %s của %s rỗng hoặc có nhiều dòng", tokenFile, flagName)
+		}
+	}
+	if _, err := h.Client(); err != nil {
+		return fmt.Errorf("%s: %w", flagName, err)
+	}
+	return nil
+}
+
+func isLoopback(host string) bool {
+	if host == "localhost" {
+		return true
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
 }
 
 // Flags lists the flags registered on fs, for the generated config reference.

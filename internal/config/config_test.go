@@ -3,6 +3,7 @@ package config
 import (
 	"flag"
 	"os"
+	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
@@ -131,5 +132,46 @@ func TestMailFlags(t *testing.T) {
 		if err := c.Validate(); (err == nil) != tc.ok {
 			t.Errorf("%q %q: %v", tc.url, tc.from, err)
 		}
+	}
+}
+
+// The partner flags are checked before serving: the address, the token
+// file, the brand name an SMS gateway needs.
+func TestPartnerFlags(t *testing.T) {
+	dir := t.TempDir()
+	tok := filepath.Join(dir, "token")
+	os.WriteFile(tok, []byte("  khoa-bi-mat\n"), 0o600)
+	empty := filepath.Join(dir, "empty")
+	os.WriteFile(empty, nil, 0o600)
+	base := Config{BaseURL: "https://cong.example.vn", FlushInterval: time.Second, BackupKeep: 1}
+	for i, tc := range []struct {
+		edit func(c *Config)
+		ok   bool
+	}{
+		{func(c *Config) {}, true},
+		{func(c *Config) { c.SyncURL, c.SyncTokenFile = "https://dichvucong.gov.vn/api/dong-bo", tok }, true},
+		{func(c *Config) { c.SyncURL = "http://127.0.0.1:9000/sync" }, true},
+		{func(c *Config) { c.SyncURL = "http://dichvucong.gov.vn/api" }, false},
+		{func(c *Config) { c.SyncURL = "dichvucong.gov.vn" }, false},
+		{func(c *Config) { c.SyncURL, c.SyncTokenFile = "https://dichvucong.gov.vn/api", empty }, false},
+		{func(c *Config) {
+			c.SyncURL, c.SyncTokenFile = "https://dichvucong.gov.vn/api", filepath.Join(dir, "none")
+		}, false},
+		{func(c *Config) { c.SyncURL, c.SyncClientCert = "https://dichvucong.gov.vn/api", tok }, false},
+		{func(c *Config) { c.SyncTokenFile = tok }, false},
+		{func(c *Config) { c.SMSURL, c.SMSBrand = "https://sms.example.vn/send", "UBND TINH" }, true},
+		{func(c *Config) { c.SMSURL = "https://sms.example.vn/send" }, false},
+		{func(c *Config) { c.PartnerKeep = time.Minute }, false},
+	} {
+		c := base
+		tc.edit(&c)
+		if err := c.Validate(); (err == nil) != tc.ok {
+			t.Errorf("case %d: %v", i, err)
+		}
+	}
+	c := base
+	c.SyncURL, c.SyncTokenFile = "https://dichvucong.gov.vn/api", tok
+	if h, err := c.SyncHTTP(); err != nil || h.Token != "khoa-bi-mat" {
+		t.Fatalf("%+v %v", h, err)
 	}
 }

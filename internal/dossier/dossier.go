@@ -25,6 +25,10 @@ type Dossier struct {
 	ApplicantAddress  string
 	PrivateTokenHash  string
 	IdempotencyKey    string
+	// SMSOptOut is the applicant's "no text messages" box at submission;
+	// it is written with the dossier and read back by the store
+	// (SMSOptOut), not by listings.
+	SMSOptOut bool
 
 	SubmittedAt time.Time
 	// RespondedAt is when the dossier first left status 1 (received,

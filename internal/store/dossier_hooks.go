@@ -9,7 +9,7 @@ import (
 
 // afterDossierEvent runs inside the transaction of every dossier event
 // (submission, counter entry, each move, an apology), after the event row.
-// What it records — the forms the event calls for, the mail it sends —
+// What it records — the forms the event calls for, the mail, SMS and national-portal sync rows it sends —
 // lands with the move or not at all, so a crash can neither lose a form or
 // a notification nor produce one for a move that did not happen. before is
 // the row as it was (zero for a new dossier): the per-day statistics
@@ -21,5 +21,8 @@ func (s *Store) afterDossierEvent(ctx context.Context, tx *sql.Tx, before, d dos
 	if err := s.recordDossierForms(ctx, tx, d, ev); err != nil {
 		return err
 	}
-	return s.enqueueDossierMail(ctx, tx, d, ev)
+	if err := s.enqueueDossierMail(ctx, tx, d, ev); err != nil {
+		return err
+	}
+	return s.enqueuePartners(ctx, tx, d, ev)
 }

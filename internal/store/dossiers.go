@@ -218,9 +218,9 @@ func (s *Store) insertDossier(ctx context.Context, tx *sql.Tx, d *dossier.Dossie
 	err = tx.QueryRowContext(ctx, s.q(`INSERT INTO dossiers (site_id, code, procedure_id, unit_id, channel, status, prev_status,
 		applicant_name, applicant_folded, applicant_id_number, applicant_dob, applicant_phone, applicant_email, applicant_address,
 		private_token_hash, idempotency_key, submitted_at, responded_at, received_at, due_at, finished_at, returned_at, paused_at,
-		paused_total_seconds, supplement_count, assignee_id, result_file, created_by, updated_at, version, online_level, digitised)
+		paused_total_seconds, supplement_count, assignee_id, result_file, created_by, updated_at, version, online_level, digitised, sms_opt_out)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1,
-			COALESCE((SELECT level FROM procedures WHERE id = ?), ''), ?) RETURNING id`),
+			COALESCE((SELECT level FROM procedures WHERE id = ?), ''), ?, ?) RETURNING id`),
 		d.SiteID, d.Code, d.ProcedureID, d.UnitID, int(d.Channel), int(d.Status), int(d.PrevStatus),
 		d.ApplicantName, viet.Fold(d.ApplicantName), d.ApplicantIDNumber, d.ApplicantDOB, d.ApplicantPhone, d.ApplicantEmail, d.ApplicantAddress,
 		d.PrivateTokenHash, optString(d.IdempotencyKey), dbTime(d.SubmittedAt), optTime(d.RespondedAt), optTime(d.ReceivedAt), optTime(d.DueAt),
@@ -229,7 +229,7 @@ func (s *Store) insertDossier(ctx context.Context, tx *sql.Tx, d *dossier.Dossie
 		// The procedure's online level is copied now and again at receipt
 		// (MoveDossier): statistics read the dossier's, not today's setting.
 		// An online submission is digitised by construction.
-		d.ProcedureID, boolInt(d.Channel == dossier.Online)).Scan(&d.ID)
+		d.ProcedureID, boolInt(d.Channel == dossier.Online), boolInt(d.SMSOptOut)).Scan(&d.ID)
 	if err != nil {
 		return err
 	}

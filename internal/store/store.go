@@ -49,6 +49,9 @@ type Store struct {
 	// race for seconds, which stretches the counters' crash-loss window far
 	// past one flush interval. Blocked channel senders are woken FIFO.
 	writers chan struct{}
+
+	// partners says which partner outbox channels record rows (SetPartners).
+	partners Partners
 }
 
 // Open connects to the database named by dbURL. An empty dbURL means

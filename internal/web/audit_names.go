@@ -80,6 +80,9 @@ var auditActionNames = map[string]string{
 	"consultation.update": "Sửa đợt lấy ý kiến",
 	"consultation.export": "Tải về góp ý (có thông tin liên hệ)",
 	"page.save":           "Lưu trang giới thiệu",
+	// Partner outbox (Đồng bộ).
+	"partner.retry":      "Gửi lại sự kiện đồng bộ/SMS",
+	"partner.retry_dead": "Gửi lại mọi sự kiện ngừng thử",
 }
 
 var auditObjectNames = map[string]string{
@@ -90,6 +93,7 @@ var auditObjectNames = map[string]string{
 	"site":     "Cổng",
 	"media":    "Tệp",
 	"dossier":  "Hồ sơ",
+	"partner":  "Sự kiện đồng bộ/SMS",
 }
 
 func auditActionName(a string) string {

@@ -62,11 +62,15 @@ type citizenPage struct {
 	Code        string
 	Found       bool
 	CanWithdraw bool
-	Rating      ratingBlock
+	// SMSOn: the portal sends text messages, so the pages offer the
+	// opt-out; SMSOff is this dossier's choice.
+	SMSOn, SMSOff bool
+	Rating        ratingBlock
 }
 
 func (c *citizenDesk) newPage(r *http.Request) *citizenPage {
-	p := &citizenPage{page: *c.s.basePage(r.Context()), In: map[string]string{}, Accept: acceptAttr, MaxMB: maxDossierFile >> 20}
+	p := &citizenPage{page: *c.s.basePage(r.Context()), In: map[string]string{}, Accept: acceptAttr, MaxMB: maxDossierFile >> 20,
+		SMSOn: c.s.st.PartnersOn().SMS}
 	p.NoIndex = true
 	return p
 }

@@ -71,7 +71,39 @@ func (c *citizenDesk) fillDossier(r *http.Request, p *citizenPage, d dossier.Dos
 			p.CanWithdraw = true
 		}
 	}
+	if p.SMSOn {
+		if p.SMSOff, err = c.s.st.SMSOptOut(ctx, d.SiteID, d.ID); err != nil {
+			return err
+		}
+	}
 	return c.fillRating(r, p, d)
+}
+
+// smsChoice turns the dossier's text messages off ("tat") or back on
+// ("bat"): the link in the private page, beside the box at submission.
+func (c *citizenDesk) smsChoice(w http.ResponseWriter, r *http.Request) error {
+	token, d, err := c.byToken(r)
+	if err != nil {
+		return err
+	}
+	r.Body = http.MaxBytesReader(w, r.Body, 8<<10)
+	var off bool
+	switch r.PostFormValue("sms") {
+	case "tat":
+		off = true
+	case "bat":
+	default:
+		return errBadRequest("Lựa chọn nhận tin nhắn không hợp lệ.")
+	}
+	if err := c.s.st.SetSMSOptOut(r.Context(), d.SiteID, d.ID, off); err != nil {
+		return err
+	}
+	tb := "sms-bat"
+	if off {
+		tb = "sms-tat"
+	}
+	http.Redirect(w, r, "/ho-so-cua-toi/"+token+"?tb="+tb, http.StatusSeeOther)
+	return nil
 }
 
 func (c *citizenDesk) myDossier(w http.ResponseWriter, r *http.Request) error {

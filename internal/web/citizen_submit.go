@@ -131,7 +131,7 @@ func (c *citizenDesk) submit(w http.ResponseWriter, r *http.Request) error {
 	var errs dossier.FieldErrors
 	// check reads and validates the text fields received so far.
 	check := func() error {
-		for _, k := range []string{"name", "id_number", "dob", "phone", "email", "address", "unit", "consent"} {
+		for _, k := range []string{"name", "id_number", "dob", "phone", "email", "address", "unit", "consent", "no_sms"} {
 			p.In[k] = cleanText(fs.get(k), 300)
 		}
 		key = fs.get("key")
@@ -253,7 +253,7 @@ func (c *citizenDesk) submit(w http.ResponseWriter, r *http.Request) error {
 	dz := dossier.Dossier{SiteID: c.s.siteIDOf(r), ProcedureID: proc.ID, UnitID: unit.ID, Channel: dossier.Online, Status: dossier.New,
 		ApplicantName: app.Name, ApplicantIDNumber: app.IDNumber, ApplicantDOB: app.DOB.Format("2006-01-02"),
 		ApplicantPhone: app.Phone, ApplicantEmail: app.Email, ApplicantAddress: app.Address,
-		PrivateTokenHash: tokenHash(token), IdempotencyKey: key, SubmittedAt: now.UTC()}
+		PrivateTokenHash: tokenHash(token), IdempotencyKey: key, SubmittedAt: now.UTC(), SMSOptOut: p.In["no_sms"] == "1"}
 	created, err := c.s.st.SubmitDossierClaiming(r.Context(), &dz, files, pf.claim())
 	if !created {
 		removeDossierFiles(dir, files)

@@ -21,6 +21,9 @@ type deskCounterPage struct {
 	Alert  string
 	Accept string
 	MaxMB  int
+	// SMSOn: the portal texts applicants, so the form asks whether this
+	// one wants texts.
+	SMSOn bool
 }
 
 // counterForm is counter entry, in two steps so it works without
@@ -41,7 +44,7 @@ func (o *officerDesk) counterForm(w http.ResponseWriter, r *http.Request) error 
 func (o *officerDesk) counterPage(r *http.Request, sc deskScope, procID string) (*deskCounterPage, error) {
 	ctx := r.Context()
 	p := &deskCounterPage{adminPage: o.s.newAdminPage(r, "Tiếp nhận hồ sơ tại quầy"), In: map[string]string{}, Errs: map[string]string{},
-		Accept: acceptAttr, MaxMB: maxDossierFile >> 20}
+		Accept: acceptAttr, MaxMB: maxDossierFile >> 20, SMSOn: o.s.st.PartnersOn().SMS}
 	p.Nav = "desk"
 	procs, _, err := o.s.st.Procedures(ctx, store.ProcedureFilter{SiteID: o.s.siteIDOf(r)})
 	if err != nil {
@@ -88,7 +91,7 @@ func (o *officerDesk) counterCreate(w http.ResponseWriter, r *http.Request) erro
 	if p.Proc.ID == 0 {
 		return errBadRequest("Vui lòng chọn thủ tục hành chính.")
 	}
-	for _, k := range []string{"name", "id_number", "dob", "phone", "email", "address", "unit", "channel"} {
+	for _, k := range []string{"name", "id_number", "dob", "phone", "email", "address", "unit", "channel", "no_sms"} {
 		p.In[k] = cleanText(r.PostFormValue(k), 300)
 	}
 	now := time.Now()
@@ -164,7 +167,7 @@ func (o *officerDesk) counterCreate(w http.ResponseWriter, r *http.Request) erro
 	dz := dossier.Dossier{SiteID: o.s.siteIDOf(r), ProcedureID: p.Proc.ID, UnitID: unit.ID, Channel: dossier.Channel(ch),
 		ApplicantName: app.Name, ApplicantIDNumber: app.IDNumber, ApplicantDOB: app.DOB.Format("2006-01-02"),
 		ApplicantPhone: app.Phone, ApplicantEmail: app.Email, ApplicantAddress: app.Address,
-		ReceivedAt: now.UTC(), DueAt: due, CreatedBy: u.ID}
+		ReceivedAt: now.UTC(), DueAt: due, CreatedBy: u.ID, SMSOptOut: p.In["no_sms"] == "1"}
 	if err := o.s.st.CreateCounterDossier(ctx, &dz, userLabel(u.Name, u.Username), files); err != nil {
 		removeDossierFiles(o.s.dossierDir(), files)
 		return err

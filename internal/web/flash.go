@@ -45,6 +45,9 @@ var flashes = map[string]string{
 	"lich-mac-dinh": "Năm này đang dùng lịch mặc định; không có gì để đặt lại.",
 	// Mail outbox.
 	"thu-gui-lai": "Đã đưa thư vào hàng đợi; thư sẽ được gửi lại trong ít phút.",
+	// Partner outbox (Đồng bộ).
+	"dong-bo-gui-lai":     "Đã đưa sự kiện vào hàng đợi; sự kiện sẽ được gửi lại trong ít phút.",
+	"dong-bo-gui-lai-het": "Đã đưa mọi sự kiện ngừng thử vào hàng đợi; chúng sẽ được gửi lại theo thứ tự của từng hồ sơ.",
 }
 
 // mediaFlashes are the media library's.
@@ -97,4 +100,6 @@ var myFlashes = map[string]string{
 	"bo-sung":  "Đã gửi hồ sơ bổ sung. Hồ sơ đã được chuyển lại cho cơ quan giải quyết.",
 	"rut":      "Đã rút hồ sơ. Hồ sơ dừng giải quyết.",
 	"danh-gia": "Cảm ơn ông/bà đã đánh giá! Ý kiến của ông/bà giúp cơ quan nâng cao chất lượng phục vụ.",
+	"sms-tat":  "Đã ngừng gửi tin nhắn SMS về hồ sơ này. Ông/bà vẫn xem được tình trạng hồ sơ tại trang này.",
+	"sms-bat":  "Đã bật lại tin nhắn SMS về hồ sơ này.",
 }

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"net/http"
@@ -10,6 +11,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/congportal/cong/internal/partner"
 	"github.com/congportal/cong/internal/visit"
 )
 
@@ -195,4 +197,25 @@ func (s *Server) writeBackupMetrics(w io.Writer) {
 	fmt.Fprintln(w, "# HELP cong_backup_failures_total Scheduled backups that failed.")
 	fmt.Fprintln(w, "# TYPE cong_backup_failures_total counter")
 	fmt.Fprintf(w, "cong_backup_failures_total %d\n", b.Failures.Load())
+}
+
+// writePartnerMetrics reports the partner outbox (national portal sync,
+// SMS) by channel and state, across sites: a growing "failed" or "dead"
+// is a partner down or refusing. It is the one database read of a scrape,
+// bounded so a slow database cannot hold the scrape.
+func (s *Server) writePartnerMetrics(ctx context.Context, w io.Writer) {
+	ctx, cancel := context.WithTimeout(ctx, 2*time.Second)
+	defer cancel()
+	counts, err := s.st.PartnerCounts(ctx, 0)
+	fmt.Fprintln(w, "# HELP cong_partner_outbox_rows Partner outbox rows (national portal sync, SMS) by channel and state.")
+	fmt.Fprintln(w, "# TYPE cong_partner_outbox_rows gauge")
+	if err != nil {
+		s.log.Warn("partner metrics", "err", err)
+		return
+	}
+	for _, ch := range partner.Channels {
+		for _, st := range partner.Statuses {
+			fmt.Fprintf(w, "cong_partner_outbox_rows{channel=%q,state=%q} %d\n", ch, st, counts[ch][st])
+		}
+	}
 }

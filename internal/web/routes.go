@@ -90,6 +90,7 @@ func (s *Server) routeTable(x sections) []route {
 		{"GET /ho-so-cua-toi/{token}/mau/{form}", cd.myForm},
 		{"POST /ho-so-cua-toi/{token}/bo-sung", cd.supplement},
 		{"POST /ho-so-cua-toi/{token}/rut", cd.withdraw},
+		{"POST /ho-so-cua-toi/{token}/sms", cd.smsChoice},
 		{"POST /ho-so-cua-toi/{token}/danh-gia", cd.rate},
 		{"GET /tra-cuu", cd.lookup},
 
@@ -238,6 +239,9 @@ func (s *Server) routeTable(x sections) []route {
 		{"POST /quan-tri/thu-tuc/{id}/xoa", s.staff(c.deleteProcedure)},
 		{"GET /quan-tri/thu-dien-tu", s.staff(s.mailOutbox)},
 		{"POST /quan-tri/thu-dien-tu/{id}/gui-lai", s.staff(s.mailRequeue)},
+		{"GET /quan-tri/dong-bo", s.staff(s.partnerOutbox)},
+		{"POST /quan-tri/dong-bo/{id}/gui-lai", s.staff(s.partnerRetry)},
+		{"POST /quan-tri/dong-bo/gui-lai-tat-ca", s.staff(s.partnerRetryDead)},
 
 		{"/", notFound},
 	}

@@ -95,4 +95,5 @@ func (s *Server) metricsHandler(w http.ResponseWriter, r *http.Request) {
 	}
 	w.Header().Set("Content-Type", "text/plain; version=0.0.4; charset=utf-8")
 	s.writeMetrics(w)
+	s.writePartnerMetrics(r.Context(), w)
 }

@@ -57,6 +57,7 @@ var adminPages = []pageFiles{
 	{"users", nil}, {"user_form", nil}, {"settings", nil}, {"privacy_settings", nil}, {"audit", nil},
 	{"calendar", nil}, {"units", nil}, {"procedure_list", nil}, {"procedure_edit", nil}, {"procedure_import", nil},
 	{"mail_outbox", nil},
+	{"partner_outbox", nil},
 }
 
 // sheetPages are printed sheets of paper with their own layout.
