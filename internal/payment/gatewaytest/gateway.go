@@ -66,7 +66,11 @@ func (g *Gateway) SetDelay(d time.Duration) { g.mu.Lock(); g.delay = d; g.mu.Unl
 func (g *Gateway) SetBadSign(b bool) { g.mu.Lock(); g.badSign = b; g.mu.Unlock() }
 
 // Refunds is how many refunds were asked for the order.
-func (g *Gateway) Refunds(order string) int { g.mu.Lock(); defer g.mu.Unlock(); return g.refunds[order] }
+func (g *Gateway) Refunds(order string) int {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	return g.refunds[order]
+}
 
 // Calls is how many API calls arrived.
 func (g *Gateway) Calls() int { g.mu.Lock(); defer g.mu.Unlock(); return g.calls }
