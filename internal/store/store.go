@@ -49,6 +49,10 @@ type Store struct {
 	// race for seconds, which stretches the counters' crash-loss window far
 	// past one flush interval. Blocked channel senders are woken FIFO.
 	writers chan struct{}
+
+	// payProvider names the payment gateway (payments.go); empty: online
+	// payment is off and dossiers get no payment rows.
+	payProvider string
 }
 
 // Open connects to the database named by dbURL. An empty dbURL means
