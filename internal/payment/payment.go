@@ -38,6 +38,9 @@ var stateNames = map[State]string{
 // Valid reports whether s is one of the states.
 func (s State) Valid() bool { _, ok := stateNames[s]; return ok }
 
+// Code is the state as stored and as written in URLs.
+func (s State) Code() string { return string(s) }
+
 // String is the Vietnamese name shown on pages.
 func (s State) String() string {
 	if n, ok := stateNames[s]; ok {

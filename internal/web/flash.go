@@ -94,7 +94,8 @@ var deskFlashes = map[string]string{
 
 // myFlashes are the citizen's private dossier page's.
 var myFlashes = map[string]string{
-	"bo-sung":  "Đã gửi hồ sơ bổ sung. Hồ sơ đã được chuyển lại cho cơ quan giải quyết.",
-	"rut":      "Đã rút hồ sơ. Hồ sơ dừng giải quyết.",
-	"danh-gia": "Cảm ơn ông/bà đã đánh giá! Ý kiến của ông/bà giúp cơ quan nâng cao chất lượng phục vụ.",
+	"bo-sung":       "Đã gửi hồ sơ bổ sung. Hồ sơ đã được chuyển lại cho cơ quan giải quyết.",
+	"rut":           "Đã rút hồ sơ. Hồ sơ dừng giải quyết.",
+	"danh-gia":      "Cảm ơn ông/bà đã đánh giá! Ý kiến của ông/bà giúp cơ quan nâng cao chất lượng phục vụ.",
+	"da-thanh-toan": "Khoản này không còn cần thanh toán (đã thanh toán, hoặc hồ sơ đã kết thúc). Xem tình trạng các khoản phí, lệ phí bên dưới.",
 }
