@@ -9,7 +9,7 @@ import (
 
 func TestParseFees(t *testing.T) {
 	cases := map[string][]payment.Fee{
-		"Miễn lệ phí": nil,
+		"Miễn lệ phí":   nil,
 		"Theo quy định": nil,
 		"Lệ phí: 50.000 đồng/hồ sơ; Phí thẩm định: 1.200.000 đồng": {
 			{Kind: payment.KindDuty, Amount: 50000, Description: "Lệ phí: 50.000 đồng/hồ sơ"},

@@ -2,6 +2,7 @@ package web_test
 
 import (
 	"encoding/json"
+	"fmt"
 	"io"
 	"log/slog"
 	"net/http"
@@ -214,5 +215,27 @@ func TestOnlinePaymentFailureAndRetry(t *testing.T) {
 		if n := countRows(t, s, "payments"); n != 2 {
 			t.Fatalf("%d rows after a retry", n)
 		}
+	})
+}
+
+// Fees are edited in the admin procedure form, refused with a clear
+// message when the amount is not a number, and shown on the procedure page.
+func TestProcedureFeesAdmin(t *testing.T) {
+	testdb.Each(t, func(t *testing.T, s *store.Store) {
+		e := newCatalogueEnv(t, s)
+		a := e.adminBrowser(t)
+		form := url.Values{"code": {"1.000894"}, "name": {"Đăng ký kết hôn"}, "field": {"Hộ tịch"}, "level": {"full"}, "time_amount": {"5"}, "time_unit": {"working_days"},
+			"units": {fmt.Sprint(e.xa.ID)}, "rows": {"1"}, "c1_name": {"Tờ khai"}, "c1_required": {"1"}, "c1_copies": {"1"}, "published": {"1"},
+			"fees": {"Lệ phí: 50.000 đồng"}, "fee_rows": {"3"}, "fee1_kind": {"le_phi"}, "fee1_amount": {"năm mươi"}, "fee1_desc": {"Lệ phí đăng ký"},
+			"fee2_kind": {"phi"}, "fee2_amount": {"1 200 000 đ"}, "fee2_desc": {"Phí thẩm định"}}
+		wantCode(t, "bad amount", a.catPostMultipart("/quan-tri/thu-tuc", form), http.StatusUnprocessableEntity, "Khoản thu 1: số tiền phải là số đồng", `value="năm mươi"`)
+		form.Set("fee1_amount", "50.000")
+		wantCode(t, "create", a.catPostMultipart("/quan-tri/thu-tuc", form), http.StatusSeeOther)
+		p, err := s.Procedure(ctx, e.site.ID, "1.000894")
+		if err != nil || len(p.FeeItems) != 2 || p.FeeItems[0] != (payment.Fee{Kind: payment.KindDuty, Amount: 50000, Description: "Lệ phí đăng ký"}) || p.FeeItems[1].Amount != 1200000 {
+			t.Fatalf("fees: %+v %v", p.FeeItems, err)
+		}
+		wantCode(t, "edit form", a.get(fmt.Sprint("/quan-tri/thu-tuc/", p.ID)), http.StatusOK, `name="fee2_amount" value="1200000"`)
+		wantCode(t, "public page", e.get("/thu-tuc/"+p.Slug), http.StatusOK, "Lệ phí: Lệ phí đăng ký", "50.000 đ", "Phí: Phí thẩm định", "1.200.000 đ")
 	})
 }
