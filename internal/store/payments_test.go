@@ -216,3 +216,45 @@ func TestPaymentShareFromRows(t *testing.T) {
 		}
 	})
 }
+
+// The officer's "yêu cầu thực hiện nghĩa vụ tài chính" asks the
+// procedure's fees in the move's transaction, once.
+func TestPaymentOnFeeRequest(t *testing.T) {
+	testdb.Each(t, func(t *testing.T, s *store.Store) {
+		f := newDeskFixture(t, s)
+		f.proc.FeeItems = []payment.Fee{{Kind: payment.KindFee, Amount: 120000, Description: "Phí thẩm định"}}
+		if err := s.SaveProcedure(ctx, &f.proc); err != nil {
+			t.Fatal(err)
+		}
+		s.SetPaymentProvider("vnpay")
+		d := f.counter(t, s, f.unitA, "Trần Văn Bình", time.Now().Add(-time.Hour))
+		if ps, _ := s.DossierPayments(ctx, d.ID); len(ps) != 0 {
+			t.Fatalf("a counter dossier was asked at receipt: %d rows", len(ps))
+		}
+		move := func(in dossier.Input) {
+			t.Helper()
+			cur, err := s.Dossier(ctx, f.site, d.ID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			in.Now = time.Now()
+			if _, err := s.MoveDossier(ctx, store.MoveRequest{Before: cur, Input: in}); err != nil {
+				t.Fatal(err)
+			}
+		}
+		move(dossier.Input{Action: dossier.ActProcess, Who: dossier.Desk, Assignee: f.specialist.ID})
+		move(dossier.Input{Action: dossier.ActRequestFee, Who: dossier.Specialist})
+		ps, err := s.DossierPayments(ctx, d.ID)
+		if err != nil || len(ps) != 1 || ps[0].Kind != store.PayOnRequest || ps[0].Amount != 120000 || ps[0].State != payment.Pending {
+			t.Fatalf("after the request: %+v %v", ps, err)
+		}
+		if _, _, err := s.ApplyCallback(ctx, payment.Callback{OrderID: ps[0].OrderID, Amount: 120000, Success: true, TxnID: "X1", Code: "00"}); err != nil {
+			t.Fatal(err)
+		}
+		move(dossier.Input{Action: dossier.ActPaid, Who: dossier.Specialist})
+		move(dossier.Input{Action: dossier.ActRequestFee, Who: dossier.Specialist})
+		if ps, _ := s.DossierPayments(ctx, d.ID); len(ps) != 1 {
+			t.Fatalf("asked again although paid: %d rows", len(ps))
+		}
+	})
+}
