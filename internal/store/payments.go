@@ -143,7 +143,9 @@ func (s *Store) insertPayment(ctx context.Context, tx *sql.Tx, p *Payment) error
 	p.CreatedAt, p.UpdatedAt, p.State = now, now, payment.Pending
 	// The order id needs the row's id: insert with a placeholder unique
 	// to this transaction, then set it.
-	tmp := "tmp-" + newOrderID(0)
+	var rnd [16]byte
+	rand.Read(rnd[:])
+	tmp := "tmp-" + hex.EncodeToString(rnd[:])
 	if err := tx.QueryRowContext(ctx, s.q(`INSERT INTO payments (site_id, dossier_id, kind, amount, items, provider, order_id, state, created_at, updated_at)
 		VALUES (?, ?, ?, ?, ?, ?, ?, 'pending', ?, ?) RETURNING id`),
 		p.SiteID, p.DossierID, p.Kind, p.Amount, string(items), p.Provider, tmp, now, now).Scan(&p.ID); err != nil {

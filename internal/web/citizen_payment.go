@@ -5,6 +5,7 @@ import (
 	"errors"
 	"net/http"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/congportal/cong/internal/forms"
@@ -52,7 +53,7 @@ func (c *citizenDesk) myPay(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	http.SetCookie(w, &http.Cookie{Name: payCookie, Value: token, Path: "/thanh-toan/", MaxAge: 3600, HttpOnly: true,
-		Secure: r.TLS != nil || c.s.baseURLOf(r)[:6] == "https:", SameSite: http.SameSiteLaxMode})
+		Secure: r.TLS != nil || strings.HasPrefix(c.s.baseURLOf(r), "https:"), SameSite: http.SameSiteLaxMode})
 	http.Redirect(w, r, u, http.StatusSeeOther)
 	return nil
 }

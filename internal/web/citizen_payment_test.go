@@ -47,9 +47,12 @@ func payEnv(t *testing.T, s *store.Store) (*deskEnv, *gatewaytest.Gateway, *paym
 	return de, g, prov
 }
 
+// ipn calls the IPN as the gateway's server does: no browser headers.
 func ipn(t *testing.T, de *deskEnv, q url.Values) string {
 	t.Helper()
-	r := de.fetch(t, "/thanh-toan/ipn?"+q.Encode())
+	req, _ := http.NewRequest("GET", de.http.URL+"/thanh-toan/ipn?"+q.Encode(), nil)
+	req.Header.Set("User-Agent", "")
+	r := de.send(t, req)
 	if r.code != http.StatusOK || !strings.HasPrefix(r.hdr.Get("Content-Type"), "application/json") {
 		t.Fatalf("ipn: %d %s", r.code, r.body)
 	}
