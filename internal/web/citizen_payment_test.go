@@ -13,6 +13,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/congportal/cong/internal/auth"
 	"github.com/congportal/cong/internal/payment"
 	"github.com/congportal/cong/internal/payment/gatewaytest"
 	"github.com/congportal/cong/internal/store"
@@ -192,6 +193,16 @@ func TestOnlinePayment(t *testing.T) {
 		}
 		if r := b.get("/quan-tri/ho-so/" + itoa(p.DossierID) + "/bien-lai/" + itoa(p.ID)); r.code != http.StatusOK || !strings.HasPrefix(r.body, "%PDF-") {
 			t.Fatalf("officer receipt: %d", r.code)
+		}
+		// An officer of no unit sees neither the page nor the receipt.
+		de.addUser(t, "canbo", auth.RoleOfficer)
+		off := de.browser(t)
+		off.login("canbo")
+		if r := off.get("/quan-tri/thanh-toan"); r.code != http.StatusForbidden {
+			t.Fatalf("officer on the payments page: %d", r.code)
+		}
+		if r := off.get("/quan-tri/ho-so/" + itoa(p.DossierID) + "/bien-lai/" + itoa(p.ID)); r.code == http.StatusOK {
+			t.Fatalf("officer of another unit got the receipt: %d", r.code)
 		}
 	})
 }
