@@ -53,6 +53,8 @@ Cách dùng:
   cong export wxr|json [--data DIR] [--db URL] [--site HOST] TỆP
   cong privacy erase [--data DIR] [--db URL]        (xóa ngay dữ liệu cá nhân hồ sơ quá thời hạn lưu)
   cong stats rebuild [--data DIR] [--db URL]        (tính lại số liệu thống kê theo ngày từ hồ sơ)
+  cong payments reconcile [--day YYYY-MM-DD]        (đối soát thanh toán một ngày với cổng thanh toán)
+  cong payments refund                              (hoàn tiền các hồ sơ không được tiếp nhận ngay)
   cong serve … [--backup-every 24h] [--backup-keep 7]
   cong config-doc                                   (in bảng tham số cho docs/config.md)
   cong healthcheck [--url http://127.0.0.1:8080/healthz]
@@ -129,6 +131,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, getenv fu
 		return cmdPrivacy(ctx, args[1:], stdout, getenv)
 	case "stats":
 		return cmdStats(ctx, args[1:], stdout, getenv)
+	case "payments":
+		return cmdPayments(ctx, args[1:], stdout, getenv)
 	case "healthcheck":
 		return cmdHealthcheck(ctx, args[1:], stdout)
 	case "config-doc":
@@ -224,6 +228,14 @@ func cmdServe(ctx context.Context, args []string, stderr io.Writer, getenv func(
 	if err != nil {
 		return err
 	}
+	prov, err := paymentProvider(&c)
+	if err != nil {
+		return usageErr(err)
+	}
+	if prov != nil {
+		st.SetPaymentProvider(prov.Name())
+		log.Info("online payment on", "gateway", prov.Name(), "merchant", c.PaymentMerchant)
+	}
 	if c.Demo {
 		loaded, err := demo.Load(ctx, st, site.ID)
 		if err != nil {
@@ -270,7 +282,7 @@ func cmdServe(ctx context.Context, args []string, stderr io.Writer, getenv func(
 	srv, err := web.New(web.Options{Store: st, Counter: counter, Counters: counters, SiteID: site.ID, BaseURL: c.BaseURL, Proxies: proxies,
 		Location: loc, Logger: log, Version: versionString(), MediaDir: filepath.Join(c.Data, "media"), Backups: backupStats,
 		MaxHashing: c.MaxHashing, ClientRequests: c.ClientRequests, UploadSlots: c.UploadSlots,
-		MetricsToken: c.MetricsToken})
+		MetricsToken: c.MetricsToken, Payment: prov})
 	if err != nil {
 		return err
 	}
@@ -293,6 +305,8 @@ func cmdServe(ctx context.Context, args []string, stderr io.Writer, getenv func(
 		return err
 	}
 	defer func() { <-partnersDone }()
+	payDone := startPayments(counterCtx, prov, st, site.ID, loc, log)
+	defer func() { <-payDone }()
 	if backupStats != nil {
 		sc := &backup.Scheduler{Store: st, DataDir: c.Data, Every: c.BackupEvery, Keep: c.BackupKeep,
 			Version: versionString(), Logger: log, Stats: backupStats}

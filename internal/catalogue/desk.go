@@ -7,6 +7,8 @@ package catalogue
 import (
 	"strconv"
 	"time"
+
+	"github.com/congportal/cong/internal/payment"
 )
 
 // Unit kinds. Since 01/07/2025 local government has two tiers (province,
@@ -145,26 +147,29 @@ func TimeUnitLabel(u string) string {
 
 // Procedure is an administrative procedure of the catalogue.
 type Procedure struct {
-	ID         int64       `json:"id"`
-	SiteID     int64       `json:"-"`
-	Code       string      `json:"code"`
-	Slug       string      `json:"slug"`
-	Name       string      `json:"name"`
-	Field      string      `json:"field"`
-	Level      string      `json:"level"`
-	TimeAmount int         `json:"time_amount"`
-	TimeUnit   string      `json:"time_unit"`
-	Fees       string      `json:"fees"`
-	Steps      string      `json:"steps"`
-	LegalBasis string      `json:"legal_basis"`
-	Result     string      `json:"result"`
-	Applicant  string      `json:"applicant"`
-	Conditions string      `json:"conditions"`
-	Published  bool        `json:"-"`
-	CreatedAt  time.Time   `json:"-"`
-	UpdatedAt  time.Time   `json:"updated_at"`
-	Units      []Unit      `json:"units"`
-	Components []Component `json:"components"`
+	ID         int64  `json:"id"`
+	SiteID     int64  `json:"-"`
+	Code       string `json:"code"`
+	Slug       string `json:"slug"`
+	Name       string `json:"name"`
+	Field      string `json:"field"`
+	Level      string `json:"level"`
+	TimeAmount int    `json:"time_amount"`
+	TimeUnit   string `json:"time_unit"`
+	Fees       string `json:"fees"`
+	// FeeItems are the fees collected through the desk, in whole đồng,
+	// read from Fees at import and edited in the admin form.
+	FeeItems   []payment.Fee `json:"fee_items"`
+	Steps      string        `json:"steps"`
+	LegalBasis string        `json:"legal_basis"`
+	Result     string        `json:"result"`
+	Applicant  string        `json:"applicant"`
+	Conditions string        `json:"conditions"`
+	Published  bool          `json:"-"`
+	CreatedAt  time.Time     `json:"-"`
+	UpdatedAt  time.Time     `json:"updated_at"`
+	Units      []Unit        `json:"units"`
+	Components []Component   `json:"components"`
 }
 
 // Online reports whether citizens may submit the procedure online.

@@ -267,6 +267,10 @@ func ParseTable(rows [][]string) ([]ImportRecord, ImportErrors) {
 		}
 		out = append(out, rec)
 	}
+	// Fees are read once every continuation row has joined its text.
+	for i := range out {
+		out[i].Procedure.FeeItems = ParseFees(out[i].Procedure.Fees)
+	}
 	return out, errs
 }
 

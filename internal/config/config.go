@@ -33,8 +33,13 @@ type Config struct {
 	MailFrom       string
 	MaxHashing     int
 	ClientRequests int
-	UploadSlots    int
-	MetricsToken   string
+	// Online payment (payment gateway, VNPay pattern): off unless all set.
+	PaymentURL        string
+	PaymentAPIURL     string
+	PaymentMerchant   string
+	PaymentSecretFile string
+	UploadSlots       int
+	MetricsToken      string
 
 	// The partner outbox (issue 18): status sync to the national portal
 	// and SMS. Empty URLs leave a channel off.
@@ -87,7 +92,17 @@ func ServeFlags(fs *flag.FlagSet, c *Config) {
 	fs.StringVar(&c.SMSBrand, "sms-brand", "", "tên thương hiệu (brand name) đã đăng ký để gửi SMS, ví dụ UBND TINH (bắt buộc khi có --sms-url)")
 	fs.BoolVar(&c.SMSASCII, "sms-ascii", true, "gửi SMS tiếng Việt không dấu (nhà mạng tính một tin 160 ký tự; có dấu chỉ 70 ký tự một tin)")
 	fs.DurationVar(&c.PartnerKeep, "partner-keep", 90*24*time.Hour, "giữ các sự kiện đồng bộ và SMS đã gửi trong hàng đợi bao lâu rồi xoá (lịch sử hồ sơ vẫn còn; 0 = giữ mãi)")
+	PaymentFlags(fs, c)
 	fs.StringVar(&c.MailFrom, "mail-from", "", "địa chỉ người gửi thư thông báo, ví dụ \"Cổng dịch vụ công <khongtraloi@tinh.gov.vn>\" (bắt buộc khi có --smtp-url)")
+}
+
+// PaymentFlags registers the payment gateway's flags (serve and `cong
+// payments`).
+func PaymentFlags(fs *flag.FlagSet, c *Config) {
+	fs.StringVar(&c.PaymentURL, "payment-url", "", "trang thanh toán của cổng thanh toán (mẫu VNPay), ví dụ https://sandbox.vnpayment.vn/paymentv2/vpcpay.html; để trống thì tắt thanh toán trực tuyến")
+	fs.StringVar(&c.PaymentAPIURL, "payment-api-url", "", "địa chỉ API tra cứu giao dịch và hoàn tiền của cổng thanh toán (querydr, refund), ví dụ https://sandbox.vnpayment.vn/merchant_webapi/api/transaction")
+	fs.StringVar(&c.PaymentMerchant, "payment-merchant", "", "mã đơn vị chấp nhận thanh toán (vnp_TmnCode) do cổng thanh toán cấp")
+	fs.StringVar(&c.PaymentSecretFile, "payment-secret-file", "", "tệp chứa khoá bí mật ký giao dịch (vnp_HashSecret) do cổng thanh toán cấp; chỉ người chạy Cổng được đọc")
 }
 
 // Parse parses args into fs, taking a flag's value from its environment twin
@@ -175,7 +190,50 @@ func (c *Config) Validate() error {
 			return err
 		}
 	}
+	return c.ValidatePayment()
+}
+
+// PaymentOn reports whether online payment is configured.
+func (c *Config) PaymentOn() bool { return c.PaymentURL != "" }
+
+// ValidatePayment checks the payment flags: all or none, addresses, secret.
+func (c *Config) ValidatePayment() error {
+	set := 0
+	for _, v := range []string{c.PaymentURL, c.PaymentAPIURL, c.PaymentMerchant, c.PaymentSecretFile} {
+		if v != "" {
+			set++
+		}
+	}
+	if set == 0 {
+		return nil
+	}
+	if set != 4 {
+		return errors.New("thanh toán trực tuyến cần đủ --payment-url, --payment-api-url, --payment-merchant và --payment-secret-file")
+	}
+	for name, v := range map[string]string{"--payment-url": c.PaymentURL, "--payment-api-url": c.PaymentAPIURL} {
+		u, err := url.Parse(v)
+		if err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" {
+			return fmt.Errorf("%s phải là địa chỉ http(s) đầy đủ (nhận được %q)", name, v)
+		}
+	}
+	if _, err := c.PaymentSecret(); err != nil {
+		return err
+	}
 	return nil
+}
+
+// PaymentSecret reads the gateway's hash secret from its file: a secret
+// in a flag or the environment shows up in ps and in crash dumps.
+func (c *Config) PaymentSecret() ([]byte, error) {
+	b, err := os.ReadFile(c.PaymentSecretFile)
+	if err != nil {
+		return nil, fmt.Errorf("--payment-secret-file: %w", err)
+	}
+	b = []byte(strings.TrimSpace(string(b)))
+	if len(b) < 16 {
+		return nil, errors.New("--payment-secret-file: khoá bí mật quá ngắn (cần ít nhất 16 ký tự)")
+	}
+	return b, nil
 }
 
 // SyncHTTP is how to reach the national portal: the token file is read

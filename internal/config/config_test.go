@@ -175,3 +175,38 @@ func TestPartnerFlags(t *testing.T) {
 		t.Fatalf("%+v %v", h, err)
 	}
 }
+func TestPaymentFlags(t *testing.T) {
+	dir := t.TempDir()
+	secret := filepath.Join(dir, "secret")
+	if err := os.WriteFile(secret, []byte("0123456789abcdefXYZ\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	short := filepath.Join(dir, "short")
+	os.WriteFile(short, []byte("abc"), 0o600)
+	base := func() Config {
+		return Config{BaseURL: "https://x.vn", FlushInterval: time.Second, BackupKeep: 1}
+	}
+	c := base()
+	if err := c.Validate(); err != nil || c.PaymentOn() {
+		t.Fatalf("off by default: %v", err)
+	}
+	c.PaymentURL = "https://gw.vn/pay"
+	if err := c.Validate(); err == nil {
+		t.Fatal("a partial configuration was accepted")
+	}
+	c.PaymentAPIURL, c.PaymentMerchant, c.PaymentSecretFile = "https://gw.vn/api", "CONG01", secret
+	if err := c.Validate(); err != nil || !c.PaymentOn() {
+		t.Fatalf("full configuration: %v", err)
+	}
+	if b, _ := c.PaymentSecret(); string(b) != "0123456789abcdefXYZ" {
+		t.Fatalf("secret %q", b)
+	}
+	c.PaymentSecretFile = short
+	if err := c.Validate(); err == nil {
+		t.Fatal("a short secret was accepted")
+	}
+	c.PaymentSecretFile = filepath.Join(dir, "missing")
+	if err := c.Validate(); err == nil {
+		t.Fatal("a missing secret file was accepted")
+	}
+}

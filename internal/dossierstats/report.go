@@ -82,6 +82,9 @@ type Counts struct {
 	Complained, RatedBad        int64
 	Dissatisfied                int64
 	Digitised, ResultElectronic int64
+	// FeeDue: dossiers received in the period with a financial obligation
+	// (a payment record); FeePaidOnline: those paid online.
+	FeeDue, FeePaidOnline int64
 }
 
 // Add sums o into c (roll-up of sub-units).
@@ -107,6 +110,8 @@ func (c *Counts) Add(o Counts) {
 	c.Dissatisfied += o.Dissatisfied
 	c.Digitised += o.Digitised
 	c.ResultElectronic += o.ResultElectronic
+	c.FeeDue += o.FeeDue
+	c.FeePaidOnline += o.FeePaidOnline
 }
 
 // Received is new plus carried over.
@@ -180,6 +185,15 @@ func (c Counts) OnlineShare() Figure { return Figure{c.NewOnline, c.New} }
 // EligibleShare is OnlineShare restricted to procedures offered online when
 // the dossier was received.
 func (c Counts) EligibleShare() Figure { return Figure{c.EligibleOnline, c.Eligible} }
+
+// PaymentShare is Decision 766's "tỷ lệ thanh toán trực tuyến = Số hồ sơ
+// TTHC có yêu cầu nghĩa vụ tài chính được thanh toán trực tuyến / Tổng số
+// hồ sơ TTHC có yêu cầu nghĩa vụ tài chính", over the dossiers received in
+// the period. A dossier has an obligation when the desk asked it a fee (a
+// payment record, at submission or on the officer's request); it counts
+// as paid online when one of its records was confirmed by the gateway and
+// not refunded. No obligation at all is N/A, never 0%.
+func (c Counts) PaymentShare() Figure { return Figure{c.FeePaidOnline, c.FeeDue} }
 
 // Satisfaction is Decision 766's "tỷ lệ hài lòng trong tiếp nhận, giải
 // quyết TTHC = (Tổng số hồ sơ TTHC − Số hồ sơ không hài lòng hoặc có phản

@@ -87,7 +87,7 @@ type Score struct {
 }
 
 // PaymentNote says why online payment has no figure.
-const PaymentNote = "Chưa tính: Cổng chưa thu phí, lệ phí trực tuyến nên chưa có hồ sơ thanh toán trực tuyến để đếm (N/A)."
+const PaymentNote = "Chưa tính: trong kỳ không có hồ sơ nào có nghĩa vụ tài chính được yêu cầu thanh toán qua Cổng (N/A)."
 
 // PublicityNote says which of the group's indicators Cổng computes.
 const PublicityNote = "Cổng tính chỉ tiêu công khai đầy đủ nội dung thủ tục (có thời hạn, trình tự, thành phần hồ sơ, phí, căn cứ pháp lý, kết quả, đối tượng, cơ quan thực hiện). Các chỉ tiêu công bố, cập nhật đúng hạn và đồng bộ hồ sơ lên Cổng Dịch vụ công quốc gia cần dữ liệu Cổng chưa có."
@@ -95,8 +95,8 @@ const PublicityNote = "Cổng tính chỉ tiêu công khai đầy đủ nội du
 // Score computes every indicator of Decision 766's groups: publicity and
 // transparency 18, timeliness 20, online service 12, online payment 10,
 // satisfaction 18 and digitisation 22 (= 100). pub is the catalogue's
-// publicity figure. Payment has no data until fees are paid online: it is
-// N/A, never 0 or full.
+// publicity figure. Payment is N/A, never 0 or full, while no dossier of
+// the period was asked a fee through the desk.
 func (cfg Config) Score(c Counts, pub Figure) []Score {
 	mk := func(group, label, ind, formula string, f Figure, t Thresholds) Score {
 		p, ok := t.Points(f)
@@ -106,8 +106,10 @@ func (cfg Config) Score(c Counts, pub Figure) []Score {
 		"Số TTHC công khai có đầy đủ các bộ phận tạo thành / Tổng số TTHC công khai", pub, cfg.Publicity)
 	pubS.Note = PublicityNote
 	pay := mk("payment", "Thanh toán trực tuyến", "Tỷ lệ hồ sơ thanh toán trực tuyến",
-		"Số hồ sơ có nghĩa vụ tài chính được thanh toán trực tuyến / Tổng số hồ sơ có nghĩa vụ tài chính", Figure{}, cfg.Payment)
-	pay.Note = PaymentNote
+		"Số hồ sơ có nghĩa vụ tài chính được thanh toán trực tuyến / Tổng số hồ sơ có nghĩa vụ tài chính", c.PaymentShare(), cfg.Payment)
+	if pay.NA {
+		pay.Note = PaymentNote
+	}
 	return []Score{
 		pubS,
 		mk("timeliness", "Tiến độ, kết quả giải quyết", "Tỷ lệ hồ sơ xử lý trước hạn, đúng hạn",

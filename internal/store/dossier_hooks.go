@@ -21,6 +21,9 @@ func (s *Store) afterDossierEvent(ctx context.Context, tx *sql.Tx, before, d dos
 	if err := s.recordDossierForms(ctx, tx, d, ev); err != nil {
 		return err
 	}
+	if err := s.paymentsAfterEvent(ctx, tx, d, ev); err != nil {
+		return err
+	}
 	if err := s.enqueueDossierMail(ctx, tx, d, ev); err != nil {
 		return err
 	}

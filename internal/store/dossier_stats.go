@@ -134,7 +134,11 @@ const endExpr = `CASE WHEN d.status IN (3, 7, 8, 9, 10) THEN
 // This is the reference the per-day summaries are checked against (tests,
 // cong stats rebuild); pages read DossierStats.
 func (s *Store) DossierStatsFromRows(ctx context.Context, siteID int64, q DossierStatsQuery) (map[int64]dossierstats.Counts, error) {
-	return s.dossierStatsRows(ctx, siteID, q, rowsAll)
+	out, err := s.dossierStatsRows(ctx, siteID, q, rowsAll)
+	if err != nil {
+		return nil, err
+	}
+	return out, s.addPaymentCounts(ctx, siteID, q, out)
 }
 
 // DossierStats counts the period's figures per unit (not rolled up): the
@@ -206,6 +210,10 @@ func (s *Store) DossierStats(ctx context.Context, siteID int64, q DossierStatsQu
 		c := out[u]
 		c.InTime, c.NearDue, c.Overdue = p.InTime, p.NearDue, p.Overdue
 		out[u] = c
+	}
+	// Payments are few and indexed by dossier: counted from their rows.
+	if err := s.addPaymentCounts(ctx, siteID, q, out); err != nil {
+		return nil, err
 	}
 	for u, c := range out {
 		if c == (dossierstats.Counts{}) {

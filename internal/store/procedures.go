@@ -90,7 +90,11 @@ func (s *Store) loadProcedureParts(ctx context.Context, db catQueryer, p *catalo
 		c.TemplateFile, c.TemplateName = file.String, name.String
 		p.Components = append(p.Components, c)
 	}
-	return rows.Err()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	rows.Close()
+	return s.loadProcedureFees(ctx, db, p)
 }
 
 func prefixed(prefix, cols string) string {
@@ -336,6 +340,9 @@ func (s *Store) saveProcedureTx(ctx context.Context, tx *sql.Tx, p *catalogue.Pr
 		if n, _ := res.RowsAffected(); n == 0 {
 			return ErrNotFound
 		}
+	}
+	if err := s.saveProcedureFees(ctx, tx, p); err != nil {
+		return err
 	}
 	return s.syncComponents(ctx, tx, p)
 }

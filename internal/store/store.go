@@ -52,6 +52,9 @@ type Store struct {
 
 	// partners says which partner outbox channels record rows (SetPartners).
 	partners Partners
+	// payProvider names the payment gateway (payments.go); empty: online
+	// payment is off and dossiers get no payment rows.
+	payProvider string
 }
 
 // Open connects to the database named by dbURL. An empty dbURL means

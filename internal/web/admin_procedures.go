@@ -19,6 +19,7 @@ import (
 	"github.com/congportal/cong/internal/auth"
 	"github.com/congportal/cong/internal/catalogue"
 	"github.com/congportal/cong/internal/media"
+	"github.com/congportal/cong/internal/payment"
 	"github.com/congportal/cong/internal/store"
 	"github.com/congportal/cong/internal/viet"
 )
@@ -52,6 +53,51 @@ type procedureForm struct {
 	Units                                                  map[int64]bool
 	Published                                              bool
 	Rows                                                   []componentRow
+	FeeRows                                                []feeRow
+}
+
+// feeRow is one fee line of the form (procedure_fees), as typed.
+type feeRow struct{ Kind, Amount, Desc string }
+
+// blankFeeRows is how many empty fee lines the form offers.
+const blankFeeRows = 2
+
+// readFeeRows reads the fee lines: a line with neither amount nor
+// description is blank; amounts may be typed "50.000" or "50 000 đ".
+func readFeeRows(r *http.Request) ([]feeRow, []payment.Fee, string) {
+	n, _ := strconv.Atoi(r.PostFormValue("fee_rows"))
+	n = min(max(n, 0), 40)
+	var rows []feeRow
+	var fees []payment.Fee
+	msg := ""
+	for i := 1; i <= n; i++ {
+		k := "fee" + strconv.Itoa(i) + "_"
+		row := feeRow{Kind: r.PostFormValue(k + "kind"), Amount: strings.TrimSpace(r.PostFormValue(k + "amount")), Desc: formText(r, k+"desc")}
+		if row.Amount == "" && row.Desc == "" {
+			continue
+		}
+		rows = append(rows, row)
+		digits := strings.Map(func(c rune) rune {
+			switch {
+			case c >= '0' && c <= '9':
+				return c
+			case c == '.' || c == ',' || c == ' ' || c == 'đ' || c == 'Đ':
+				return -1
+			}
+			return 'x'
+		}, row.Amount)
+		amount, err := strconv.ParseInt(digits, 10, 64)
+		if err != nil && msg == "" {
+			msg = fmt.Sprintf("Khoản thu %d: số tiền phải là số đồng, ví dụ 50.000.", len(rows))
+		}
+		fees = append(fees, payment.Fee{Kind: row.Kind, Amount: amount, Description: row.Desc})
+	}
+	if msg == "" {
+		if err := catalogue.ValidateFees(fees); err != nil {
+			msg = strings.ToUpper(err.Error()[:1]) + err.Error()[1:] + "."
+		}
+	}
+	return rows, fees, msg
 }
 
 type procedureEditPage struct {
@@ -214,9 +260,15 @@ func (c *catalogueDesk) editPage(r *http.Request, p *catalogue.Procedure) (*proc
 		for _, u := range p.Units {
 			pg.F.Units[u.ID] = true
 		}
+		for _, fee := range p.FeeItems {
+			pg.F.FeeRows = append(pg.F.FeeRows, feeRow{Kind: fee.Kind, Amount: strconv.FormatInt(fee.Amount, 10), Desc: fee.Description})
+		}
 		for _, comp := range p.Components {
 			pg.F.Rows = append(pg.F.Rows, componentRow{ID: comp.ID, Name: comp.Name, Required: comp.Required, Copies: strconv.Itoa(comp.Copies), Stored: comp.TemplateFile, TName: comp.TemplateName})
 		}
+	}
+	for range blankFeeRows {
+		pg.F.FeeRows = append(pg.F.FeeRows, feeRow{Kind: payment.KindDuty})
 	}
 	for range blankComponentRows {
 		pg.F.Rows = append(pg.F.Rows, componentRow{Required: true, Copies: "1"})
@@ -277,6 +329,11 @@ func (c *catalogueDesk) readProcedureForm(r *http.Request, pg *procedureEditPage
 	p := catalogue.Procedure{SiteID: c.s.siteIDOf(r), Code: f.Code, Name: f.Name, Field: f.Field, Level: f.Level, TimeUnit: f.TimeUnit,
 		Fees: f.Fees, Steps: f.Steps, LegalBasis: f.LegalBasis, Result: f.Result, Applicant: f.Applicant, Conditions: f.Conditions, Published: f.Published}
 	errs := catalogue.Errors{}
+	var feeMsg string
+	f.FeeRows, p.FeeItems, feeMsg = readFeeRows(r)
+	if feeMsg != "" {
+		errs["fee_items"] = feeMsg
+	}
 	if n, err := strconv.Atoi(f.TimeAmount); err == nil {
 		p.TimeAmount = n
 	}
@@ -375,6 +432,9 @@ func (c *catalogueDesk) readProcedureForm(r *http.Request, pg *procedureEditPage
 	}
 	for k, v := range verrs {
 		errs[k] = v
+	}
+	for range blankFeeRows {
+		f.FeeRows = append(f.FeeRows, feeRow{Kind: payment.KindDuty})
 	}
 	for range blankComponentRows {
 		f.Rows = append(f.Rows, componentRow{Required: true, Copies: "1"})

@@ -66,6 +66,19 @@ type citizenPage struct {
 	// opt-out; SMSOff is this dossier's choice.
 	SMSOn, SMSOff bool
 	Rating        ratingBlock
+	// Online fees (citizen_payment.go): the dossier's payment rows, whether
+	// the gateway is configured, and the return page's verdict.
+	Payments  []store.Payment
+	PayOn     bool
+	PayResult payResult
+}
+
+// payResult is what the payment return page says.
+type payResult struct {
+	OK          bool
+	Title, Text string
+	Shown       bool
+	Payment     store.Payment
 }
 
 func (c *citizenDesk) newPage(r *http.Request) *citizenPage {

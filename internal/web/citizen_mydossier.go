@@ -66,6 +66,10 @@ func (c *citizenDesk) fillDossier(r *http.Request, p *citizenPage, d dossier.Dos
 	if t, err := time.Parse("2006-01-02", d.ApplicantDOB); err == nil {
 		p.DOB = t.Format("02/01/2006")
 	}
+	if p.Payments, err = c.s.st.DossierPayments(ctx, d.ID); err != nil {
+		return err
+	}
+	p.PayOn = c.s.pay != nil
 	for _, t := range dossier.Allowed(&d, dossier.Citizen) {
 		if t.Action == dossier.ActWithdraw {
 			p.CanWithdraw = true

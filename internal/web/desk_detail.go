@@ -45,6 +45,7 @@ type deskDetailPage struct {
 	Apology      deskApology
 	Privacy      store.DossierPrivacy // recovery lock, erasure (desk_privacy.go)
 	Quality      deskQuality          // complaints and digitisation (desk_quality.go)
+	Payments     []store.Payment      // online fees (citizen_payment.go)
 }
 
 func (o *officerDesk) detail(w http.ResponseWriter, r *http.Request) error {
@@ -77,6 +78,9 @@ func (o *officerDesk) detailPage(r *http.Request, sc deskScope, d dossier.Dossie
 	p.Timing, p.Breach = dossier.Classify(&d, now, cal), dossier.ResponseBreach(&d, now, cal)
 	p.RespondBy = dossier.ResponseDeadline(&d, cal)
 	if p.Events, err = o.s.st.DossierEvents(ctx, d.ID); err != nil {
+		return nil, err
+	}
+	if p.Payments, err = o.s.st.DossierPayments(ctx, d.ID); err != nil {
 		return nil, err
 	}
 	if p.Files, err = o.s.st.DossierFiles(ctx, d.ID); err != nil {

@@ -97,9 +97,10 @@ var deskFlashes = map[string]string{
 
 // myFlashes are the citizen's private dossier page's.
 var myFlashes = map[string]string{
-	"bo-sung":  "Đã gửi hồ sơ bổ sung. Hồ sơ đã được chuyển lại cho cơ quan giải quyết.",
-	"rut":      "Đã rút hồ sơ. Hồ sơ dừng giải quyết.",
-	"danh-gia": "Cảm ơn ông/bà đã đánh giá! Ý kiến của ông/bà giúp cơ quan nâng cao chất lượng phục vụ.",
-	"sms-tat":  "Đã ngừng gửi tin nhắn SMS về hồ sơ này. Ông/bà vẫn xem được tình trạng hồ sơ tại trang này.",
-	"sms-bat":  "Đã bật lại tin nhắn SMS về hồ sơ này.",
+	"bo-sung":       "Đã gửi hồ sơ bổ sung. Hồ sơ đã được chuyển lại cho cơ quan giải quyết.",
+	"rut":           "Đã rút hồ sơ. Hồ sơ dừng giải quyết.",
+	"danh-gia":      "Cảm ơn ông/bà đã đánh giá! Ý kiến của ông/bà giúp cơ quan nâng cao chất lượng phục vụ.",
+	"sms-tat":       "Đã ngừng gửi tin nhắn SMS về hồ sơ này. Ông/bà vẫn xem được tình trạng hồ sơ tại trang này.",
+	"sms-bat":       "Đã bật lại tin nhắn SMS về hồ sơ này.",
+	"da-thanh-toan": "Khoản này không còn cần thanh toán (đã thanh toán, hoặc hồ sơ đã kết thúc). Xem tình trạng các khoản phí, lệ phí bên dưới.",
 }

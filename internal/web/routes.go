@@ -92,6 +92,10 @@ func (s *Server) routeTable(x sections) []route {
 		{"POST /ho-so-cua-toi/{token}/rut", cd.withdraw},
 		{"POST /ho-so-cua-toi/{token}/sms", cd.smsChoice},
 		{"POST /ho-so-cua-toi/{token}/danh-gia", cd.rate},
+		{"POST /ho-so-cua-toi/{token}/thanh-toan/{id}", cd.myPay},
+		{"GET /ho-so-cua-toi/{token}/bien-lai/{pid}", cd.myPaymentReceipt},
+		{"GET /thanh-toan/ket-qua", cd.payReturn},
+		{"GET /thanh-toan/ipn", cd.payIPN},
 		{"GET /tra-cuu", cd.lookup},
 
 		// JSON API: reads are public, writes take a bearer token.
@@ -196,6 +200,7 @@ func (s *Server) routeTable(x sections) []route {
 		{"POST /quan-tri/ho-so/{id}/chuyen", s.capped(s.staff(o.move))},
 		{"GET /quan-tri/ho-so/{id}/tep/{file}", s.staff(o.download)},
 		{"GET /quan-tri/ho-so/{id}/bien-nhan", s.staff(o.receipt)},
+		{"GET /quan-tri/ho-so/{id}/bien-lai/{pid}", s.staff(o.paymentReceipt)},
 		{"GET /quan-tri/ho-so/{id}/mau/{form}", s.staff(o.formPDF)},
 		{"POST /quan-tri/ho-so/{id}/xin-loi", s.staff(o.apologise)},
 		{"POST /quan-tri/ho-so/{id}/mo-khoa-lay-lai", s.staff(o.resetRecovery)},
@@ -238,6 +243,7 @@ func (s *Server) routeTable(x sections) []route {
 		{"POST /quan-tri/thu-tuc/{id}/cong-bo", s.staff(c.publishProcedure)},
 		{"POST /quan-tri/thu-tuc/{id}/xoa", s.staff(c.deleteProcedure)},
 		{"GET /quan-tri/thu-dien-tu", s.staff(s.mailOutbox)},
+		{"GET /quan-tri/thanh-toan", s.staff(s.adminPayments)},
 		{"POST /quan-tri/thu-dien-tu/{id}/gui-lai", s.staff(s.mailRequeue)},
 		{"GET /quan-tri/dong-bo", s.staff(s.partnerOutbox)},
 		{"POST /quan-tri/dong-bo/{id}/gui-lai", s.staff(s.partnerRetry)},

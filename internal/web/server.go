@@ -16,6 +16,7 @@ import (
 	"github.com/congportal/cong/internal/backup"
 	"github.com/congportal/cong/internal/dossierstats"
 	"github.com/congportal/cong/internal/news"
+	"github.com/congportal/cong/internal/payment"
 	"github.com/congportal/cong/internal/store"
 	"github.com/congportal/cong/internal/visit"
 	"github.com/congportal/cong/internal/visitors"
@@ -46,6 +47,8 @@ type Options struct {
 	// MetricsToken lets a scraper on another machine read /metrics with
 	// "Authorization: Bearer <token>"; without it only loopback clients may.
 	MetricsToken string
+	// Payment is the payment gateway; nil: online payment is off.
+	Payment payment.Provider
 }
 
 // Server serves the portal.
@@ -68,7 +71,8 @@ type Server struct {
 	inflight     *inflight // nil: no per-client cap
 	uploads      semaphore
 	metricsToken string
-	hsts         []string // Strict-Transport-Security value; nil unless the base URL is https
+	pay          payment.Provider // nil: online payment off
+	hsts         []string         // Strict-Transport-Security value; nil unless the base URL is https
 
 	hashes *hashGate        // password hashing slots (hash_gate.go)
 	now    func() time.Time // the login throttle's clock; tests move it
@@ -121,7 +125,7 @@ func New(o Options) (*Server, error) {
 		st: o.Store, counter: o.Counter, counters: o.Counters, siteID: o.SiteID, cacheTTL: o.CacheTTL, baseURL: o.BaseURL, proxies: o.Proxies,
 		loc: o.Location, log: o.Logger, version: o.Version, started: time.Now(),
 		tmpl: t, adminTmpl: at, assets: a, cache: newPageCache(o.CacheTTL, 5000), metrics: newMetrics(),
-		mediaDir: o.MediaDir, backups: o.Backups, metricsToken: o.MetricsToken,
+		mediaDir: o.MediaDir, backups: o.Backups, metricsToken: o.MetricsToken, pay: o.Payment,
 		hashes: newHashGate(o.MaxHashing, hashGateWait), now: time.Now,
 	}
 	if s.counters == nil && o.Counter != nil {

@@ -12,6 +12,7 @@ import (
 	"github.com/congportal/cong/internal/catalogue"
 	"github.com/congportal/cong/internal/dossier"
 	"github.com/congportal/cong/internal/news"
+	"github.com/congportal/cong/internal/payment"
 	"github.com/congportal/cong/internal/qa"
 )
 
@@ -33,7 +34,7 @@ var publicPages = []pageFiles{
 	{"consult_list", qaPartials}, {"consult_detail", qaPartials}, {"institution", qaPartials},
 	// Citizen desk: catalogue, submission, private page, lookup.
 	{"procedures", nil}, {"procedure", nil},
-	{"submit", nil}, {"receipt", nil}, {"mydossier_find", nil}, {"lookup", nil},
+	{"submit", nil}, {"receipt", nil}, {"mydossier_find", nil}, {"lookup", nil}, {"payment_result", nil},
 	{"mydossier", []string{"templates/mydossier_forms.html", "templates/mydossier_rating.html"}},
 	// Public statistics.
 	{"stats_dossiers", nil}, {"stats_ratings", nil},
@@ -58,6 +59,7 @@ var adminPages = []pageFiles{
 	{"calendar", nil}, {"units", nil}, {"procedure_list", nil}, {"procedure_edit", nil}, {"procedure_import", nil},
 	{"mail_outbox", nil},
 	{"partner_outbox", nil},
+	{"payments", nil},
 }
 
 // sheetPages are printed sheets of paper with their own layout.
@@ -106,13 +108,15 @@ func templateFuncs(a *assets, loc *time.Location) template.FuncMap {
 		"asset": a.url,
 		"live":  liveMarker,
 		// Bodies are sanitised when they are written (news.SanitizeHTML).
-		"safe":   func(s string) template.HTML { return template.HTML(s) },
-		"add":    func(a, b int) int { return a + b },
-		"sub":    func(a, b int) int { return a - b },
-		"group":  func(n int) string { return string(appendGrouped(nil, int64(n))) },
-		"points": func(f float64) string { return strings.Replace(strconv.FormatFloat(f, 'f', 2, 64), ".", ",", 1) },
-		"indent": func(n int) string { return strings.Repeat("— ", n) },
-		"dict":   dict,
+		"safe":    func(s string) template.HTML { return template.HTML(s) },
+		"add":     func(a, b int) int { return a + b },
+		"sub":     func(a, b int) int { return a - b },
+		"group":   func(n int) string { return string(appendGrouped(nil, int64(n))) },
+		"points":  func(f float64) string { return strings.Replace(strconv.FormatFloat(f, 'f', 2, 64), ".", ",", 1) },
+		"indent":  func(n int) string { return strings.Repeat("— ", n) },
+		"dict":    dict,
+		"vnd":     payment.FormatVND,
+		"feeKind": payment.KindName,
 
 		// Dates and times.
 		"vndate":    func(t time.Time) string { return vnDate(t, loc) },
