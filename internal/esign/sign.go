@@ -129,7 +129,7 @@ func Sign(pdf []byte, rq Request) ([]byte, error) {
 			"Width": num(float64(b.Dx())), "Height": num(float64(b.Dy())), "ColorSpace": pdfName("DeviceRGB"),
 			"BitsPerComponent": pdfNum("8"), "Filter": pdfName("FlateDecode")}, deflate(rgb(rq.Stamp)))
 		u.stream(apRef, pdfDict{"Type": pdfName("XObject"), "Subtype": pdfName("Form"),
-			"BBox": pdfArray{pdfNum("0"), pdfNum("0"), num(w), num(h)},
+			"BBox":      pdfArray{pdfNum("0"), pdfNum("0"), num(w), num(h)},
 			"Resources": pdfDict{"XObject": pdfDict{"Im0": imgRef}}},
 			[]byte(fmt.Sprintf("q %s 0 0 %s 0 0 cm /Im0 Do Q", num(w), num(h))))
 		widget["AP"] = pdfDict{"N": apRef}
