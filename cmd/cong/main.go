@@ -6,6 +6,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"github.com/congportal/cong/internal/esign"
 	"io"
 	"log/slog"
 	"net"
@@ -260,10 +261,16 @@ func cmdServe(ctx context.Context, args []string, stderr io.Writer, getenv func(
 	if c.BackupEvery > 0 {
 		backupStats = new(backup.Stats)
 	}
+	// A wrong certificate path or password stops the start, not the
+	// first signature.
+	signing := &esign.Keyring{File: c.SignCert, PasswordFile: c.SignPasswordFile, Dir: c.SignCertDir}
+	if err := signing.Check(); err != nil {
+		return fmt.Errorf("--sign-cert: %w", err)
+	}
 	srv, err := web.New(web.Options{Store: st, Counter: counter, SiteID: site.ID, BaseURL: c.BaseURL, Proxies: proxies,
 		Location: loc, Logger: log, Version: versionString(), MediaDir: filepath.Join(c.Data, "media"), Backups: backupStats,
 		MaxHashing: c.MaxHashing, ClientRequests: c.ClientRequests, UploadSlots: c.UploadSlots,
-		MetricsToken: c.MetricsToken})
+		MetricsToken: c.MetricsToken, Signing: signing})
 	if err != nil {
 		return err
 	}

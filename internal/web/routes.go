@@ -92,6 +92,8 @@ func (s *Server) routeTable(x sections) []route {
 		{"POST /ho-so-cua-toi/{token}/rut", cd.withdraw},
 		{"POST /ho-so-cua-toi/{token}/danh-gia", cd.rate},
 		{"GET /tra-cuu", cd.lookup},
+		{"GET /xac-thuc", cd.verify},
+		{"POST /xac-thuc", s.capped(cd.verifyFile)},
 
 		// JSON API: reads are public, writes take a bearer token.
 		{"GET /api/v1/articles", s.apiArticles},
@@ -200,6 +202,8 @@ func (s *Server) routeTable(x sections) []route {
 		{"POST /quan-tri/ho-so/{id}/mo-khoa-lay-lai", s.staff(o.resetRecovery)},
 		{"POST /quan-tri/ho-so/{id}/phan-anh", s.staff(o.addComplaint)},
 		{"POST /quan-tri/ho-so/{id}/so-hoa", s.staff(o.markDigitised)},
+		{"POST /quan-tri/ho-so/{id}/ky-so", s.staff(o.sign)},
+		{"GET /quan-tri/ho-so/{id}/ky-so/{code}", s.staff(o.signedDownload)},
 
 		// Admin: users, settings, audit log, calendar, units and
 		// procedures, the mail outbox.

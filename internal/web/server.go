@@ -5,6 +5,7 @@ package web
 
 import (
 	"context"
+	"github.com/congportal/cong/internal/esign"
 	"log/slog"
 	"net/http"
 	"runtime/debug"
@@ -43,6 +44,9 @@ type Options struct {
 	// MetricsToken lets a scraper on another machine read /metrics with
 	// "Authorization: Bearer <token>"; without it only loopback clients may.
 	MetricsToken string
+	// Signing holds the units' certificates for signed electronic results
+	// (desk_sign.go); nil or empty: nothing is signed.
+	Signing *esign.Keyring
 }
 
 // Server serves the portal.
@@ -63,6 +67,7 @@ type Server struct {
 	inflight     *inflight // nil: no per-client cap
 	uploads      semaphore
 	metricsToken string
+	signing      *esign.Keyring
 	hsts         []string // Strict-Transport-Security value; nil unless the base URL is https
 
 	hashes *hashGate        // password hashing slots (hash_gate.go)
@@ -113,7 +118,7 @@ func New(o Options) (*Server, error) {
 		st: o.Store, counter: o.Counter, siteID: o.SiteID, baseURL: o.BaseURL, proxies: o.Proxies,
 		loc: o.Location, log: o.Logger, version: o.Version, started: time.Now(),
 		tmpl: t, adminTmpl: at, assets: a, cache: newPageCache(o.CacheTTL, 5000), metrics: newMetrics(),
-		mediaDir: o.MediaDir, backups: o.Backups, metricsToken: o.MetricsToken,
+		mediaDir: o.MediaDir, backups: o.Backups, metricsToken: o.MetricsToken, signing: o.Signing,
 		hashes: newHashGate(o.MaxHashing, hashGateWait), now: time.Now,
 	}
 	if strings.HasPrefix(strings.ToLower(o.BaseURL), "https://") {
