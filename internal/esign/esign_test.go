@@ -309,6 +309,40 @@ func TestCodes(t *testing.T) {
 	}
 }
 
+// FuzzSign builds the signed update of whatever parses: an uploaded
+// result is outside input, and whatever it holds, building either fails
+// cleanly or yields a file that parses again, keeps the original bytes,
+// and whose /ByteRange covers all but /Contents. The key operations are
+// left out: under coverage instrumentation they would make each run slow,
+// and TestSignVerifiesWithPdfsig covers them.
+func FuzzSign(f *testing.F) {
+	f.Add(fpdfDoc(f, 1))
+	f.Add(xrefStreamDoc(f))
+	f.Fuzz(func(t *testing.T, b []byte) {
+		out, cs, ce, err := build(b, Request{Time: time.Unix(1e9, 0)}, "Người ký", 64)
+		if err != nil {
+			return
+		}
+		if !bytes.HasPrefix(out, b) || cs < len(b) || ce != cs+2+128 || out[cs] != '<' || out[ce-1] != '>' {
+			t.Fatalf("bad layout: %d %d of %d", cs, ce, len(out))
+		}
+		if _, err := parse(out); err != nil {
+			t.Fatalf("signed output does not parse: %v", err)
+		}
+	})
+}
+
+func FuzzNormalizeCode(f *testing.F) {
+	f.Add("abcd efgh jkmn pqrs")
+	f.Add("ABCD-EFGH-JKMN-PQRS")
+	f.Fuzz(func(t *testing.T, s string) {
+		c := NormalizeCode(s)
+		if c != "" && (len(c) != 19 || NormalizeCode(c) != c) {
+			t.Fatalf("%q → %q", s, c)
+		}
+	})
+}
+
 func FuzzParse(f *testing.F) {
 	f.Add(fpdfDoc(f, 1))
 	f.Add(xrefStreamDoc(f))

@@ -42,8 +42,8 @@ func bad(format string, a ...any) error {
 
 const (
 	maxDepth   = 64       // nesting of arrays and dictionaries
-	maxDecoded = 32 << 20 // a decoded xref or object stream
-	maxObjects = 8 << 20  // object numbers
+	maxDecoded = 16 << 20 // a decoded xref or object stream
+	maxObjects = 1 << 18  // object numbers: 262,144, far above real documents
 )
 
 func isSpace(c byte) bool {
@@ -419,10 +419,11 @@ func (d *document) readSection(off int64) (pdfDict, error) {
 				if _, done := d.xref[n]; done {
 					continue
 				}
+				// Free entries are not kept: an older version of a deleted
+				// object may then resolve, which signing never minds, and
+				// a file of free entries costs no memory.
 				if t == "n" {
 					d.xref[n] = xrefEntry{typ: 1, off: ov, gen: gv}
-				} else {
-					d.xref[n] = xrefEntry{typ: 0}
 				}
 			}
 			if l.pos == save {
@@ -510,8 +511,6 @@ func (d *document) readXRefStream(st pdfStream) error {
 					return bad("xref stream sai")
 				}
 				d.xref[n] = xrefEntry{typ: 2, stm: int(a), idx: int(b)}
-			default:
-				d.xref[n] = xrefEntry{typ: 0}
 			}
 		}
 	}

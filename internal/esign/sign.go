@@ -65,34 +65,61 @@ func Sign(pdf []byte, rq Request) ([]byte, error) {
 	if rq.Time.Before(s.Cert.NotBefore) || rq.Time.After(s.Cert.NotAfter) {
 		return nil, ErrExpired
 	}
-	d, err := parse(pdf)
+	reserve := 8192
+	for _, c := range append([]*x509.Certificate{s.Cert}, s.Chain...) {
+		reserve += len(c.Raw)
+	}
+	out, contentsStart, contentsEnd, err := build(pdf, rq, s.Subject(), reserve)
 	if err != nil {
 		return nil, err
 	}
+	h := sha256.New()
+	h.Write(out[:contentsStart])
+	h.Write(out[contentsEnd:])
+	cms, err := signCMS(h.Sum(nil), s.Cert, s.Chain, s.Key)
+	if err != nil {
+		return nil, err
+	}
+	if len(cms) > reserve {
+		return nil, errors.New("esign: chữ ký lớn hơn chỗ dành sẵn")
+	}
+	hex.Encode(out[contentsStart+1:], cms)
+	return out, nil
+}
+
+// build appends the update with room for reserve bytes of CMS in
+// /Contents and fills in /ByteRange; contentsStart and contentsEnd are
+// where /Contents' hex string starts ('<') and ends (after '>'):
+// everything outside them is what the signature covers.
+func build(pdf []byte, rq Request, signer string, reserve int) (out []byte, contentsStart, contentsEnd int, err error) {
+	d, err := parse(pdf)
+	if err != nil {
+		return nil, 0, 0, err
+	}
 	if _, enc := d.trailer["Encrypt"]; enc {
-		return nil, bad("tệp PDF đã được mã hoá; hãy xuất lại bản không đặt mật khẩu")
+		return nil, 0, 0, bad("tệp PDF đã được mã hoá; hãy xuất lại bản không đặt mật khẩu")
 	}
 	pages, err := d.pages()
 	if err != nil {
-		return nil, err
+		return nil, 0, 0, err
 	}
 	pageRef := pages[len(pages)-1]
 	pv, err := d.resolve(pageRef)
 	if err != nil {
-		return nil, err
+		return nil, 0, 0, err
 	}
 	page, ok := pv.(pdfDict)
 	if !ok {
-		return nil, bad("trang không phải từ điển")
+		return nil, 0, 0, bad("trang không phải từ điển")
 	}
 	rootRef := d.trailer["Root"].(pdfRef)
 	rv, err := d.resolve(rootRef)
 	if err != nil {
-		return nil, err
+		return nil, 0, 0, err
 	}
 	root, ok := rv.(pdfDict)
 	if !ok {
-		return nil, bad("catalog không phải từ điển")
+		return nil, 0, 0, bad("catalog không phải từ điển")
 	}
 	size, _ := intOf(d.trailer["Size"])
 	for n := range d.xref {
@@ -142,7 +169,7 @@ func Sign(pdf []byte, rq Request) ([]byte, error) {
 	case pdfRef:
 		av, err := d.resolve(a)
 		if err != nil {
-			return nil, err
+			return nil, 0, 0, err
 		}
 		arr, _ := av.(pdfArray)
 		u.object(a, append(append(pdfArray(nil), arr...), widgetRef))
@@ -162,7 +189,7 @@ func Sign(pdf []byte, rq Request) ([]byte, error) {
 	case pdfRef:
 		fv, err := d.resolve(f)
 		if err != nil {
-			return nil, err
+			return nil, 0, 0, err
 		}
 		fd, _ := fv.(pdfDict)
 		form = clone(fd)
@@ -172,7 +199,7 @@ func Sign(pdf []byte, rq Request) ([]byte, error) {
 	}
 	fields, err := d.resolve(form["Fields"])
 	if err != nil {
-		return nil, err
+		return nil, 0, 0, err
 	}
 	fa, _ := fields.(pdfArray)
 	form["Fields"] = append(append(pdfArray(nil), fa...), widgetRef)
@@ -187,15 +214,11 @@ func Sign(pdf []byte, rq Request) ([]byte, error) {
 
 	// The signature dictionary, written by hand: /Contents and /ByteRange
 	// are filled in after the rest of the file is fixed.
-	reserve := 8192
-	for _, c := range append([]*x509.Certificate{s.Cert}, s.Chain...) {
-		reserve += len(c.Raw)
-	}
 	var sd bytes.Buffer
 	sd.WriteString("<</Type /Sig /Filter /Adobe.PPKLite /SubFilter /ETSI.CAdES.detached /M ")
 	write(&sd, pdfString(pdfDate(rq.Time)))
 	sd.WriteString(" /Name ")
-	write(&sd, textString(s.Subject()))
+	write(&sd, textString(signer))
 	if rq.Reason != "" {
 		sd.WriteString(" /Reason ")
 		write(&sd, textString(rq.Reason))
@@ -209,31 +232,20 @@ func Sign(pdf []byte, rq Request) ([]byte, error) {
 	u.start(sigRef)
 	brAt := u.out.Len() + bytes.Index(sd.Bytes(), []byte(brHolder))
 	u.out.Write(sd.Bytes())
-	contentsStart := u.out.Len() - 1 // at '<'
+	contentsStart = u.out.Len() - 1 // at '<'
 	u.out.Write(bytes.Repeat([]byte("0"), 2*reserve))
 	u.out.WriteString(">>>")
-	contentsEnd := u.out.Len() - 2 // after '>'
+	contentsEnd = u.out.Len() - 2 // after '>'
 	u.out.WriteString("\nendobj\n")
 
 	u.finish(d, size, next, rootRef)
-	out := u.out.Bytes()
+	out = u.out.Bytes()
 	br := fmt.Sprintf("/ByteRange [0 %d %d %d]", contentsStart, contentsEnd, len(out)-contentsEnd)
 	if len(br) > len(brHolder) {
-		return nil, errors.New("esign: tệp quá lớn để ký")
+		return nil, 0, 0, errors.New("esign: tệp quá lớn để ký")
 	}
 	copy(out[brAt:], br+strings.Repeat(" ", len(brHolder)-len(br)))
-	h := sha256.New()
-	h.Write(out[:contentsStart])
-	h.Write(out[contentsEnd:])
-	cms, err := signCMS(h.Sum(nil), s.Cert, s.Chain, s.Key)
-	if err != nil {
-		return nil, err
-	}
-	if len(cms) > reserve {
-		return nil, errors.New("esign: chữ ký lớn hơn chỗ dành sẵn")
-	}
-	hex.Encode(out[contentsStart+1:], cms)
-	return out, nil
+	return out, contentsStart, contentsEnd, nil
 }
 
 // update collects the appended objects and their offsets.
