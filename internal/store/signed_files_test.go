@@ -1,6 +1,9 @@
 package store_test
 
 import (
+	"fmt"
+	"os"
+	"path/filepath"
 	"testing"
 
 	"github.com/congportal/cong/internal/dossier"
@@ -87,6 +90,56 @@ func TestSignedResultsCountAsElectronic(t *testing.T) {
 		}
 		if _, err := s.SignedFileByCode(ctx, f.site+1000, codes[1]); err != store.ErrNotFound {
 			t.Fatalf("another site's code found: %v", err)
+		}
+	})
+}
+
+// Erasing a closed dossier's personal data removes its signed forms'
+// files (they name the applicant) and its signed result with the other
+// files; the records stay, so the check page still says what was issued.
+func TestEraseKeepsSignedRecords(t *testing.T) {
+	testdb.Each(t, func(t *testing.T, s *store.Store) {
+		f := newStatsFixture(t, s)
+		h := f.dossier(f.root, f.procOnline, dossier.Dossier{Status: dossier.Returned, ReceivedAt: vn(2025, 1, 2, 9, 0),
+			DueAt: vn(2025, 1, 9, 16, 0), FinishedAt: vn(2025, 1, 8, 9, 0), ReturnedAt: vn(2025, 1, 8, 10, 0)})
+		if err := s.InsertHistoricalDossiers(ctx, []store.HistoricalDossier{h}); err != nil {
+			t.Fatal(err)
+		}
+		id := dossierID(t, s, f.site, h.Dossier.Code)
+		dir := t.TempDir()
+		for i, kind := range []string{"result", "form"} {
+			name := fmt.Sprintf("ky-so-%d", i)
+			if err := os.WriteFile(filepath.Join(dir, name), []byte("%PDF-1.7"), 0o600); err != nil {
+				t.Fatal(err)
+			}
+			sf := store.SignedFile{SiteID: f.site, DossierID: id, Kind: kind, Form: 1, FormID: 1, Name: name + ".pdf", StoredName: name,
+				Size: 8, SHA256: "00", Signer: "UBND", UnitName: f.root.Name, Code: fmt.Sprintf("ZZZZ-ZZZZ-ZZZZ-ZZZ%d", i+2), SignedAt: vn(2025, 1, 8, 9, 30)}
+			if err := s.RecordSignedFile(ctx, &sf); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if err := s.SetRetentionMonths(ctx, f.site, 6); err != nil {
+			t.Fatal(err)
+		}
+		res, err := s.ErasePersonalData(ctx, vn(2026, 3, 1, 0, 0), dir)
+		if err != nil || res.Dossiers != 1 || res.Files != 2 {
+			t.Fatalf("erased %+v %v", res, err)
+		}
+		left, _ := os.ReadDir(dir)
+		if len(left) != 0 {
+			t.Fatalf("files left: %v", left)
+		}
+		all, err := s.SignedFiles(ctx, id)
+		if err != nil || len(all) != 2 {
+			t.Fatalf("records %+v %v", all, err)
+		}
+		for _, r := range all {
+			if r.StoredName != "" || r.SHA256 != "00" || r.Code == "" {
+				t.Errorf("after erasure %+v", r)
+			}
+		}
+		if _, err := s.SignedForm(ctx, id, 1); err != store.ErrNotFound {
+			t.Errorf("an erased signed form is still served: %v", err)
 		}
 	})
 }
