@@ -52,6 +52,7 @@ Cách dùng:
   cong stats rebuild [--data DIR] [--db URL]        (tính lại số liệu thống kê theo ngày từ hồ sơ)
   cong serve … [--backup-every 24h] [--backup-keep 7]
   cong config-doc                                   (in bảng tham số cho docs/config.md)
+  cong cert check [--sign-cert F] [--sign-cert-dir D] [--unit MÃ]  (kiểm tra chứng thư số dùng ký kết quả)
   cong healthcheck [--url http://127.0.0.1:8080/healthz]
   cong version [--data DIR] [--db URL]
 
@@ -130,6 +131,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, getenv fu
 		return cmdHealthcheck(ctx, args[1:], stdout)
 	case "config-doc":
 		return cmdConfigDoc(args[1:], stdout)
+	case "cert":
+		return cmdCert(args[1:], stdout, getenv)
 	case "help", "-h", "--help":
 		return flag.ErrHelp
 	default:

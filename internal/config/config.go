@@ -71,10 +71,16 @@ func ServeFlags(fs *flag.FlagSet, c *Config) {
 	fs.IntVar(&c.ClientRequests, "client-requests", 16, "số yêu cầu tối đa đang xử lý cùng lúc của một máy khách (một địa chỉ IPv4 hoặc một dải IPv6 /64); vượt thì trả 429 (-1 = không giới hạn)")
 	fs.IntVar(&c.UploadSlots, "upload-slots", 4, "số yêu cầu tải tệp lên được đọc cùng lúc; yêu cầu khác chờ tối đa vài giây rồi nhận 503")
 	fs.StringVar(&c.MetricsToken, "metrics-token", "", "khoá cho phép đọc /metrics từ máy khác (Authorization: Bearer …); để trống thì /metrics chỉ trả lời từ chính máy chủ (loopback)")
+	SignFlags(fs, c)
+	fs.StringVar(&c.MailFrom, "mail-from", "", "địa chỉ người gửi thư thông báo, ví dụ \"Cổng dịch vụ công <khongtraloi@tinh.gov.vn>\" (bắt buộc khi có --smtp-url)")
+}
+
+// SignFlags registers the certificate flags of signed electronic results,
+// which `cong serve` and `cong cert check` take.
+func SignFlags(fs *flag.FlagSet, c *Config) {
 	fs.StringVar(&c.SignCert, "sign-cert", "", "chứng thư số dùng ký kết quả điện tử và phiếu mẫu 01–05 (PAdES): tệp PKCS#12 (.p12/.pfx) hoặc PEM gồm chứng thư và khoá; để trống thì không ký (trừ đơn vị có tệp riêng trong --sign-cert-dir)")
 	fs.StringVar(&c.SignPasswordFile, "sign-password-file", "", "tệp chứa mật khẩu của --sign-cert (một dòng); không đặt mật khẩu trên dòng lệnh")
 	fs.StringVar(&c.SignCertDir, "sign-cert-dir", "", "thư mục chứng thư số riêng của từng đơn vị: <mã đơn vị>.p12 (hoặc .pfx, .pem) và mật khẩu trong <mã đơn vị>.password; đơn vị không có tệp riêng dùng --sign-cert")
-	fs.StringVar(&c.MailFrom, "mail-from", "", "địa chỉ người gửi thư thông báo, ví dụ \"Cổng dịch vụ công <khongtraloi@tinh.gov.vn>\" (bắt buộc khi có --smtp-url)")
 }
 
 // Parse parses args into fs, taking a flag's value from its environment twin
