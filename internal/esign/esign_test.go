@@ -363,3 +363,22 @@ func FuzzParse(f *testing.F) {
 		}
 	})
 }
+
+// BenchmarkSignResult is one issued result: draw the stamp, sign a
+// one-page PDF with an ECDSA P-256 key.
+func BenchmarkSignResult(b *testing.B) {
+	s := testSigner(b, true)
+	font := testFont(b)
+	pdf := fpdfDoc(b, 1)
+	b.ReportAllocs()
+	for b.Loop() {
+		img, err := Stamp(StampInfo{Font: font, QR: "https://dichvucong.example.vn/xac-thuc?ma=ABCD-EFGH-JKMN-PQRS",
+			Lines: []string{"Ký số bởi: UBND xã Thử Nghiệm", "Đơn vị: UBND xã Thử Nghiệm", "Thời gian: 22:15:03 07/12/2026", "Mã xác thực: ABCD-EFGH-JKMN-PQRS"}})
+		if err != nil {
+			b.Fatal(err)
+		}
+		if _, err := Sign(pdf, Request{Signer: s, Stamp: img}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -373,7 +373,7 @@ func rgb(img *image.RGBA) []byte {
 
 func deflate(b []byte) []byte {
 	var buf bytes.Buffer
-	zw, _ := zlib.NewWriterLevel(&buf, zlib.BestCompression)
+	zw, _ := zlib.NewWriterLevel(&buf, zlib.BestSpeed)
 	zw.Write(b)
 	zw.Close()
 	return buf.Bytes()
