@@ -9,6 +9,7 @@ import (
 	"io"
 	"net/http"
 	"strings"
+	"time"
 
 	"github.com/congportal/cong/internal/esign"
 	"github.com/congportal/cong/internal/forms"
@@ -175,4 +176,40 @@ func (c *citizenDesk) verifyReadError(w http.ResponseWriter, r *http.Request, p 
 func (s *Server) verifyTooLarge(w http.ResponseWriter, r *http.Request) error {
 	return &Error{Status: http.StatusRequestEntityTooLarge, Code: "too_large",
 		Message: fmt.Sprintf("Tệp quá lớn (tối đa %d MB): không thể là tệp đã phát hành. Hãy chọn đúng tệp PDF nhận từ cơ quan.", maxDossierFile>>20)}
+}
+
+// apiSigned is what the check page shows, for systems that check papers
+// (the national portal, a bank): GET /api/v1/signed/{code}.
+type apiSigned struct {
+	Code     string `json:"code"`
+	Kind     string `json:"kind"` // result | form
+	Form     string `json:"form,omitempty"`
+	Title    string `json:"title"`
+	Unit     string `json:"unit"`
+	Signer   string `json:"signer"`
+	SignedAt string `json:"signed_at"`
+	SHA256   string `json:"sha256"`
+	Size     int64  `json:"size"`
+}
+
+func (c *citizenDesk) apiSigned(w http.ResponseWriter, r *http.Request) error {
+	p := c.verifyPage(r)
+	status, err := c.lookupCode(r, p, r.PathValue("code"))
+	if err != nil {
+		return err
+	}
+	switch status {
+	case http.StatusUnprocessableEntity:
+		return &Error{Status: http.StatusBadRequest, Code: "bad_code", Message: p.Alert}
+	case http.StatusNotFound:
+		return &Error{Status: http.StatusNotFound, Code: "not_found", Message: p.Alert}
+	}
+	out := apiSigned{Code: p.F.Code, Kind: p.F.Kind, Title: p.Kind, Unit: p.F.UnitName, Signer: p.F.Signer,
+		SignedAt: p.F.SignedAt.In(c.s.loc).Format(time.RFC3339), SHA256: p.F.SHA256, Size: p.F.Size}
+	if p.F.Kind == "form" {
+		out.Form = forms.Kind(p.F.Form).Number()
+	}
+	w.Header().Set("Cache-Control", "no-store")
+	writeJSON(w, http.StatusOK, out)
+	return nil
 }

@@ -255,7 +255,7 @@ func (o *officerDesk) sign(w http.ResponseWriter, r *http.Request) error {
 		return nil
 	}
 	kind, ok := forms.ParseKind(r.PostFormValue("mau"))
-	if !ok || kind == forms.Control {
+	if !ok {
 		return &Error{Status: http.StatusUnprocessableEntity, Code: "bad_request", Message: "Chưa chọn tệp kết quả hoặc biểu mẫu cần ký số."}
 	}
 	ban, _ := strconv.ParseInt(r.PostFormValue("ban"), 10, 64)

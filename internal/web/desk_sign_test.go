@@ -195,6 +195,13 @@ func TestSignedResult(t *testing.T) {
 			}
 		}
 		wantCode(t, "unknown code", oe.fetch(t, "/xac-thuc?ma=2222-3333-4444-5555"), 404, "Không có giấy tờ điện tử nào")
+		api := oe.fetch(t, "/api/v1/signed/"+sf.Code)
+		wantCode(t, "api", api, 200, `"kind":"result"`, `"sha256":"`+sf.SHA256+`"`, `"signer":"UBND xã Thử Nghiệm (ký số)"`)
+		if strings.Contains(api.body, "Trần Thị") || strings.Contains(api.body, d.Code) {
+			t.Errorf("the API shows personal data: %s", api.body)
+		}
+		wantCode(t, "api unknown", oe.fetch(t, "/api/v1/signed/2222-3333-4444-5555"), 404, `"not_found"`)
+		wantCode(t, "api malformed", oe.fetch(t, "/api/v1/signed/xyz"), 400, `"bad_code"`)
 		wantCode(t, "malformed code", oe.fetch(t, "/xac-thuc?ma=<script>"), 422, "16 chữ và số")
 		wantCode(t, "empty form", oe.fetch(t, "/xac-thuc"), 200, "Mã xác thực")
 

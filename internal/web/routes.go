@@ -115,6 +115,7 @@ func (s *Server) routeTable(x sections) []route {
 		{"GET /api/v1/procedures", c.apiList},
 		{"GET /api/v1/procedures/{code}", c.apiDetail},
 		{"GET /api/v1/dossiers/{code}/status", cd.apiStatus},
+		{"GET /api/v1/signed/{code}", cd.apiSigned},
 		{"GET /api/v1/calendar/holidays", s.apiCalendarHolidays},
 		{"GET /api/v1/calendar/due", s.apiCalendarDue},
 		{"GET /api/v1/stats/dossiers", x.dossiers.api},
