@@ -10,6 +10,8 @@ import (
 	"crypto/x509/pkix"
 	"encoding/pem"
 	"fmt"
+	"io"
+	"log/slog"
 	"math/big"
 	"net/http/httptest"
 	"os"
@@ -28,9 +30,6 @@ import (
 	"github.com/congportal/cong/internal/testdb"
 	"github.com/congportal/cong/internal/visit"
 	"github.com/congportal/cong/internal/web"
-
-	"io"
-	"log/slog"
 )
 
 // writeTestCertificate makes a throwaway CA and a unit certificate issued
