@@ -6,6 +6,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"github.com/congportal/cong/internal/esign"
 	"io"
 	"log/slog"
 	"net"
@@ -57,6 +58,7 @@ Cách dùng:
   cong payments refund                              (hoàn tiền các hồ sơ không được tiếp nhận ngay)
   cong serve … [--backup-every 24h] [--backup-keep 7]
   cong config-doc                                   (in bảng tham số cho docs/config.md)
+  cong cert check [--sign-cert F] [--sign-cert-dir D] [--unit MÃ]  (kiểm tra chứng thư số dùng ký kết quả)
   cong healthcheck [--url http://127.0.0.1:8080/healthz]
   cong version [--data DIR] [--db URL]
 
@@ -137,6 +139,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, getenv fu
 		return cmdHealthcheck(ctx, args[1:], stdout)
 	case "config-doc":
 		return cmdConfigDoc(args[1:], stdout)
+	case "cert":
+		return cmdCert(args[1:], stdout, getenv)
 	case "help", "-h", "--help":
 		return flag.ErrHelp
 	default:
@@ -279,10 +283,16 @@ func cmdServe(ctx context.Context, args []string, stderr io.Writer, getenv func(
 	if c.BackupEvery > 0 {
 		backupStats = new(backup.Stats)
 	}
+	// A wrong certificate path or password stops the start, not the
+	// first signature.
+	signing := &esign.Keyring{File: c.SignCert, PasswordFile: c.SignPasswordFile, Dir: c.SignCertDir}
+	if err := signing.Check(); err != nil {
+		return fmt.Errorf("--sign-cert: %w", err)
+	}
 	srv, err := web.New(web.Options{Store: st, Counter: counter, Counters: counters, SiteID: site.ID, BaseURL: c.BaseURL, Proxies: proxies,
 		Location: loc, Logger: log, Version: versionString(), MediaDir: filepath.Join(c.Data, "media"), Backups: backupStats,
 		MaxHashing: c.MaxHashing, ClientRequests: c.ClientRequests, UploadSlots: c.UploadSlots,
-		MetricsToken: c.MetricsToken, Payment: prov})
+		MetricsToken: c.MetricsToken, Payment: prov, Signing: signing})
 	if err != nil {
 		return err
 	}

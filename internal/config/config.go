@@ -47,6 +47,9 @@ type Config struct {
 	SMSURL, SMSTokenFile, SMSBrand                                    string
 	SMSASCII                                                          bool
 	PartnerKeep                                                       time.Duration
+	// Signed electronic results (issue 18): the install's certificate,
+	// the file holding its password, and a folder of per-unit ones.
+	SignCert, SignPasswordFile, SignCertDir string
 }
 
 // Flag describes one flag for docs: name, env twin, default and help.
@@ -93,6 +96,7 @@ func ServeFlags(fs *flag.FlagSet, c *Config) {
 	fs.BoolVar(&c.SMSASCII, "sms-ascii", true, "gửi SMS tiếng Việt không dấu (nhà mạng tính một tin 160 ký tự; có dấu chỉ 70 ký tự một tin)")
 	fs.DurationVar(&c.PartnerKeep, "partner-keep", 90*24*time.Hour, "giữ các sự kiện đồng bộ và SMS đã gửi trong hàng đợi bao lâu rồi xoá (lịch sử hồ sơ vẫn còn; 0 = giữ mãi)")
 	PaymentFlags(fs, c)
+	SignFlags(fs, c)
 	fs.StringVar(&c.MailFrom, "mail-from", "", "địa chỉ người gửi thư thông báo, ví dụ \"Cổng dịch vụ công <khongtraloi@tinh.gov.vn>\" (bắt buộc khi có --smtp-url)")
 }
 
@@ -103,6 +107,14 @@ func PaymentFlags(fs *flag.FlagSet, c *Config) {
 	fs.StringVar(&c.PaymentAPIURL, "payment-api-url", "", "địa chỉ API tra cứu giao dịch và hoàn tiền của cổng thanh toán (querydr, refund), ví dụ https://sandbox.vnpayment.vn/merchant_webapi/api/transaction")
 	fs.StringVar(&c.PaymentMerchant, "payment-merchant", "", "mã đơn vị chấp nhận thanh toán (vnp_TmnCode) do cổng thanh toán cấp")
 	fs.StringVar(&c.PaymentSecretFile, "payment-secret-file", "", "tệp chứa khoá bí mật ký giao dịch (vnp_HashSecret) do cổng thanh toán cấp; chỉ người chạy Cổng được đọc")
+}
+
+// SignFlags registers the certificate flags of signed electronic results,
+// which `cong serve` and `cong cert check` take.
+func SignFlags(fs *flag.FlagSet, c *Config) {
+	fs.StringVar(&c.SignCert, "sign-cert", "", "chứng thư số dùng ký kết quả điện tử và phiếu mẫu 01–05 (PAdES): tệp PKCS#12 (.p12/.pfx) hoặc PEM gồm chứng thư và khoá; để trống thì không ký (trừ đơn vị có tệp riêng trong --sign-cert-dir)")
+	fs.StringVar(&c.SignPasswordFile, "sign-password-file", "", "tệp chứa mật khẩu của --sign-cert (một dòng); không đặt mật khẩu trên dòng lệnh")
+	fs.StringVar(&c.SignCertDir, "sign-cert-dir", "", "thư mục chứng thư số riêng của từng đơn vị: <mã đơn vị>.p12 (hoặc .pfx, .pem) và mật khẩu trong <mã đơn vị>.password; đơn vị không có tệp riêng dùng --sign-cert")
 }
 
 // Parse parses args into fs, taking a flag's value from its environment twin

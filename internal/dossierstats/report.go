@@ -70,7 +70,9 @@ func (f Figure) Percent() string {
 //   - Digitised: new dossiers whose required components are all digitised
 //     (submitted online or scanned at the counter).
 //   - ResultElectronic: finished dossiers whose result was issued
-//     electronically.
+//     electronically: a result signed with the unit's certificate and
+//     issued through Cổng (store.RecordSignedFile, kind result), or one an
+//     officer recorded as issued electronically through another system.
 type Counts struct {
 	New, Carried                int64
 	NewOnline, CarriedOnline    int64

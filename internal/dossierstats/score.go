@@ -122,7 +122,7 @@ func (cfg Config) Score(c Counts, pub Figure) []Score {
 		mk("digitisation", "Số hóa hồ sơ", "Tỷ lệ số hóa hồ sơ",
 			"Số hồ sơ tiếp nhận mới có thành phần được số hóa đầy đủ / Tổng số hồ sơ tiếp nhận mới", c.DigitisedShare(), cfg.Digitised),
 		mk("digitisation", "Số hóa hồ sơ", "Tỷ lệ cấp kết quả điện tử",
-			"Số hồ sơ giải quyết có kết quả điện tử / Tổng số hồ sơ đã giải quyết", c.ResultShare(), cfg.Results),
+			"Số hồ sơ đã giải quyết có kết quả điện tử (kết quả ký số phát hành qua cổng, hoặc cán bộ ghi nhận đã cấp điện tử qua hệ thống khác) / Tổng số hồ sơ đã giải quyết", c.ResultShare(), cfg.Results),
 	}
 }
 

@@ -28,6 +28,10 @@ var (
 	fontItalic []byte
 )
 
+// SerifFont is the regular face, for other drawings of official papers
+// (the signature stamp of esign).
+func SerifFont() []byte { return fontRegular }
+
 const (
 	family  = "DejaVuSerif"
 	marginL = 25.0 // the binding side, as on official papers

@@ -337,7 +337,11 @@ func (s *Store) eraseDossier(ctx context.Context, id int64, now time.Time) (file
 			WHERE dossier_id = ?`), string(mail.OfficerNew), string(mail.OfficerNearDue), string(mail.OfficerNew), string(mail.OfficerNearDue), id); err != nil {
 			return err
 		}
-		rows, err := tx.QueryContext(ctx, s.q(`SELECT stored_name FROM dossier_files WHERE dossier_id = ?`), id)
+		// Signed forms carry the applicant's name too; their records
+		// (code, hash, signer) stay, so the check page can still say
+		// what was issued.
+		rows, err := tx.QueryContext(ctx, s.q(`SELECT stored_name FROM dossier_files WHERE dossier_id = ?
+			UNION SELECT stored_name FROM signed_files WHERE dossier_id = ? AND kind = 'form' AND stored_name <> ''`), id, id)
 		if err != nil {
 			return err
 		}
@@ -354,6 +358,9 @@ func (s *Store) eraseDossier(ctx context.Context, id int64, now time.Time) (file
 			return err
 		}
 		if _, err := tx.ExecContext(ctx, s.q(`DELETE FROM dossier_files WHERE dossier_id = ?`), id); err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, s.q(`UPDATE signed_files SET stored_name = '' WHERE dossier_id = ?`), id); err != nil {
 			return err
 		}
 		_, err = tx.ExecContext(ctx, s.q(`UPDATE dossiers SET result_file = NULL WHERE id = ?`), id)

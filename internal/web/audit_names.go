@@ -68,6 +68,7 @@ var auditActionNames = map[string]string{
 	"dossier.apologise":          "Lập phiếu xin lỗi và hẹn lại ngày trả kết quả",
 	"dossier.complaint":          "Ghi nhận phản ánh, kiến nghị về hồ sơ",
 	"dossier.digitise":           "Ghi nhận số hóa hồ sơ, kết quả điện tử",
+	"dossier.sign":               "Ký số kết quả, biểu mẫu của hồ sơ",
 	"rating.list":                "Xem đánh giá của người dân",
 	// Q&A, consultations, institutional pages.
 	"question.assign":     "Phân công trả lời câu hỏi",

@@ -47,6 +47,12 @@ func (c *citizenDesk) myForm(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
+	// A form signed by the unit is given as issued: the signed bytes.
+	if sf, err := c.s.st.SignedForm(r.Context(), d.ID, id); err == nil {
+		return c.s.serveSigned(w, r, sf)
+	} else if !errors.Is(err, store.ErrNotFound) {
+		return err
+	}
 	pdf, err := issuedForms.pdf(c.s, c.s.baseURLOf(r), id, data)
 	if err != nil {
 		return err

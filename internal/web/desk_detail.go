@@ -46,6 +46,7 @@ type deskDetailPage struct {
 	Privacy      store.DossierPrivacy // recovery lock, erasure (desk_privacy.go)
 	Quality      deskQuality          // complaints and digitisation (desk_quality.go)
 	Payments     []store.Payment      // online fees (citizen_payment.go)
+	Signing      deskSigning          // signed electronic results (desk_sign.go)
 }
 
 func (o *officerDesk) detail(w http.ResponseWriter, r *http.Request) error {
@@ -111,6 +112,9 @@ func (o *officerDesk) detailPage(r *http.Request, sc deskScope, d dossier.Dossie
 		return nil, err
 	}
 	if err := o.fillQuality(r, p); err != nil {
+		return nil, err
+	}
+	if err := o.fillSigning(r, p); err != nil {
 		return nil, err
 	}
 	return p, nil
@@ -236,7 +240,7 @@ func (o *officerDesk) move(w http.ResponseWriter, r *http.Request) error {
 			in.ResultFile = files[0].StoredName
 		}
 	}
-	_, err = o.s.st.MoveDossier(ctx, store.MoveRequest{Before: d, Input: in, Files: files,
+	after, err := o.s.st.MoveDossier(ctx, store.MoveRequest{Before: d, Input: in, Files: files,
 		Audit: &store.AuditEntry{SiteID: o.s.siteIDOf(r), UserID: u.ID, Username: u.Username, Action: "dossier." + string(action), IP: o.s.clientIP(r)}})
 	if err != nil {
 		removeDossierFiles(o.s.dossierDir(), files)
@@ -245,6 +249,14 @@ func (o *officerDesk) move(w http.ResponseWriter, r *http.Request) error {
 	tb := "chuyen"
 	if action == dossier.ActSupplemented {
 		tb = "bo-sung"
+	}
+	if action == dossier.ActFinish {
+		if tried, err := o.autoSign(r, after, u.ID); err != nil {
+			o.s.log.Warn("result not signed", "dossier", d.Code, "err", err)
+			tb = "ky-so-loi"
+		} else if tried {
+			tb = "ky-so"
+		}
 	}
 	http.Redirect(w, r, fmt.Sprintf("/quan-tri/ho-so/%d?tb=%s", d.ID, tb), http.StatusSeeOther)
 	return nil

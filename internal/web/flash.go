@@ -85,14 +85,16 @@ var catalogueFlashes = map[string]string{
 
 // deskFlashes are the officer desk's.
 var deskFlashes = map[string]string{
-	"chuyen":   "Đã cập nhật trạng thái hồ sơ.",
-	"moi":      "Đã tiếp nhận hồ sơ và cấp mã. Hãy in giấy tiếp nhận và hẹn trả kết quả cho người nộp.",
-	"don-vi":   "Đã lưu đơn vị làm việc của cán bộ.",
-	"bo-sung":  "Đã nhận hồ sơ bổ sung; thời hạn giải quyết được tính tiếp.",
-	"mo-khoa":  "Đã mở khóa: người nộp lại có thể lấy lại đường dẫn riêng qua thư điện tử.",
-	"xin-loi":  "Đã lập phiếu xin lỗi và hẹn lại ngày trả kết quả (mẫu 04). Hãy in phiếu gửi người nộp hồ sơ.",
-	"phan-anh": "Đã ghi nhận phản ánh, kiến nghị. Hồ sơ được tính vào chỉ số mức độ hài lòng.",
-	"so-hoa":   "Đã ghi nhận số hóa.",
+	"chuyen":    "Đã cập nhật trạng thái hồ sơ.",
+	"moi":       "Đã tiếp nhận hồ sơ và cấp mã. Hãy in giấy tiếp nhận và hẹn trả kết quả cho người nộp.",
+	"don-vi":    "Đã lưu đơn vị làm việc của cán bộ.",
+	"bo-sung":   "Đã nhận hồ sơ bổ sung; thời hạn giải quyết được tính tiếp.",
+	"mo-khoa":   "Đã mở khóa: người nộp lại có thể lấy lại đường dẫn riêng qua thư điện tử.",
+	"xin-loi":   "Đã lập phiếu xin lỗi và hẹn lại ngày trả kết quả (mẫu 04). Hãy in phiếu gửi người nộp hồ sơ.",
+	"phan-anh":  "Đã ghi nhận phản ánh, kiến nghị. Hồ sơ được tính vào chỉ số mức độ hài lòng.",
+	"so-hoa":    "Đã ghi nhận số hóa.",
+	"ky-so":     "Đã ký số và phát hành bản điện tử; người nộp tải được bản ký số qua đường dẫn riêng.",
+	"ky-so-loi": "Đã cập nhật trạng thái hồ sơ, nhưng tệp kết quả chưa ký số được. Hãy bấm “Ký số” ở mục Kết quả điện tử để thử lại và xem lý do.",
 }
 
 // myFlashes are the citizen's private dossier page's.

@@ -141,6 +141,7 @@ var (
 	mediaCap     = bodyCap{maxUploadBody, (*Server).uploadTooLarge}
 	documentCap  = bodyCap{maxDocBody, func(*Server, http.ResponseWriter, *http.Request) error { return errDocumentTooLarge() }}
 	procedureCap = bodyCap{maxProcedureBody, func(*Server, http.ResponseWriter, *http.Request) error { return errProcedureTooLarge() }}
+	verifyCap    = bodyCap{maxVerifyBody, (*Server).verifyTooLarge}
 )
 
 // uploadRoutes are the routes that take files, with their caps.
@@ -158,6 +159,7 @@ var uploadRoutes = map[string]bodyCap{
 	"POST /quan-tri/thu-tuc":              procedureCap,
 	"POST /quan-tri/thu-tuc/nhap":         procedureCap,
 	"POST /quan-tri/thu-tuc/{id}":         procedureCap,
+	"POST /xac-thuc":                      verifyCap,
 }
 
 func errBodyTooLarge(max int64) *Error {

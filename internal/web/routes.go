@@ -97,6 +97,8 @@ func (s *Server) routeTable(x sections) []route {
 		{"GET /thanh-toan/ket-qua", cd.payReturn},
 		{"GET /thanh-toan/ipn", cd.payIPN},
 		{"GET /tra-cuu", cd.lookup},
+		{"GET /xac-thuc", cd.verify},
+		{"POST /xac-thuc", s.capped(cd.verifyFile)},
 
 		// JSON API: reads are public, writes take a bearer token.
 		{"GET /api/v1/articles", s.apiArticles},
@@ -118,6 +120,7 @@ func (s *Server) routeTable(x sections) []route {
 		{"GET /api/v1/procedures", c.apiList},
 		{"GET /api/v1/procedures/{code}", c.apiDetail},
 		{"GET /api/v1/dossiers/{code}/status", cd.apiStatus},
+		{"GET /api/v1/signed/{code}", cd.apiSigned},
 		{"GET /api/v1/calendar/holidays", s.apiCalendarHolidays},
 		{"GET /api/v1/calendar/due", s.apiCalendarDue},
 		{"GET /api/v1/stats/dossiers", x.dossiers.api},
@@ -206,6 +209,8 @@ func (s *Server) routeTable(x sections) []route {
 		{"POST /quan-tri/ho-so/{id}/mo-khoa-lay-lai", s.staff(o.resetRecovery)},
 		{"POST /quan-tri/ho-so/{id}/phan-anh", s.staff(o.addComplaint)},
 		{"POST /quan-tri/ho-so/{id}/so-hoa", s.staff(o.markDigitised)},
+		{"POST /quan-tri/ho-so/{id}/ky-so", s.staff(o.sign)},
+		{"GET /quan-tri/ho-so/{id}/ky-so/{code}", s.staff(o.signedDownload)},
 
 		// Admin: users, settings, audit log, calendar, units and
 		// procedures, the mail outbox.

@@ -5,6 +5,7 @@ package web
 
 import (
 	"context"
+	"github.com/congportal/cong/internal/esign"
 	"log/slog"
 	"net/http"
 	"runtime/debug"
@@ -49,6 +50,9 @@ type Options struct {
 	MetricsToken string
 	// Payment is the payment gateway; nil: online payment is off.
 	Payment payment.Provider
+	// Signing holds the units' certificates for signed electronic results
+	// (desk_sign.go); nil or empty: nothing is signed.
+	Signing *esign.Keyring
 }
 
 // Server serves the portal.
@@ -72,7 +76,8 @@ type Server struct {
 	uploads      semaphore
 	metricsToken string
 	pay          payment.Provider // nil: online payment off
-	hsts         []string         // Strict-Transport-Security value; nil unless the base URL is https
+	signing      *esign.Keyring
+	hsts         []string // Strict-Transport-Security value; nil unless the base URL is https
 
 	hashes *hashGate        // password hashing slots (hash_gate.go)
 	now    func() time.Time // the login throttle's clock; tests move it
@@ -125,7 +130,7 @@ func New(o Options) (*Server, error) {
 		st: o.Store, counter: o.Counter, counters: o.Counters, siteID: o.SiteID, cacheTTL: o.CacheTTL, baseURL: o.BaseURL, proxies: o.Proxies,
 		loc: o.Location, log: o.Logger, version: o.Version, started: time.Now(),
 		tmpl: t, adminTmpl: at, assets: a, cache: newPageCache(o.CacheTTL, 5000), metrics: newMetrics(),
-		mediaDir: o.MediaDir, backups: o.Backups, metricsToken: o.MetricsToken, pay: o.Payment,
+		mediaDir: o.MediaDir, backups: o.Backups, metricsToken: o.MetricsToken, pay: o.Payment, signing: o.Signing,
 		hashes: newHashGate(o.MaxHashing, hashGateWait), now: time.Now,
 	}
 	if s.counters == nil && o.Counter != nil {

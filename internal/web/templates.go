@@ -38,6 +38,8 @@ var publicPages = []pageFiles{
 	{"mydossier", []string{"templates/mydossier_forms.html", "templates/mydossier_rating.html"}},
 	// Public statistics.
 	{"stats_dossiers", nil}, {"stats_ratings", nil},
+	// The public check of signed electronic results.
+	{"verify", nil},
 }
 
 var qaPartials = []string{"templates/qa_partials.html"}
@@ -53,7 +55,7 @@ var adminPages = []pageFiles{
 	{"qa_queue", nil}, {"qa_edit", nil}, {"qa_consults", nil}, {"qa_consult_edit", nil}, {"qa_pages", nil}, {"qa_page_edit", nil},
 	// Officer desk.
 	{"desk_queue", nil}, {"desk_counter", nil}, {"desk_officers", nil}, {"desk_ratings", nil},
-	{"desk_detail", []string{"templates/admin/desk_forms.html", "templates/admin/desk_quality.html"}},
+	{"desk_detail", []string{"templates/admin/desk_forms.html", "templates/admin/desk_quality.html", "templates/admin/desk_sign.html"}},
 	// Admin.
 	{"users", nil}, {"user_form", nil}, {"settings", nil}, {"privacy_settings", nil}, {"audit", nil},
 	{"calendar", nil}, {"units", nil}, {"procedure_list", nil}, {"procedure_edit", nil}, {"procedure_import", nil},
