@@ -97,4 +97,14 @@ var myFlashes = map[string]string{
 	"bo-sung":  "Đã gửi hồ sơ bổ sung. Hồ sơ đã được chuyển lại cho cơ quan giải quyết.",
 	"rut":      "Đã rút hồ sơ. Hồ sơ dừng giải quyết.",
 	"danh-gia": "Cảm ơn ông/bà đã đánh giá! Ý kiến của ông/bà giúp cơ quan nâng cao chất lượng phục vụ.",
+	// Added from the private link to the signed-in account (citizen_account.go).
+	"them-vao-tai-khoan": "Đã thêm hồ sơ vào tài khoản. Từ nay bạn xem hồ sơ này trong mục “Hồ sơ của tôi”.",
+}
+
+// citizenFlashes are the citizen account's pages'.
+var citizenFlashes = map[string]string{
+	"dang-xuat":        "Bạn đã đăng xuất khỏi tài khoản công dân trên thiết bị này.",
+	"dang-xuat-tat-ca": "Bạn đã đăng xuất khỏi tài khoản công dân trên mọi thiết bị.",
+	"xoa-giay-to":      "Đã xóa giấy tờ khỏi kho dữ liệu. Hồ sơ đã nộp kèm giấy tờ này không bị ảnh hưởng.",
+	"thieu-thong-tin":  "Bạn đã đăng nhập. Nhà cung cấp định danh không gửi địa chỉ thư điện tử hay số CCCD, nên khi nộp hồ sơ bạn tự nhập các thông tin này.",
 }

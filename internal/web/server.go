@@ -43,6 +43,9 @@ type Options struct {
 	// MetricsToken lets a scraper on another machine read /metrics with
 	// "Authorization: Bearer <token>"; without it only loopback clients may.
 	MetricsToken string
+	// CitizenOIDC is the citizens' OpenID provider (citizen_oidc.go);
+	// without an issuer citizens sign in with a code by mail.
+	CitizenOIDC CitizenOIDC
 }
 
 // Server serves the portal.
@@ -81,6 +84,8 @@ type Server struct {
 
 	handler      http.Handler
 	articleRoute *articleRoute
+
+	oidc *oidcClient // citizens' OpenID provider; nil when none
 }
 
 type siteData struct {
@@ -115,6 +120,7 @@ func New(o Options) (*Server, error) {
 		tmpl: t, adminTmpl: at, assets: a, cache: newPageCache(o.CacheTTL, 5000), metrics: newMetrics(),
 		mediaDir: o.MediaDir, backups: o.Backups, metricsToken: o.MetricsToken,
 		hashes: newHashGate(o.MaxHashing, hashGateWait), now: time.Now,
+		oidc: newOIDCClient(o.CitizenOIDC),
 	}
 	if strings.HasPrefix(strings.ToLower(o.BaseURL), "https://") {
 		// A year, as browsers' preload lists ask; no includeSubDomains: a
