@@ -86,7 +86,10 @@ func (s *Store) insertCitizen(ctx context.Context, tx *sql.Tx, c *citizen.Citize
 	err := tx.QueryRowContext(ctx, s.q(`INSERT INTO citizens (site_id, oidc_issuer, oidc_subject, email, id_number, name, dob, address, phone, created_at, last_login_at)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`),
 		c.SiteID, c.Issuer, c.Subject, c.Email, c.IDNumber, c.Name, c.DOB, c.Address, c.Phone, c.CreatedAt, c.LastLoginAt).Scan(&c.ID)
-	return uniqueAs(err, ErrCitizenConflict)
+	if err != nil {
+		return uniqueAs(err, ErrCitizenConflict)
+	}
+	return nil
 }
 
 // SignInByClaims finds or creates the account of a provider's (cleaned)

@@ -232,11 +232,12 @@ func (c *citizenDesk) verifyCode(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	if out != citizen.CodeOK {
-		if out != citizen.CodeWrong {
-			p.Step = "" // the code is dead: ask for a fresh one
-		}
-		p.Errs = map[string]string{"ma": out.Message(left)}
 		p.Alert = "Chưa đăng nhập được."
+		p.Errs = map[string]string{"ma": out.Message(left)}
+		if out != citizen.CodeWrong {
+			// The code is dead: the page asks for a fresh one.
+			p.Step, p.Alert = "", "Chưa đăng nhập được. "+out.Message(left)
+		}
 		return c.render(w, http.StatusUnprocessableEntity, "citizen_signin", p)
 	}
 	ct, err := c.s.st.SignInByEmail(r.Context(), siteID, email, time.Now())
