@@ -33,6 +33,13 @@ type Config struct {
 	ClientRequests int
 	UploadSlots    int
 	MetricsToken   string
+	// Citizens' OpenID provider (issue 17); empty issuer: sign-in by a
+	// one-time code by mail only.
+	CitizenOIDCIssuer           string
+	CitizenOIDCClientID         string
+	CitizenOIDCClientSecret     string
+	CitizenOIDCClientSecretFile string
+	CitizenOIDCName             string
 }
 
 // Flag describes one flag for docs: name, env twin, default and help.
@@ -68,6 +75,11 @@ func ServeFlags(fs *flag.FlagSet, c *Config) {
 	fs.IntVar(&c.ClientRequests, "client-requests", 16, "số yêu cầu tối đa đang xử lý cùng lúc của một máy khách (một địa chỉ IPv4 hoặc một dải IPv6 /64); vượt thì trả 429 (-1 = không giới hạn)")
 	fs.IntVar(&c.UploadSlots, "upload-slots", 4, "số yêu cầu tải tệp lên được đọc cùng lúc; yêu cầu khác chờ tối đa vài giây rồi nhận 503")
 	fs.StringVar(&c.MetricsToken, "metrics-token", "", "khoá cho phép đọc /metrics từ máy khác (Authorization: Bearer …); để trống thì /metrics chỉ trả lời từ chính máy chủ (loopback)")
+	fs.StringVar(&c.CitizenOIDCIssuer, "citizen-oidc-issuer", "", "địa chỉ (issuer) nhà cung cấp định danh OpenID Connect cho công dân đăng nhập, ví dụ https://sso.dichvucong.gov.vn; để trống thì công dân đăng nhập bằng mã gửi qua thư điện tử")
+	fs.StringVar(&c.CitizenOIDCClientID, "citizen-oidc-client-id", "", "mã ứng dụng (client id) của cổng tại nhà cung cấp định danh; bắt buộc khi có --citizen-oidc-issuer")
+	fs.StringVar(&c.CitizenOIDCClientSecret, "citizen-oidc-client-secret", "", "khoá bí mật (client secret) của cổng tại nhà cung cấp định danh; nên đặt qua biến môi trường hoặc --citizen-oidc-client-secret-file thay vì dòng lệnh")
+	fs.StringVar(&c.CitizenOIDCClientSecretFile, "citizen-oidc-client-secret-file", "", "tệp chứa khoá bí mật (client secret) của cổng tại nhà cung cấp định danh (ví dụ bí mật của systemd hoặc Docker)")
+	fs.StringVar(&c.CitizenOIDCName, "citizen-oidc-name", "VNeID", "tên nhà cung cấp định danh hiển thị trên nút đăng nhập của công dân")
 	fs.StringVar(&c.MailFrom, "mail-from", "", "địa chỉ người gửi thư thông báo, ví dụ \"Cổng dịch vụ công <khongtraloi@tinh.gov.vn>\" (bắt buộc khi có --smtp-url)")
 }
 
@@ -138,6 +150,9 @@ func (c *Config) Validate() error {
 			return err
 		}
 	}
+	if err := c.validateCitizenOIDC(); err != nil {
+		return err
+	}
 	return nil
 }
 
@@ -152,3 +167,32 @@ func Flags(fs *flag.FlagSet) []Flag {
 
 // Getenv is os.Getenv, named so callers pass it explicitly.
 var Getenv = os.Getenv
+
+// validateCitizenOIDC checks the citizens' provider settings and reads the
+// client secret from its file when one is named.
+func (c *Config) validateCitizenOIDC() error {
+	if c.CitizenOIDCIssuer == "" {
+		if c.CitizenOIDCClientID != "" || c.CitizenOIDCClientSecret != "" || c.CitizenOIDCClientSecretFile != "" {
+			return errors.New("--citizen-oidc-client-id/-secret cần đi kèm --citizen-oidc-issuer")
+		}
+		return nil
+	}
+	u, err := url.Parse(c.CitizenOIDCIssuer)
+	if err != nil || u.Host == "" || (u.Scheme != "https" && !(u.Scheme == "http" && (u.Hostname() == "localhost" || u.Hostname() == "127.0.0.1"))) {
+		return fmt.Errorf("--citizen-oidc-issuer phải là địa chỉ https đầy đủ của nhà cung cấp định danh (nhận được %q)", c.CitizenOIDCIssuer)
+	}
+	if c.CitizenOIDCClientID == "" {
+		return errors.New("--citizen-oidc-client-id là bắt buộc khi có --citizen-oidc-issuer")
+	}
+	if c.CitizenOIDCClientSecretFile != "" {
+		if c.CitizenOIDCClientSecret != "" {
+			return errors.New("chỉ dùng một trong --citizen-oidc-client-secret và --citizen-oidc-client-secret-file")
+		}
+		b, err := os.ReadFile(c.CitizenOIDCClientSecretFile)
+		if err != nil {
+			return fmt.Errorf("không đọc được --citizen-oidc-client-secret-file: %v", err)
+		}
+		c.CitizenOIDCClientSecret = strings.TrimSpace(string(b))
+	}
+	return nil
+}
