@@ -131,8 +131,6 @@ func (c *citizenDesk) oidcStart(w http.ResponseWriter, r *http.Request) error {
 	return nil
 }
 
-var errOIDCState = errors.New("state")
-
 // oidcCallback finishes the sign-in the provider sent back.
 func (c *citizenDesk) oidcCallback(w http.ResponseWriter, r *http.Request) error {
 	o := c.s.oidc
