@@ -93,7 +93,8 @@ func TestCitizenAccountFlow(t *testing.T) {
 				c.fatal("Hồ sơ của tôi lacks a dossier")
 			}
 
-			// The officer asks for a supplement on the second one, and sees the reuse.
+			// The officer sees the reuse, receives the second dossier and asks
+			// for a supplement.
 			d, err := p.st.DossierByCode(ctx, p.siteID, second)
 			if err != nil {
 				t.Fatal(err)
@@ -103,6 +104,9 @@ func TestCitizenAccountFlow(t *testing.T) {
 			officer.open(fmt.Sprintf("/quan-tri/ho-so/%d", d.ID))
 			if !strings.Contains(officer.text("main"), "tái sử dụng") {
 				officer.fatal("the officer does not see the reused paper")
+			}
+			if st := officer.navigate(chromedp.Click(chromedp.CSS(`form[aria-label="Tiếp nhận"] button`))); st != 200 {
+				officer.fatal("receive: %d", st)
 			}
 			officer.do(chromedp.SendKeys(chromedp.ID("note-request_supplement"), "Bổ sung bản sao giấy khai sinh"))
 			if st := officer.navigate(chromedp.Click(chromedp.CSS(`form[aria-label="Yêu cầu bổ sung"] button`))); st != 200 {
