@@ -6,6 +6,7 @@ import (
 	"errors"
 	"net/http"
 	"net/url"
+	"strconv"
 	"time"
 
 	"github.com/congportal/cong/internal/citizen"
@@ -152,7 +153,26 @@ var (
 	// Typing codes: each code dies after citizen.MaxTries wrong ones;
 	// this bounds how many codes' worth of guesses a client gets.
 	citizenVerifyRule = dbRule{scope: "citizen_verify", n: 30, window: time.Hour}
+	// Codes mailed to one address, whoever asks: many clients must not
+	// be able to flood a mailbox.
+	citizenAddressRule = dbRule{scope: "citizen_code_address", n: 5, window: time.Hour}
+	// Sign-ins started with the provider: each stores a row until used
+	// or expired.
+	citizenOIDCRule = dbRule{scope: "citizen_oidc", n: 60, window: time.Hour}
 )
+
+// addressLimit is dbLimit counted per e-mail address instead of client.
+func (c *citizenDesk) addressLimit(w http.ResponseWriter, r *http.Request, email string) error {
+	hits, left, err := c.s.st.ReserveHit(r.Context(), citizenAddressRule.scope, email, citizenAddressRule.window, time.Now())
+	if err != nil {
+		return err
+	}
+	if hits <= citizenAddressRule.n {
+		return nil
+	}
+	w.Header().Set("Retry-After", strconv.Itoa(int((left+time.Second-1)/time.Second)))
+	return errRateLimited(left)
+}
 
 func (c *citizenDesk) signInPage(r *http.Request) *citizenPage {
 	p := c.newPage(r)
@@ -193,6 +213,9 @@ func (c *citizenDesk) sendCode(w http.ResponseWriter, r *http.Request) error {
 		return c.render(w, http.StatusUnprocessableEntity, "citizen_signin", p)
 	}
 	if err := c.dbLimit(w, r, citizenCodeRule); err != nil {
+		return err
+	}
+	if err := c.addressLimit(w, r, email); err != nil {
 		return err
 	}
 	if err := c.s.st.IssueCitizenCode(r.Context(), c.s.siteIDOf(r), email, citizen.NewCode(), time.Now()); err != nil {

@@ -127,6 +127,14 @@ func TestCitizenCodeSignIn(t *testing.T) {
 		if r := b2.get("/cong-dan/ho-so"); r.code != http.StatusSeeOther {
 			t.Fatalf("other device still signed in: %d", r.code)
 		}
+		// One mailbox gets at most 5 codes an hour, whoever asks.
+		clearRateHits(t, s)
+		for i := 1; i <= 6; i++ {
+			r := b.post("/cong-dan/dang-nhap", url.Values{"email": {"hop-thu@gmail.com"}})
+			if want := map[bool]int{true: 200, false: 429}[i <= 5]; r.code != want || (want == 429 && r.hdr.Get("Retry-After") == "") {
+				t.Fatalf("code %d for one address: %d", i, r.code)
+			}
+		}
 	})
 }
 

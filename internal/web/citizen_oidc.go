@@ -119,6 +119,9 @@ func (c *citizenDesk) oidcStart(w http.ResponseWriter, r *http.Request) error {
 		c.s.log.Warn("citizen OIDC provider unreachable", "issuer", o.cfg.Issuer, "err", err)
 		return c.oidcFailure(w, r, http.StatusServiceUnavailable, c.providerDown())
 	}
+	if err := c.dbLimit(w, r, citizenOIDCRule); err != nil {
+		return err
+	}
 	state, nonce, verifier := newKey(), newKey(), oauth2.GenerateVerifier()
 	next := citizenNext(r.URL.Query().Get("tiep"))
 	if err := c.s.st.SaveOIDCLogin(r.Context(), c.s.siteIDOf(r), tokenHash(state), nonce, verifier, next, time.Now().Add(oidcLoginTTL)); err != nil {
