@@ -292,7 +292,9 @@ func cmdServe(ctx context.Context, args []string, stderr io.Writer, getenv func(
 	srv, err := web.New(web.Options{Store: st, Counter: counter, Counters: counters, SiteID: site.ID, BaseURL: c.BaseURL, Proxies: proxies,
 		Location: loc, Logger: log, Version: versionString(), MediaDir: filepath.Join(c.Data, "media"), Backups: backupStats,
 		MaxHashing: c.MaxHashing, ClientRequests: c.ClientRequests, UploadSlots: c.UploadSlots,
-		MetricsToken: c.MetricsToken, Payment: prov, Signing: signing})
+		MetricsToken: c.MetricsToken, Payment: prov, Signing: signing,
+		CitizenOIDC: web.CitizenOIDC{Issuer: c.CitizenOIDCIssuer, ClientID: c.CitizenOIDCClientID,
+			ClientSecret: c.CitizenOIDCClientSecret, Name: c.CitizenOIDCName}})
 	if err != nil {
 		return err
 	}

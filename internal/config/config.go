@@ -33,6 +33,13 @@ type Config struct {
 	MailFrom       string
 	MaxHashing     int
 	ClientRequests int
+	// Citizens' OpenID provider (issue 17); empty issuer: sign-in by a
+	// one-time code by mail only.
+	CitizenOIDCIssuer           string
+	CitizenOIDCClientID         string
+	CitizenOIDCClientSecret     string
+	CitizenOIDCClientSecretFile string
+	CitizenOIDCName             string
 	// Online payment (payment gateway, VNPay pattern): off unless all set.
 	PaymentURL        string
 	PaymentAPIURL     string
@@ -95,6 +102,11 @@ func ServeFlags(fs *flag.FlagSet, c *Config) {
 	fs.StringVar(&c.SMSBrand, "sms-brand", "", "tên thương hiệu (brand name) đã đăng ký để gửi SMS, ví dụ UBND TINH (bắt buộc khi có --sms-url)")
 	fs.BoolVar(&c.SMSASCII, "sms-ascii", true, "gửi SMS tiếng Việt không dấu (nhà mạng tính một tin 160 ký tự; có dấu chỉ 70 ký tự một tin)")
 	fs.DurationVar(&c.PartnerKeep, "partner-keep", 90*24*time.Hour, "giữ các sự kiện đồng bộ và SMS đã gửi trong hàng đợi bao lâu rồi xoá (lịch sử hồ sơ vẫn còn; 0 = giữ mãi)")
+	fs.StringVar(&c.CitizenOIDCIssuer, "citizen-oidc-issuer", "", "địa chỉ (issuer) nhà cung cấp định danh OpenID Connect cho công dân đăng nhập, ví dụ https://sso.dichvucong.gov.vn; để trống thì công dân đăng nhập bằng mã gửi qua thư điện tử")
+	fs.StringVar(&c.CitizenOIDCClientID, "citizen-oidc-client-id", "", "mã ứng dụng (client id) của cổng tại nhà cung cấp định danh; bắt buộc khi có --citizen-oidc-issuer")
+	fs.StringVar(&c.CitizenOIDCClientSecret, "citizen-oidc-client-secret", "", "khoá bí mật (client secret) của cổng tại nhà cung cấp định danh; nên đặt qua biến môi trường hoặc --citizen-oidc-client-secret-file thay vì dòng lệnh")
+	fs.StringVar(&c.CitizenOIDCClientSecretFile, "citizen-oidc-client-secret-file", "", "tệp chứa khoá bí mật (client secret) của cổng tại nhà cung cấp định danh (ví dụ bí mật của systemd hoặc Docker)")
+	fs.StringVar(&c.CitizenOIDCName, "citizen-oidc-name", "VNeID", "tên nhà cung cấp định danh hiển thị trên nút đăng nhập của công dân")
 	PaymentFlags(fs, c)
 	SignFlags(fs, c)
 	fs.StringVar(&c.MailFrom, "mail-from", "", "địa chỉ người gửi thư thông báo, ví dụ \"Cổng dịch vụ công <khongtraloi@tinh.gov.vn>\" (bắt buộc khi có --smtp-url)")
@@ -202,6 +214,9 @@ func (c *Config) Validate() error {
 			return err
 		}
 	}
+	if err := c.validateCitizenOIDC(); err != nil {
+		return err
+	}
 	return c.ValidatePayment()
 }
 
@@ -302,3 +317,32 @@ func Flags(fs *flag.FlagSet) []Flag {
 
 // Getenv is os.Getenv, named so callers pass it explicitly.
 var Getenv = os.Getenv
+
+// validateCitizenOIDC checks the citizens' provider settings and reads the
+// client secret from its file when one is named.
+func (c *Config) validateCitizenOIDC() error {
+	if c.CitizenOIDCIssuer == "" {
+		if c.CitizenOIDCClientID != "" || c.CitizenOIDCClientSecret != "" || c.CitizenOIDCClientSecretFile != "" {
+			return errors.New("--citizen-oidc-client-id/-secret cần đi kèm --citizen-oidc-issuer")
+		}
+		return nil
+	}
+	u, err := url.Parse(c.CitizenOIDCIssuer)
+	if err != nil || u.Host == "" || (u.Scheme != "https" && !(u.Scheme == "http" && (u.Hostname() == "localhost" || u.Hostname() == "127.0.0.1"))) {
+		return fmt.Errorf("--citizen-oidc-issuer phải là địa chỉ https đầy đủ của nhà cung cấp định danh (nhận được %q)", c.CitizenOIDCIssuer)
+	}
+	if c.CitizenOIDCClientID == "" {
+		return errors.New("--citizen-oidc-client-id là bắt buộc khi có --citizen-oidc-issuer")
+	}
+	if c.CitizenOIDCClientSecretFile != "" {
+		if c.CitizenOIDCClientSecret != "" {
+			return errors.New("chỉ dùng một trong --citizen-oidc-client-secret và --citizen-oidc-client-secret-file")
+		}
+		b, err := os.ReadFile(c.CitizenOIDCClientSecretFile)
+		if err != nil {
+			return fmt.Errorf("không đọc được --citizen-oidc-client-secret-file: %v", err)
+		}
+		c.CitizenOIDCClientSecret = strings.TrimSpace(string(b))
+	}
+	return nil
+}

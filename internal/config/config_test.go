@@ -210,3 +210,32 @@ func TestPaymentFlags(t *testing.T) {
 		t.Fatal("a missing secret file was accepted")
 	}
 }
+
+func TestCitizenOIDCFlags(t *testing.T) {
+	base := Config{BaseURL: "https://cong.example.vn", FlushInterval: time.Second, BackupKeep: 1}
+	secret := filepath.Join(t.TempDir(), "secret")
+	os.WriteFile(secret, []byte("bi-mat\n"), 0o600)
+	for _, tc := range []struct {
+		issuer, id, sec, file string
+		ok                    bool
+	}{
+		{"", "", "", "", true},
+		{"https://sso.dichvucong.gov.vn", "cong-tinh", "s", "", true},
+		{"https://sso.dichvucong.gov.vn", "cong-tinh", "", secret, true},
+		{"http://127.0.0.1:9998", "cong-tinh", "s", "", true},
+		{"http://sso.dichvucong.gov.vn", "cong-tinh", "s", "", false},
+		{"https://sso.dichvucong.gov.vn", "", "s", "", false},
+		{"", "cong-tinh", "", "", false},
+		{"https://sso.dichvucong.gov.vn", "cong-tinh", "s", secret, false},
+		{"https://sso.dichvucong.gov.vn", "cong-tinh", "", secret + "-khong-co", false},
+	} {
+		c := base
+		c.CitizenOIDCIssuer, c.CitizenOIDCClientID, c.CitizenOIDCClientSecret, c.CitizenOIDCClientSecretFile = tc.issuer, tc.id, tc.sec, tc.file
+		if err := c.Validate(); (err == nil) != tc.ok {
+			t.Errorf("%+v: %v", tc, err)
+		}
+		if tc.ok && tc.file != "" && c.CitizenOIDCClientSecret != "bi-mat" {
+			t.Errorf("secret from file: %q", c.CitizenOIDCClientSecret)
+		}
+	}
+}

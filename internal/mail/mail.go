@@ -27,13 +27,16 @@ const (
 	// PrivateLink carries a fresh private link asked for on the recovery
 	// form; it goes only to the address on file.
 	PrivateLink Kind = "private_link"
+	// CitizenCode carries a one-time sign-in code for a citizen's account
+	// (in Data.Token); it goes to the address being proven.
+	CitizenCode Kind = "citizen_code"
 	// To the officers of the dossier's unit.
 	OfficerNew     Kind = "officer_new"      // new online dossier
 	OfficerNearDue Kind = "officer_near_due" // at most one working day left
 )
 
 // Kinds lists every kind, for the admin page's filter and the tests.
-var Kinds = []Kind{Received, Supplement, Refused, Apology, Finished, Returned, PrivateLink, OfficerNew, OfficerNearDue}
+var Kinds = []Kind{Received, Supplement, Refused, Apology, Finished, Returned, PrivateLink, CitizenCode, OfficerNew, OfficerNearDue}
 
 // Label is the kind's Vietnamese name for the admin list.
 func (k Kind) Label() string {
@@ -52,6 +55,8 @@ func (k Kind) Label() string {
 		return "Đã trả kết quả"
 	case PrivateLink:
 		return "Gửi lại đường dẫn riêng"
+	case CitizenCode:
+		return "Mã đăng nhập của công dân"
 	case OfficerNew:
 		return "Cán bộ: hồ sơ trực tuyến mới"
 	case OfficerNearDue:

@@ -42,7 +42,9 @@ Hồ sơ {{.Code}} ({{.Procedure}}) cần được bổ sung, hoàn thiện.
 Nội dung cần bổ sung:
 {{.Reason}}
 
-Thời gian chờ Ông/Bà bổ sung không tính vào thời hạn giải quyết. Ông/Bà bổ sung qua đường liên kết riêng nhận được khi nộp hồ sơ, hoặc trực tiếp tại Bộ phận Một cửa{{if .Unit}} của {{.Unit}}{{end}}.
+Thời gian chờ Ông/Bà bổ sung không tính vào thời hạn giải quyết. Ông/Bà bổ sung qua đường liên kết riêng nhận được khi nộp hồ sơ, qua mục “Hồ sơ của tôi” sau khi đăng nhập tài khoản công dân:
+{{.AccountURL}}
+hoặc trực tiếp tại Bộ phận Một cửa{{if .Unit}} của {{.Unit}}{{end}}.
 
 Tình trạng hồ sơ:
 {{.LookupURL}}
@@ -107,6 +109,18 @@ Cổng dịch vụ công vừa nhận yêu cầu gửi lại đường dẫn ri�
 
 Nếu Ông/Bà không yêu cầu, xin bỏ qua thư này; hồ sơ vẫn an toàn.
 `},
+	CitizenCode: {
+		subject: `Mã đăng nhập Cổng dịch vụ công: {{.Token}}`,
+		body: `Kính gửi Ông/Bà,
+
+Mã đăng nhập tài khoản công dân của Ông/Bà là:
+
+    {{.Token}}
+
+Mã dùng được một lần trong 10 phút. Không cung cấp mã này cho bất kỳ ai, kể cả người xưng là cán bộ.
+
+Nếu Ông/Bà không yêu cầu đăng nhập, xin bỏ qua thư này; tài khoản vẫn an toàn.
+`},
 	OfficerNew: {
 		subject: `Hồ sơ trực tuyến mới {{.Code}}`,
 		body: `Có hồ sơ nộp trực tuyến mới cần xử lý:
@@ -160,6 +174,7 @@ type view struct {
 	LookupURL  string
 	DeskURL    string
 	PrivateURL string
+	AccountURL string // the signed-in citizen's list of dossiers
 }
 
 // UnitOr is the unit's name, or a generic one for dossiers whose unit name
@@ -187,9 +202,10 @@ func Render(k Kind, d Data, baseURL string) (Rendered, error) {
 	}
 	baseURL = strings.TrimRight(baseURL, "/")
 	v := view{Data: d,
-		LookupURL: baseURL + "/tra-cuu?ma=" + url.QueryEscape(d.Code),
-		DeskURL:   baseURL + "/quan-tri/ho-so/" + strconv.FormatInt(d.DossierID, 10)}
-	if d.Token != "" {
+		LookupURL:  baseURL + "/tra-cuu?ma=" + url.QueryEscape(d.Code),
+		DeskURL:    baseURL + "/quan-tri/ho-so/" + strconv.FormatInt(d.DossierID, 10),
+		AccountURL: baseURL + "/cong-dan/ho-so"}
+	if d.Token != "" && k == PrivateLink {
 		v.PrivateURL = baseURL + "/ho-so-cua-toi/" + d.Token
 	}
 	var subj, body strings.Builder

@@ -125,11 +125,12 @@ type DossierFile struct {
 	Size        int64
 	SHA256      string
 	CreatedAt   time.Time
+	Reused      bool // a component taken from the citizen's data store (kho dữ liệu)
 }
 
 // DossierFiles lists a dossier's files in upload order.
 func (s *Store) DossierFiles(ctx context.Context, dossierID int64) ([]DossierFile, error) {
-	rows, err := s.db.QueryContext(ctx, s.q(`SELECT id, dossier_id, COALESCE(component_id, 0), kind, name, stored_name, mime, size, sha256, created_at
+	rows, err := s.db.QueryContext(ctx, s.q(`SELECT id, dossier_id, COALESCE(component_id, 0), kind, name, stored_name, mime, size, sha256, created_at, reused
 		FROM dossier_files WHERE dossier_id = ? ORDER BY id`), dossierID)
 	if err != nil {
 		return nil, err
@@ -138,7 +139,7 @@ func (s *Store) DossierFiles(ctx context.Context, dossierID int64) ([]DossierFil
 	var out []DossierFile
 	for rows.Next() {
 		var f DossierFile
-		if err := rows.Scan(&f.ID, &f.DossierID, &f.ComponentID, &f.Kind, &f.Name, &f.StoredName, &f.Mime, &f.Size, &f.SHA256, &f.CreatedAt); err != nil {
+		if err := rows.Scan(&f.ID, &f.DossierID, &f.ComponentID, &f.Kind, &f.Name, &f.StoredName, &f.Mime, &f.Size, &f.SHA256, &f.CreatedAt, &f.Reused); err != nil {
 			return nil, err
 		}
 		out = append(out, f)
@@ -149,9 +150,9 @@ func (s *Store) DossierFiles(ctx context.Context, dossierID int64) ([]DossierFil
 // DossierFile returns one file of a dossier.
 func (s *Store) DossierFile(ctx context.Context, dossierID, fileID int64) (DossierFile, error) {
 	var f DossierFile
-	err := s.db.QueryRowContext(ctx, s.q(`SELECT id, dossier_id, COALESCE(component_id, 0), kind, name, stored_name, mime, size, sha256, created_at
+	err := s.db.QueryRowContext(ctx, s.q(`SELECT id, dossier_id, COALESCE(component_id, 0), kind, name, stored_name, mime, size, sha256, created_at, reused
 		FROM dossier_files WHERE dossier_id = ? AND id = ?`), dossierID, fileID).
-		Scan(&f.ID, &f.DossierID, &f.ComponentID, &f.Kind, &f.Name, &f.StoredName, &f.Mime, &f.Size, &f.SHA256, &f.CreatedAt)
+		Scan(&f.ID, &f.DossierID, &f.ComponentID, &f.Kind, &f.Name, &f.StoredName, &f.Mime, &f.Size, &f.SHA256, &f.CreatedAt, &f.Reused)
 	if errors.Is(err, sql.ErrNoRows) {
 		return f, ErrNotFound
 	}
@@ -167,9 +168,9 @@ func (s *Store) insertDossierFile(ctx context.Context, tx *sql.Tx, f *DossierFil
 	if f.ComponentID != 0 {
 		cid = f.ComponentID
 	}
-	return tx.QueryRowContext(ctx, s.q(`INSERT INTO dossier_files (dossier_id, component_id, kind, name, stored_name, mime, size, sha256, created_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`),
-		f.DossierID, cid, f.Kind, f.Name, f.StoredName, f.Mime, f.Size, f.SHA256, dbTime(f.CreatedAt)).Scan(&f.ID)
+	return tx.QueryRowContext(ctx, s.q(`INSERT INTO dossier_files (dossier_id, component_id, kind, name, stored_name, mime, size, sha256, created_at, reused)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`),
+		f.DossierID, cid, f.Kind, f.Name, f.StoredName, f.Mime, f.Size, f.SHA256, dbTime(f.CreatedAt), f.Reused).Scan(&f.ID)
 }
 
 // AllocateDossierCode takes the next number of the unit's day inside the

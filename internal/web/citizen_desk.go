@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/congportal/cong/internal/catalogue"
+	"github.com/congportal/cong/internal/citizen"
 	"github.com/congportal/cong/internal/dossier"
 	"github.com/congportal/cong/internal/store"
 )
@@ -48,17 +49,23 @@ type citizenPage struct {
 
 	pendingView // files kept across a validation error (submit_pending.go)
 
-	D           dossier.Dossier
-	Events      []dossier.Event
-	Files       []store.DossierFile
-	Result      *store.DossierFile
-	Forms       []store.DossierForm // forms 01–04 issued (citizen_mydossier_forms.go)
-	Reason      string
-	DOB         string
-	QR          template.HTML
-	LookupURL   string
-	PrivateURL  string
-	Token       string
+	D          dossier.Dossier
+	Events     []dossier.Event
+	Files      []store.DossierFile
+	Result     *store.DossierFile
+	Forms      []store.DossierForm // forms 01–04 issued (citizen_mydossier_forms.go)
+	Reason     string
+	DOB        string
+	QR         template.HTML
+	LookupURL  string
+	PrivateURL string
+	Token      string
+	Base       string           // the dossier's address: its private link, or /cong-dan/ho-so/{code}
+	CSRF       string           // the signed-in citizen's form token
+	Who        *citizen.Citizen // the signed-in citizen, if any
+	Claimed    bool             // the private link's dossier is in Who's account already
+
+	account     // the citizen's account pages (citizen_account.go)
 	Code        string
 	Found       bool
 	CanWithdraw bool
@@ -97,7 +104,7 @@ func (c *citizenDesk) render(w http.ResponseWriter, status int, name string, p *
 	}
 	h := w.Header()
 	h.Set("Cache-Control", "no-store")
-	if p.Token != "" || p.D.ApplicantName != "" {
+	if p.Token != "" || p.D.ApplicantName != "" || p.Who != nil {
 		// The private link must not leak to other sites through Referer.
 		h.Set("Referrer-Policy", "no-referrer")
 	}

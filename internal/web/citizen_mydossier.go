@@ -111,14 +111,29 @@ func (c *citizenDesk) smsChoice(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (c *citizenDesk) myDossier(w http.ResponseWriter, r *http.Request) error {
-	token, d, err := c.byToken(r)
+	a, err := c.access(r)
 	if err != nil {
 		return err
 	}
 	p := c.newPage(r)
-	p.Token = token
+	a.page(p)
+	if a.token != "" {
+		// A signed-in citizen may add the private link's dossier to the
+		// account; the session is read only here, not on every public page.
+		if r, err = c.s.loadCitizen(r); err != nil {
+			return err
+		}
+		if cs := citizenFrom(r.Context()); cs != nil {
+			p.Who, p.CSRF = &cs.c, cs.csrf
+			owner, err := c.s.st.DossierCitizen(r.Context(), a.d.ID)
+			if err != nil {
+				return err
+			}
+			p.Claimed = owner == cs.c.ID
+		}
+	}
 	p.Flash = myFlashes[r.URL.Query().Get("tb")]
-	if err := c.fillDossier(r, p, d); err != nil {
+	if err := c.fillDossier(r, p, a.d); err != nil {
 		return err
 	}
 	return c.render(w, http.StatusOK, "mydossier", p)
@@ -142,10 +157,11 @@ func (c *citizenDesk) receipt(w http.ResponseWriter, r *http.Request) error {
 // myFile downloads one of the dossier's files: always as an attachment,
 // with the type recorded at upload, never rendered by the browser.
 func (c *citizenDesk) myFile(w http.ResponseWriter, r *http.Request) error {
-	_, d, err := c.byToken(r)
+	a, err := c.access(r)
 	if err != nil {
 		return err
 	}
+	d := a.d
 	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
 	if err != nil || id <= 0 {
 		return errNotFound()
@@ -205,10 +221,11 @@ func moveError(err error) error {
 // for them (status 5) and, in the same transaction, sends it back to the
 // office, resuming the clock.
 func (c *citizenDesk) supplement(w http.ResponseWriter, r *http.Request) error {
-	token, d, err := c.byToken(r)
+	a, err := c.access(r)
 	if err != nil {
 		return err
 	}
+	d := a.d
 	dir := c.s.dossierDir()
 	if dir == "" {
 		return &Error{Status: http.StatusServiceUnavailable, Code: "unavailable", Message: "Cổng chưa được cấu hình nơi lưu hồ sơ. Vui lòng nộp bổ sung trực tiếp tại bộ phận một cửa."}
@@ -224,6 +241,9 @@ func (c *citizenDesk) supplement(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
+	if err := a.csrf(fs.get("csrf")); err != nil {
+		return err
+	}
 	if d.Status != dossier.Supplement {
 		return moveError(&dossier.TransitionError{Kind: dossier.ErrForbiddenTransition, Status: d.Status,
 			Msg: "Hồ sơ không ở trạng thái “Yêu cầu bổ sung” (hiện là “" + d.Status.String() + "”) nên không nhận tệp bổ sung."})
@@ -232,7 +252,7 @@ func (c *citizenDesk) supplement(w http.ResponseWriter, r *http.Request) error {
 		return errChanged()
 	}
 	p := c.newPage(r)
-	p.Token = token
+	a.page(p)
 	var ups []dossierUpload
 	defer func() { discardUploads(ups) }()
 	msgs := []string{}
@@ -293,17 +313,18 @@ func (c *citizenDesk) supplement(w http.ResponseWriter, r *http.Request) error {
 		removeDossierFiles(dir, files)
 		return moveError(err)
 	}
-	http.Redirect(w, r, "/ho-so-cua-toi/"+token+"?tb=bo-sung", http.StatusSeeOther)
+	http.Redirect(w, r, a.base+"?tb=bo-sung", http.StatusSeeOther)
 	return nil
 }
 
 // withdraw: the citizen withdraws the dossier (status 7), after ticking the
 // confirmation.
 func (c *citizenDesk) withdraw(w http.ResponseWriter, r *http.Request) error {
-	token, d, err := c.byToken(r)
+	a, err := c.access(r)
 	if err != nil {
 		return err
 	}
+	d := a.d
 	r.Body = http.MaxBytesReader(w, r.Body, 64<<10)
 	if err := r.ParseMultipartForm(64 << 10); err != nil && !errors.Is(err, http.ErrNotMultipart) {
 		return errBadRequest("Không đọc được dữ liệu gửi lên.")
@@ -313,7 +334,7 @@ func (c *citizenDesk) withdraw(w http.ResponseWriter, r *http.Request) error {
 	}
 	if r.FormValue("confirm") != "1" {
 		p := c.newPage(r)
-		p.Token = token
+		a.page(p)
 		if err := c.fillDossier(r, p, d); err != nil {
 			return err
 		}
@@ -326,7 +347,7 @@ func (c *citizenDesk) withdraw(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return moveError(err)
 	}
-	http.Redirect(w, r, "/ho-so-cua-toi/"+token+"?tb=rut", http.StatusSeeOther)
+	http.Redirect(w, r, a.base+"?tb=rut", http.StatusSeeOther)
 	return nil
 }
 

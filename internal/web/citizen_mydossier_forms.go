@@ -31,10 +31,11 @@ func (c *citizenDesk) citizenForms(ctx context.Context, dossierID int64) ([]stor
 }
 
 func (c *citizenDesk) myForm(w http.ResponseWriter, r *http.Request) error {
-	_, d, err := c.byToken(r)
+	a, err := c.access(r)
 	if err != nil {
 		return err
 	}
+	d := a.d
 	kind, ok := forms.ParseKind(r.PathValue("form"))
 	if !ok || !kind.Citizen() {
 		return errNotFound()

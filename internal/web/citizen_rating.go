@@ -83,16 +83,17 @@ func (c *citizenDesk) fillRating(r *http.Request, p *citizenPage, d dossier.Doss
 // message per question when answers are missing or invalid, else back to
 // the page with thanks and the rating shown.
 func (c *citizenDesk) rate(w http.ResponseWriter, r *http.Request) error {
-	token, d, err := c.byToken(r)
+	a, err := c.access(r)
 	if err != nil {
 		return err
 	}
+	d := a.d
 	r.Body = http.MaxBytesReader(w, r.Body, 64<<10)
 	if err := r.ParseMultipartForm(64 << 10); err != nil && !errors.Is(err, http.ErrNotMultipart) {
 		return errBadRequest("Không đọc được dữ liệu gửi lên.")
 	}
 	p := c.newPage(r)
-	p.Token = token
+	a.page(p)
 	p.Errs = map[string]string{}
 	got, errs := rating.Parse(r.PostFormValue)
 	for _, cr := range rating.Criteria {
@@ -128,7 +129,7 @@ func (c *citizenDesk) rate(w http.ResponseWriter, r *http.Request) error {
 	case err != nil:
 		return err
 	}
-	http.Redirect(w, r, "/ho-so-cua-toi/"+token+"?tb=danh-gia#danh-gia", http.StatusSeeOther)
+	http.Redirect(w, r, a.base+"?tb=danh-gia#danh-gia", http.StatusSeeOther)
 	return nil
 }
 

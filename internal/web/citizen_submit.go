@@ -95,11 +95,23 @@ func (c *citizenDesk) submitForm(w http.ResponseWriter, r *http.Request) error {
 	if len(units) == 1 {
 		p.In["unit"] = strconv.FormatInt(units[0].ID, 10)
 	}
+	// A signed-in citizen starts from their identity and papers
+	// (citizen_papers.go); the page reads the session only here.
+	if r, err = c.s.loadCitizen(r); err != nil {
+		return err
+	}
+	if err := c.fillForCitizen(r, p, true); err != nil {
+		return err
+	}
 	return c.render(w, http.StatusOK, "submit", p)
 }
 
 func (c *citizenDesk) submit(w http.ResponseWriter, r *http.Request) error {
 	if err := c.dbLimit(w, r, submitRule); err != nil {
+		return err
+	}
+	r, err := c.s.loadCitizen(r)
+	if err != nil {
 		return err
 	}
 	now := time.Now()
@@ -125,6 +137,9 @@ func (c *citizenDesk) submit(w http.ResponseWriter, r *http.Request) error {
 
 	p := c.newPage(r)
 	p.Proc, p.Units = proc, units
+	if err := c.fillForCitizen(r, p, false); err != nil {
+		return err
+	}
 	var app dossier.Applicant
 	var unit catalogue.Unit
 	var key string
@@ -226,16 +241,29 @@ func (c *citizenDesk) submit(w http.ResponseWriter, r *http.Request) error {
 	}
 	maps.Copy(errs, fileErrs)
 	var compIDs []int64
+	var reused []bool
 	placed := ups[:0:0]
+	reuse := c.reuser(r, fs)
+	defer reuse.close()
 	for _, comp := range proc.Components {
 		name := "file_" + strconv.FormatInt(comp.ID, 10)
 		i := slices.IndexFunc(ups, func(u dossierUpload) bool { return u.field == name })
 		if i >= 0 {
 			placed = append(placed, ups[i])
 			compIDs = append(compIDs, comp.ID)
+			reused = append(reused, false)
 		} else if up, ok := pf.take(name); ok {
 			placed = append(placed, up)
 			compIDs = append(compIDs, comp.ID)
+			reused = append(reused, false)
+		} else if up, msg, ok := reuse.take(p, comp.ID, name); ok || msg != "" {
+			if msg != "" {
+				errs[name] = msg
+				continue
+			}
+			placed = append(placed, up)
+			compIDs = append(compIDs, comp.ID)
+			reused = append(reused, true)
 		} else if comp.Required && errs[name] == "" {
 			errs[name] = "Thiếu thành phần bắt buộc: " + comp.Name + "."
 		}
@@ -249,12 +277,21 @@ func (c *citizenDesk) submit(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
+	for i := range files {
+		files[i].Reused = reused[i]
+	}
 	token := newKey()
 	dz := dossier.Dossier{SiteID: c.s.siteIDOf(r), ProcedureID: proc.ID, UnitID: unit.ID, Channel: dossier.Online, Status: dossier.New,
 		ApplicantName: app.Name, ApplicantIDNumber: app.IDNumber, ApplicantDOB: app.DOB.Format("2006-01-02"),
 		ApplicantPhone: app.Phone, ApplicantEmail: app.Email, ApplicantAddress: app.Address,
 		PrivateTokenHash: tokenHash(token), IdempotencyKey: key, SubmittedAt: now.UTC(), SMSOptOut: p.In["no_sms"] == "1"}
-	created, err := c.s.st.SubmitDossierClaiming(r.Context(), &dz, files, pf.claim())
+	var created bool
+	who := citizenFrom(r.Context())
+	if who != nil {
+		created, err = c.s.st.SubmitCitizenDossier(r.Context(), &dz, files, pf.claim(), who.c.ID)
+	} else {
+		created, err = c.s.st.SubmitDossierClaiming(r.Context(), &dz, files, pf.claim())
+	}
 	if !created {
 		removeDossierFiles(dir, files)
 	}
@@ -267,6 +304,14 @@ func (c *citizenDesk) submit(w http.ResponseWriter, r *http.Request) error {
 	}
 	if created {
 		pf.done()
+	}
+	if created && who != nil {
+		// What was typed fills the next form (Decree 42/2022's "3 clicks"
+		// for a repeat applicant).
+		if err := c.s.st.SaveCitizenProfile(r.Context(), c.s.siteIDOf(r), who.c.ID, app.Name, app.IDNumber,
+			app.DOB.Format("2006-01-02"), app.Address, app.Phone); err != nil {
+			return err
+		}
 	}
 	c.s.log.Info("dossier submitted", "code", dz.Code, "created", created)
 	if !created {

@@ -105,4 +105,14 @@ var myFlashes = map[string]string{
 	"sms-tat":       "Đã ngừng gửi tin nhắn SMS về hồ sơ này. Ông/bà vẫn xem được tình trạng hồ sơ tại trang này.",
 	"sms-bat":       "Đã bật lại tin nhắn SMS về hồ sơ này.",
 	"da-thanh-toan": "Khoản này không còn cần thanh toán (đã thanh toán, hoặc hồ sơ đã kết thúc). Xem tình trạng các khoản phí, lệ phí bên dưới.",
+	// Added from the private link to the signed-in account (citizen_account.go).
+	"them-vao-tai-khoan": "Đã thêm hồ sơ vào tài khoản. Từ nay bạn xem hồ sơ này trong mục “Hồ sơ của tôi”.",
+}
+
+// citizenFlashes are the citizen account's pages'.
+var citizenFlashes = map[string]string{
+	"dang-xuat":        "Bạn đã đăng xuất khỏi tài khoản công dân trên thiết bị này.",
+	"dang-xuat-tat-ca": "Bạn đã đăng xuất khỏi tài khoản công dân trên mọi thiết bị.",
+	"xoa-giay-to":      "Đã xóa giấy tờ khỏi kho dữ liệu. Hồ sơ đã nộp kèm giấy tờ này không bị ảnh hưởng.",
+	"thieu-thong-tin":  "Bạn đã đăng nhập. Nhà cung cấp định danh không gửi địa chỉ thư điện tử hay số CCCD, nên khi nộp hồ sơ bạn tự nhập các thông tin này.",
 }

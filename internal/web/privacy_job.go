@@ -32,4 +32,8 @@ func (s *Server) privacyPass(ctx context.Context, now time.Time) {
 	if _, err := s.st.PruneRateHits(ctx, now); err != nil {
 		s.log.Warn("rate limit pruning", "err", err)
 	}
+	// Citizens' expired sign-in codes, OpenID sign-ins and sessions.
+	if err := s.st.PruneCitizenAuth(ctx, now); err != nil {
+		s.log.Warn("citizen sign-in pruning", "err", err)
+	}
 }

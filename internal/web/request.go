@@ -148,6 +148,7 @@ var (
 var uploadRoutes = map[string]bodyCap{
 	"POST /nop-ho-so/{procedure}":         dossierCap,
 	"POST /ho-so-cua-toi/{token}/bo-sung": dossierCap,
+	"POST /cong-dan/ho-so/{code}/bo-sung": dossierCap,
 	"POST /quan-tri/ho-so/moi":            dossierCap,
 	"POST /quan-tri/ho-so/{id}/chuyen":    dossierCap,
 	"POST /quan-tri/thu-vien":             mediaCap,

@@ -100,6 +100,30 @@ func (s *Server) routeTable(x sections) []route {
 		{"GET /xac-thuc", cd.verify},
 		{"POST /xac-thuc", s.capped(cd.verifyFile)},
 
+		// Citizens' accounts (citizen_account.go, citizen_oidc.go,
+		// citizen_papers.go): sign-in, "Hồ sơ của tôi" (each dossier by the
+		// private page's handlers), the data store. signedIn checks the
+		// session and, on unsafe methods, its CSRF token (true: the handler
+		// checks it after the fields that precede the files).
+		{"GET /cong-dan/dang-nhap", cd.signInForm},
+		{"POST /cong-dan/dang-nhap", cd.sendCode},
+		{"POST /cong-dan/dang-nhap/ma", cd.verifyCode},
+		{"GET /cong-dan/dang-nhap/oidc", cd.oidcStart},
+		{"GET " + oidcCallback, cd.oidcCallback},
+		{"POST /cong-dan/dang-xuat", cd.signedIn(cd.signOut, false)},
+		{"POST /cong-dan/dang-xuat-tat-ca", cd.signedIn(cd.signOutEverywhere, false)},
+		{"GET /cong-dan/ho-so", cd.signedIn(cd.myDossiers, false)},
+		{"GET /cong-dan/ho-so/{code}", cd.signedIn(cd.myDossier, false)},
+		{"GET /cong-dan/ho-so/{code}/tep/{id}", cd.signedIn(cd.myFile, false)},
+		{"GET /cong-dan/ho-so/{code}/mau/{form}", cd.signedIn(cd.myForm, false)},
+		{"POST /cong-dan/ho-so/{code}/bo-sung", cd.signedIn(cd.supplement, true)},
+		{"POST /cong-dan/ho-so/{code}/rut", cd.signedIn(cd.withdraw, false)},
+		{"POST /cong-dan/ho-so/{code}/danh-gia", cd.signedIn(cd.rate, false)},
+		{"POST /ho-so-cua-toi/{token}/them-vao-tai-khoan", cd.signedIn(cd.claim, false)},
+		{"GET /cong-dan/kho-du-lieu", cd.signedIn(cd.papers, false)},
+		{"GET /cong-dan/kho-du-lieu/{id}", cd.signedIn(cd.paperFile, false)},
+		{"POST /cong-dan/kho-du-lieu/{id}/xoa", cd.signedIn(cd.deletePaper, false)},
+
 		// JSON API: reads are public, writes take a bearer token.
 		{"GET /api/v1/articles", s.apiArticles},
 		{"GET /api/v1/articles/{id}", s.apiArticle},

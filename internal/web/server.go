@@ -53,6 +53,9 @@ type Options struct {
 	// Signing holds the units' certificates for signed electronic results
 	// (desk_sign.go); nil or empty: nothing is signed.
 	Signing *esign.Keyring
+	// CitizenOIDC is the citizens' OpenID provider (citizen_oidc.go);
+	// without an issuer citizens sign in with a code by mail.
+	CitizenOIDC CitizenOIDC
 }
 
 // Server serves the portal.
@@ -98,6 +101,8 @@ type Server struct {
 	handler      http.Handler
 	articleRoute *articleRoute
 	patterns     []string // every registered pattern, for tests that walk them all
+
+	oidc *oidcClient // citizens' OpenID provider; nil when none
 }
 
 type siteData struct {
@@ -132,6 +137,7 @@ func New(o Options) (*Server, error) {
 		tmpl: t, adminTmpl: at, assets: a, cache: newPageCache(o.CacheTTL, 5000), metrics: newMetrics(),
 		mediaDir: o.MediaDir, backups: o.Backups, metricsToken: o.MetricsToken, pay: o.Payment, signing: o.Signing,
 		hashes: newHashGate(o.MaxHashing, hashGateWait), now: time.Now,
+		oidc: newOIDCClient(o.CitizenOIDC),
 	}
 	if s.counters == nil && o.Counter != nil {
 		s.counters = visitors.NewSet(o.Store, o.Counter.Options(), o.Counter)

@@ -36,6 +36,8 @@ var publicPages = []pageFiles{
 	{"procedures", nil}, {"procedure", nil},
 	{"submit", nil}, {"receipt", nil}, {"mydossier_find", nil}, {"lookup", nil}, {"payment_result", nil},
 	{"mydossier", []string{"templates/mydossier_forms.html", "templates/mydossier_rating.html"}},
+	// Citizens' accounts.
+	{"citizen_signin", nil}, {"citizen_dossiers", nil}, {"citizen_papers", nil},
 	// Public statistics.
 	{"stats_dossiers", nil}, {"stats_ratings", nil},
 	// The public check of signed electronic results.
