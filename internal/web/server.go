@@ -78,6 +78,7 @@ type Server struct {
 	siteMu   sync.Mutex
 	siteData atomic.Pointer[siteData]
 	calendar atomic.Pointer[cachedCalendar] // the working-day calendar (workCalendar)
+	looks    lookCache                      // menus, logos, home blocks per site (portal_look.go)
 
 	handler      http.Handler
 	articleRoute *articleRoute
@@ -310,6 +311,7 @@ func (s *Server) basePage(ctx context.Context) *page {
 	p := &page{}
 	if d, err := s.site(ctx); err == nil {
 		p.Site, p.Categories = d.site, d.categories
+		p.Look = s.look(ctx, d.site.ID)
 	} else {
 		p.Site.Name = "Cổng thông tin điện tử"
 	}

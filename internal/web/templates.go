@@ -54,7 +54,7 @@ var adminPages = []pageFiles{
 	{"desk_queue", nil}, {"desk_counter", nil}, {"desk_officers", nil}, {"desk_ratings", nil},
 	{"desk_detail", []string{"templates/admin/desk_forms.html", "templates/admin/desk_quality.html"}},
 	// Admin.
-	{"users", nil}, {"user_form", nil}, {"settings", nil}, {"privacy_settings", nil}, {"audit", nil},
+	{"users", nil}, {"user_form", nil}, {"settings", nil}, {"look", nil}, {"privacy_settings", nil}, {"audit", nil},
 	{"calendar", nil}, {"units", nil}, {"procedure_list", nil}, {"procedure_edit", nil}, {"procedure_import", nil},
 	{"mail_outbox", nil},
 }
