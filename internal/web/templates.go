@@ -2,6 +2,7 @@ package web
 
 import (
 	"fmt"
+	"github.com/congportal/cong/internal/homepage"
 	"html/template"
 	"strconv"
 	"strings"
@@ -112,6 +113,15 @@ func templateFuncs(a *assets, loc *time.Location) template.FuncMap {
 		"points": func(f float64) string { return strings.Replace(strconv.FormatFloat(f, 'f', 2, 64), ".", ",", 1) },
 		"indent": func(n int) string { return strings.Repeat("— ", n) },
 		"dict":   dict,
+		// An editor's link (menu, quick links): tel: and mailto: kept,
+		// which html/template would otherwise replace; anything that
+		// homepage.CheckURL refuses becomes "#".
+		"editorURL": func(u string) template.URL {
+			if homepage.CheckURL(u) != "" {
+				return "#"
+			}
+			return template.URL(u)
+		},
 
 		// Dates and times.
 		"vndate":    func(t time.Time) string { return vnDate(t, loc) },
