@@ -49,6 +49,7 @@ Cách dùng:
   cong export wxr|json [--data DIR] [--db URL] TỆP
   cong privacy erase [--data DIR] [--db URL]        (xóa ngay dữ liệu cá nhân hồ sơ quá thời hạn lưu)
   cong stats rebuild [--data DIR] [--db URL]        (tính lại số liệu thống kê theo ngày từ hồ sơ)
+  cong media resize [--data DIR] [--db URL]         (tạo bản thu nhỏ 320/640/1024/1600 px còn thiếu của ảnh trong thư viện)
   cong serve … [--backup-every 24h] [--backup-keep 7]
   cong config-doc                                   (in bảng tham số cho docs/config.md)
   cong healthcheck [--url http://127.0.0.1:8080/healthz]
@@ -125,6 +126,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, getenv fu
 		return cmdPrivacy(ctx, args[1:], stdout, getenv)
 	case "stats":
 		return cmdStats(ctx, args[1:], stdout, getenv)
+	case "media":
+		return cmdMedia(ctx, args[1:], stdout, getenv)
 	case "healthcheck":
 		return cmdHealthcheck(ctx, args[1:], stdout)
 	case "config-doc":
