@@ -24,15 +24,24 @@ import (
 )
 
 // photo is a w×h JPEG that compresses like a photograph: a gradient with
-// camera-like noise (a gradient alone compresses far better than any real
-// picture, which would make a byte budget meaningless).
+// detail at every scale (noise summed over octaves of 1 to 32 pixels), so
+// that its resized copies keep detail as a real picture's do. A plain
+// gradient, or fine noise that resizing averages away, compresses far
+// better than any photograph and would make a byte budget meaningless.
 func photo(w, h int) []byte {
 	img := image.NewRGBA(image.Rect(0, 0, w, h))
-	seed := uint32(12345)
+	noise := func(x, y, s int) int {
+		v := uint32(x/s)*73856093 ^ uint32(y/s)*19349663 ^ uint32(s)*83492791
+		v ^= v >> 13
+		v *= 1274126177
+		return int(v>>24)%15 - 7
+	}
 	for y := 0; y < h; y++ {
 		for x := 0; x < w; x++ {
-			seed = seed*1664525 + 1013904223
-			n := int(seed>>24)%25 - 12
+			n := 0
+			for s := 1; s <= 32; s *= 2 {
+				n += noise(x, y, s)
+			}
 			c := func(v int) uint8 { return uint8(min(255, max(0, v+n))) }
 			img.SetRGBA(x, y, color.RGBA{c(60 + 150*x/w), c(90 + 120*y/h), c(120 + 60*(x+y)/(w+h)), 255})
 		}
@@ -41,8 +50,6 @@ func photo(w, h int) []byte {
 	jpeg.Encode(&buf, img, &jpeg.Options{Quality: 90})
 	return buf.Bytes()
 }
-
-var mediaHashRE = regexp.MustCompile(`/media/([0-9a-f]{64})`)
 
 // uploadImage puts a picture in the library and returns its row.
 func uploadImage(t *testing.T, e *env, b *browser, data []byte, alt string) store.Media {
@@ -268,12 +275,26 @@ func TestLogoAndBannerUpload(t *testing.T) {
 	})
 }
 
+// srcsetOf is the srcset the library's snippet gives m.
+func srcsetOf(m store.Media) string {
+	var parts []string
+	for _, w := range m.Widths {
+		parts = append(parts, fmt.Sprintf("/media/%s-%d.jpg %dw", m.Hash, w, w))
+	}
+	if m.Width <= media.Widths[len(media.Widths)-1] {
+		parts = append(parts, fmt.Sprintf("/media/%s.jpg %dw", m.Hash, m.Width))
+	}
+	return strings.Join(parts, ", ")
+}
+
 // featureWithPicture makes the newest featured article carry a library
 // picture in its body.
 func featureWithPicture(t *testing.T, e *env, m store.Media) *news.Article {
 	t.Helper()
 	a := &news.Article{SiteID: e.site.ID, CategoryID: e.cat.ID, Title: "Khánh thành trung tâm phục vụ hành chính công", Summary: "Trung tâm mới đi vào hoạt động.",
-		BodyHTML: fmt.Sprintf(`<p>Sáng nay.</p><figure><img src="/media/%s-1024.jpg" alt="%s" width="%d" height="%d"></figure>`, m.Hash, m.Alt, m.Width, m.Height),
+		BodyHTML: fmt.Sprintf(`<p>Sáng nay.</p><figure><img src="/media/%s-1024.jpg" srcset="%s" sizes="(min-width: 900px) 760px, 100vw" alt="%s" width="%d" height="%d" loading="lazy"></figure><p>Tiếp theo.</p>`+
+			`<figure><img src="/media/%[1]s-1024.jpg" srcset="%[2]s" sizes="(min-width: 900px) 760px, 100vw" alt="%[3]s" width="%[4]d" height="%[5]d" loading="lazy"></figure>`,
+			m.Hash, srcsetOf(m), m.Alt, m.Width, m.Height),
 		Status:   news.StatusPublished, Featured: true, PublishedAt: time.Date(2026, 11, 1, 8, 0, 0, 0, time.UTC)}
 	if err := e.st.SaveArticle(ctx, a); err != nil {
 		t.Fatal(err)
@@ -308,7 +329,10 @@ func budget412(t *testing.T, e *env, path string) (bytes, requests int) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	raw, _ := io.ReadAll(zr)
+	raw, err := io.ReadAll(zr)
+	if err != nil {
+		t.Fatalf("%s: gzip: %v", path, err)
+	}
 	body := string(raw)
 	seen := map[string]bool{}
 	fetch := func(u string, gz bool) {
@@ -326,6 +350,7 @@ func budget412(t *testing.T, e *env, path string) (bytes, requests int) {
 		}
 		bytes += len(r.body)
 		requests++
+		t.Logf("%s %s: %d bytes", path, u, len(r.body))
 	}
 	for _, m := range regexp.MustCompile(`<link rel="(?:stylesheet|icon)" href="([^"]+)"`).FindAllStringSubmatch(body, -1) {
 		fetch(m[1], true)
@@ -352,12 +377,20 @@ func budget412(t *testing.T, e *env, path string) (bytes, requests int) {
 				} else {
 					val = part
 				}
-				if v, ok := strings.CutSuffix(val, "vw"); ok {
-					f, _ := strconv.ParseFloat(v, 64)
+				var err error
+				if c, ok := strings.CutPrefix(val, "calc(100vw - "); ok {
+					var f float64
+					f, err = strconv.ParseFloat(strings.TrimSuffix(c, "px)"), 64)
+					slot = vw - f
+				} else if v, ok := strings.CutSuffix(val, "vw"); ok {
+					var f float64
+					f, err = strconv.ParseFloat(v, 64)
 					slot = vw * f / 100
 				} else {
-					f, _ := strconv.ParseFloat(strings.TrimSuffix(val, "px"), 64)
-					slot = f
+					slot, err = strconv.ParseFloat(strings.TrimSuffix(val, "px"), 64)
+				}
+				if err != nil || slot <= 0 {
+					t.Fatalf("%s: sizes %q not understood", path, attr(tag, "sizes"))
 				}
 				break
 			}
@@ -368,6 +401,9 @@ func budget412(t *testing.T, e *env, path string) (bytes, requests int) {
 				if (bestW < int(slot*dpr) && n > bestW) || (n >= int(slot*dpr) && n < bestW) {
 					best, bestW = u, n
 				}
+			}
+			if best == "" {
+				t.Fatalf("%s: no candidate in %q", path, ss)
 			}
 			src = best
 		}
@@ -407,6 +443,36 @@ func TestHomeByteBudget(t *testing.T) {
 		}
 		if !strings.Contains(e.get("/").body, "lead-img") {
 			t.Fatal("the budget was measured without the featured picture")
+		}
+	})
+}
+
+// TestArticleByteBudget: an article with a picture stays within issue
+// 19's budget at 412 px: at most 55 KB and 8 requests.
+func TestArticleByteBudget(t *testing.T) {
+	testdb.Each(t, func(t *testing.T, s *store.Store) {
+		e, _ := newMediaEnv(t, s)
+		a := e.adminBrowser(t)
+		m := uploadImage(t, e, a, photo(1600, 1067), "Lãnh đạo cắt băng khánh thành")
+		art := featureWithPicture(t, e, m)
+		body := e.get("/bai-viet/" + art.Slug).body
+		// The first picture, on the first screen, loads at once; the one
+		// further down when scrolled to; both sized to the text column.
+		imgs := regexp.MustCompile(`<img [^>]*>`).FindAllString(body, -1)
+		var pics []string
+		for _, i := range imgs {
+			if strings.Contains(i, m.Hash) {
+				pics = append(pics, i)
+			}
+		}
+		if len(pics) != 2 || strings.Contains(pics[0], "lazy") || !strings.Contains(pics[1], `loading="lazy"`) ||
+			!strings.Contains(pics[0], `sizes="(min-width: 900px) 760px, calc(100vw - 50px)"`) {
+			t.Fatalf("pictures: %q", pics)
+		}
+		n, reqs := budget412(t, e, "/bai-viet/"+art.Slug)
+		t.Logf("article at 412 px: %d bytes in %d requests", n, reqs)
+		if n > 55<<10 || reqs > 8 {
+			t.Errorf("article page over budget: %d bytes (max %d), %d requests (max 8)", n, 55<<10, reqs)
 		}
 	})
 }
