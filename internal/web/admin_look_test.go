@@ -295,7 +295,7 @@ func featureWithPicture(t *testing.T, e *env, m store.Media) *news.Article {
 		BodyHTML: fmt.Sprintf(`<p>Sáng nay.</p><figure><img src="/media/%s-1024.jpg" srcset="%s" sizes="(min-width: 900px) 760px, 100vw" alt="%s" width="%d" height="%d" loading="lazy"></figure><p>Tiếp theo.</p>`+
 			`<figure><img src="/media/%[1]s-1024.jpg" srcset="%[2]s" sizes="(min-width: 900px) 760px, 100vw" alt="%[3]s" width="%[4]d" height="%[5]d" loading="lazy"></figure>`,
 			m.Hash, srcsetOf(m), m.Alt, m.Width, m.Height),
-		Status:   news.StatusPublished, Featured: true, PublishedAt: time.Date(2026, 11, 1, 8, 0, 0, 0, time.UTC)}
+		Status: news.StatusPublished, Featured: true, PublishedAt: time.Date(2026, 11, 1, 8, 0, 0, 0, time.UTC)}
 	if err := e.st.SaveArticle(ctx, a); err != nil {
 		t.Fatal(err)
 	}
