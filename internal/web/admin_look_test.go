@@ -184,7 +184,7 @@ func TestMenuEditorAndQuickLinks(t *testing.T) {
 			t.Error("the built-in menu is still shown")
 		}
 		// Every public page has it, in the collapsing <details> too.
-		mustContain(t, e.get("/chuyen-muc/cai-cach-hanh-chinh"), `<summary>Trình đơn</summary><ul class="mlist"><li><a href="/chuyen-muc/cai-cach-hanh-chinh">Tin tức</a>`)
+		mustContain(t, e.get("/chuyen-muc/cai-cach-hanh-chinh"), `<summary>Trình đơn</summary><ul class="mlist"><li><a href="/chuyen-muc/cai-cach-hanh-chinh" aria-current="page">Tin tức</a>`)
 
 		// Quick links with a picture from the library.
 		logo := uploadImage(t, e, a, photo(400, 200), "Biểu tượng Cổng Dịch vụ công quốc gia")
