@@ -56,6 +56,7 @@ Cách dùng:
   cong stats rebuild [--data DIR] [--db URL]        (tính lại số liệu thống kê theo ngày từ hồ sơ)
   cong payments reconcile [--day YYYY-MM-DD]        (đối soát thanh toán một ngày với cổng thanh toán)
   cong payments refund                              (hoàn tiền các hồ sơ không được tiếp nhận ngay)
+  cong media resize [--data DIR] [--db URL]         (tạo bản thu nhỏ 320/640/1024/1600 px còn thiếu của ảnh trong thư viện)
   cong serve … [--backup-every 24h] [--backup-keep 7]
   cong config-doc                                   (in bảng tham số cho docs/config.md)
   cong cert check [--sign-cert F] [--sign-cert-dir D] [--unit MÃ]  (kiểm tra chứng thư số dùng ký kết quả)
@@ -135,6 +136,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, getenv fu
 		return cmdStats(ctx, args[1:], stdout, getenv)
 	case "payments":
 		return cmdPayments(ctx, args[1:], stdout, getenv)
+	case "media":
+		return cmdMedia(ctx, args[1:], stdout, getenv)
 	case "healthcheck":
 		return cmdHealthcheck(ctx, args[1:], stdout)
 	case "config-doc":

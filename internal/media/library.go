@@ -1,11 +1,13 @@
 package media
 
 import (
+	"context"
 	"crypto/rand"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -247,4 +249,54 @@ func (l *Library) Remove(hash, ext string, widths []int) (undo, purge func(), er
 		done = append(done, moved{p, to})
 	}
 	return undo, purge, nil
+}
+
+// Missing returns the variant widths an image of that width should have
+// (those of Widths narrower than it: no upscaling) that are not on disk.
+func (l *Library) Missing(hash, ext string, width int) []int {
+	var out []int
+	for _, w := range Widths {
+		if w >= width {
+			break
+		}
+		p, err := l.path(hash, w, ext)
+		if err != nil {
+			continue
+		}
+		if _, err := os.Stat(p); err != nil {
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
+// AddVariants makes the resized copies an image stored before they
+// existed (imported, or from an older version) lacks, from the stored
+// original, which is kept as it is. It returns the widths now on disk.
+func (l *Library) AddVariants(ctx context.Context, hash, ext string) ([]int, error) {
+	f, err := l.Open(hash, 0, ext)
+	if err != nil {
+		return nil, err
+	}
+	data, err := io.ReadAll(io.LimitReader(f, DefaultMaxSize+1))
+	f.Close()
+	if err != nil {
+		return nil, err
+	}
+	t, err := Sniff(data)
+	if err != nil {
+		return nil, err
+	}
+	res, err := Process(ctx, data, t)
+	if err != nil {
+		return nil, err
+	}
+	if res.Type.Ext != ext {
+		return nil, fmt.Errorf("media: %s.%s re-encodes as %s", hash, ext, res.Type.Ext)
+	}
+	// Save keeps files already present, the original among them.
+	if err := l.Save(hash, res); err != nil {
+		return nil, err
+	}
+	return res.VariantWidths(), nil
 }

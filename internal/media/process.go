@@ -23,8 +23,13 @@ const (
 	// a huge picture cannot exhaust memory: 40 megapixels is 160 MB of
 	// RGBA, larger than any camera an office has.
 	MaxPixels = 40_000_000
-	// JPEGQuality of re-encoded originals and variants.
+	// JPEGQuality of re-encoded originals.
 	JPEGQuality = 85
+	// VariantQuality of the resized copies pages show: at a phone's
+	// density the difference from 85 is not visible, and it brings a
+	// 640 px photograph from about 52 KB to about 38 KB, inside the
+	// article page's 55 KB budget (issue 19).
+	VariantQuality = 75
 )
 
 // Widths are the variant widths made for srcset; only those narrower than
@@ -140,7 +145,7 @@ func Process(ctx context.Context, data []byte, t Type) (*Result, error) {
 	}
 	b := img.Bounds()
 	res := &Result{Type: out, Width: b.Dx(), Height: b.Dy()}
-	if res.Data, err = encode(img, out); err != nil {
+	if res.Data, err = encode(img, out, JPEGQuality); err != nil {
 		return nil, err
 	}
 	// Narrowest last: each variant is made from the next wider one, which
@@ -155,7 +160,7 @@ func Process(ctx context.Context, data []byte, t Type) (*Result, error) {
 		h := max(1, (res.Height*w+res.Width/2)/res.Width)
 		dst := image.NewRGBA(image.Rect(0, 0, w, h))
 		xdraw.CatmullRom.Scale(dst, dst.Rect, src, src.Bounds(), xdraw.Src, nil)
-		enc, err := encode(dst, out)
+		enc, err := encode(dst, out, VariantQuality)
 		if err != nil {
 			return nil, err
 		}
@@ -165,12 +170,12 @@ func Process(ctx context.Context, data []byte, t Type) (*Result, error) {
 	return res, nil
 }
 
-func encode(img image.Image, t Type) ([]byte, error) {
+func encode(img image.Image, t Type, quality int) ([]byte, error) {
 	var buf bytes.Buffer
 	var err error
 	switch t {
 	case JPEG:
-		err = jpeg.Encode(&buf, img, &jpeg.Options{Quality: JPEGQuality})
+		err = jpeg.Encode(&buf, img, &jpeg.Options{Quality: quality})
 	case PNG:
 		err = (&png.Encoder{CompressionLevel: png.DefaultCompression}).Encode(&buf, img)
 	default:

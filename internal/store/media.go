@@ -251,3 +251,35 @@ func (s *Store) DeleteMedia(ctx context.Context, siteID, id int64, orphaned func
 	}
 	return m, err
 }
+
+// ImagesAfter lists image rows of every site with an id above after, by
+// id, at most limit: `cong media resize` walks the whole library with it.
+func (s *Store) ImagesAfter(ctx context.Context, after int64, limit int) ([]Media, error) {
+	rows, err := s.db.QueryContext(ctx, s.q(`SELECT `+mediaCols+mediaFrom+` WHERE m.kind = ? AND m.id > ? ORDER BY m.id LIMIT ?`), "image", after, limit)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []Media
+	for rows.Next() {
+		m, err := scanMedia(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, m)
+	}
+	return out, rows.Err()
+}
+
+// SetMediaWidths records which resized variants of every row of a file
+// exist (all sites' rows of the hash share the files).
+func (s *Store) SetMediaWidths(ctx context.Context, hash string, widths []int) error {
+	return s.inTx(ctx, func(tx *sql.Tx) error {
+		if _, err := tx.ExecContext(ctx, s.q(`UPDATE media SET widths = ? WHERE hash = ?`), formatWidths(widths), hash); err != nil {
+			return err
+		}
+		// Pages with the old srcset are cached everywhere.
+		_, err := tx.ExecContext(ctx, s.q(`UPDATE content_versions SET version = version + 1`))
+		return err
+	})
+}

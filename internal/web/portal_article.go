@@ -33,6 +33,7 @@ func (s *Server) loadArticlePage(w http.ResponseWriter, r *http.Request, slug st
 	if a.BodyHTML, err = s.linkCitations(ctx, a.BodyHTML); err != nil {
 		return nil, false, err
 	}
+	a.BodyHTML = articleImages(a.BodyHTML)
 	p := s.basePage(ctx)
 	p.Article, p.Print = a, print
 	p.Description = a.Summary

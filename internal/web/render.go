@@ -39,9 +39,12 @@ type page struct {
 	NoIndex     bool
 	Print       bool
 
-	Featured []news.Article
-	Latest   []news.Article
-	Blocks   []categoryBlock
+	// Look is the site's menu, logo and home page arrangement; Home the
+	// home page's blocks, loaded; NoSideStats leaves the visitor figures
+	// out of the sidebar when the page shows them already.
+	Look        *siteLook
+	Home        []homeSection
+	NoSideStats bool
 
 	Category news.Category
 	Articles []news.Article
@@ -59,11 +62,6 @@ type page struct {
 	Page news.Page
 
 	ErrorTitle, ErrorMessage string
-}
-
-type categoryBlock struct {
-	Category news.Category
-	Articles []news.Article
 }
 
 type searchHit struct {

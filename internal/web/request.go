@@ -138,8 +138,10 @@ type bodyCap struct {
 var (
 	dossierCap = bodyCap{maxDossierBody, func(*Server, http.ResponseWriter, *http.Request) error { return errDossierTooLarge() }}
 	// The media page shows the message beside its form.
-	mediaCap     = bodyCap{maxUploadBody, (*Server).uploadTooLarge}
-	documentCap  = bodyCap{maxDocBody, func(*Server, http.ResponseWriter, *http.Request) error { return errDocumentTooLarge() }}
+	mediaCap    = bodyCap{maxUploadBody, (*Server).uploadTooLarge}
+	documentCap = bodyCap{maxDocBody, func(*Server, http.ResponseWriter, *http.Request) error { return errDocumentTooLarge() }}
+	// The logo and banner go through the media library's checks.
+	lookCap      = bodyCap{maxUploadBody, func(*Server, http.ResponseWriter, *http.Request) error { return errUploadTooLarge() }}
 	procedureCap = bodyCap{maxProcedureBody, func(*Server, http.ResponseWriter, *http.Request) error { return errProcedureTooLarge() }}
 	verifyCap    = bodyCap{maxVerifyBody, (*Server).verifyTooLarge}
 )
@@ -152,6 +154,7 @@ var uploadRoutes = map[string]bodyCap{
 	"POST /quan-tri/ho-so/moi":            dossierCap,
 	"POST /quan-tri/ho-so/{id}/chuyen":    dossierCap,
 	"POST /quan-tri/thu-vien":             mediaCap,
+	"POST /quan-tri/giao-dien/anh":        lookCap,
 	"POST /api/v1/media":                  mediaCap,
 	"POST /quan-tri/van-ban":              documentCap,
 	"POST /quan-tri/van-ban/nhap":         documentCap,

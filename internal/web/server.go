@@ -97,6 +97,7 @@ type Server struct {
 	siteTab   atomic.Pointer[siteTable]
 	siteTabMu sync.Mutex
 	calendar  atomic.Pointer[cachedCalendar] // the working-day calendar (workCalendar)
+	looks     lookCache                      // menus, logos, home blocks per site (portal_look.go)
 
 	handler      http.Handler
 	articleRoute *articleRoute
@@ -360,6 +361,7 @@ func (s *Server) basePage(ctx context.Context) *page {
 	p := &page{}
 	if d, err := s.site(ctx); err == nil {
 		p.Site, p.Categories = d.site, d.categories
+		p.Look = s.look(ctx, d.site.ID)
 	} else {
 		p.Site.Name = "Cổng thông tin điện tử"
 		p.Site.ID = s.siteIDCtx(ctx)

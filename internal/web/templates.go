@@ -2,6 +2,7 @@ package web
 
 import (
 	"fmt"
+	"github.com/congportal/cong/internal/homepage"
 	"html/template"
 	"strconv"
 	"strings"
@@ -59,7 +60,7 @@ var adminPages = []pageFiles{
 	{"desk_queue", nil}, {"desk_counter", nil}, {"desk_officers", nil}, {"desk_ratings", nil},
 	{"desk_detail", []string{"templates/admin/desk_forms.html", "templates/admin/desk_quality.html", "templates/admin/desk_sign.html"}},
 	// Admin.
-	{"users", nil}, {"user_form", nil}, {"settings", nil}, {"privacy_settings", nil}, {"audit", nil},
+	{"users", nil}, {"user_form", nil}, {"settings", nil}, {"look", nil}, {"privacy_settings", nil}, {"audit", nil},
 	{"calendar", nil}, {"units", nil}, {"procedure_list", nil}, {"procedure_edit", nil}, {"procedure_import", nil},
 	{"mail_outbox", nil},
 	{"partner_outbox", nil},
@@ -121,6 +122,15 @@ func templateFuncs(a *assets, loc *time.Location) template.FuncMap {
 		"dict":    dict,
 		"vnd":     payment.FormatVND,
 		"feeKind": payment.KindName,
+		// An editor's link (menu, quick links): tel: and mailto: kept,
+		// which html/template would otherwise replace; anything that
+		// homepage.CheckURL refuses becomes "#".
+		"editorURL": func(u string) template.URL {
+			if homepage.CheckURL(u) != "" {
+				return "#"
+			}
+			return template.URL(u)
+		},
 
 		// Dates and times.
 		"vndate":    func(t time.Time) string { return vnDate(t, loc) },
