@@ -12,6 +12,7 @@ import (
 	"net/http"
 	"net/url"
 	"os"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -97,7 +98,25 @@ func postJSON(ctx context.Context, hc *http.Client, cfg HTTPConfig, key string, 
 	case resp.StatusCode >= 200 && resp.StatusCode < 300, resp.StatusCode == http.StatusConflict:
 		return nil
 	}
-	return &HTTPError{Status: resp.StatusCode, Body: strings.TrimSpace(string(msg))}
+	return &HTTPError{Status: resp.StatusCode, Body: strings.TrimSpace(string(msg)), RetryAfter: retryAfter(resp.Header.Get("Retry-After"), time.Now())}
+}
+
+// maxRetryAfter bounds a partner's Retry-After: a typo on its side must
+// not park the queue for a month.
+const maxRetryAfter = 6 * time.Hour
+
+// retryAfter reads Retry-After in seconds or as an HTTP date.
+func retryAfter(v string, now time.Time) time.Duration {
+	if v == "" {
+		return 0
+	}
+	var d time.Duration
+	if n, err := strconv.Atoi(strings.TrimSpace(v)); err == nil {
+		d = time.Duration(n) * time.Second
+	} else if t, err := http.ParseTime(v); err == nil {
+		d = t.Sub(now)
+	}
+	return min(max(d, 0), maxRetryAfter)
 }
 
 // HTTPSync posts each sync row's JSON to the national portal.

@@ -125,6 +125,9 @@ var ErrUndeliverable = errors.New("không thể gửi")
 type HTTPError struct {
 	Status int
 	Body   string
+	// RetryAfter is the partner's Retry-After (429, 503), zero if none:
+	// the next attempt waits at least that long.
+	RetryAfter time.Duration
 }
 
 func (e *HTTPError) Error() string {

@@ -165,7 +165,12 @@ func (w *Worker) deliver(ctx context.Context, it Item) error {
 // failed records a failed attempt and says whether the row is now dead.
 func (w *Worker) failed(ctx context.Context, it Item, err error) (bool, error) {
 	dead := errors.Is(err, ErrUndeliverable) || it.Attempts >= w.MaxAttempts
-	next := w.Now().Add(jitter(w.Backoff(it.Attempts)))
+	wait := jitter(w.Backoff(it.Attempts))
+	var he *HTTPError
+	if errors.As(err, &he) && he.RetryAfter > wait {
+		wait = he.RetryAfter
+	}
+	next := w.Now().Add(wait)
 	w.Log.Warn("partner delivery failed", "channel", it.Channel, "id", it.ID, "attempts", it.Attempts, "dead", dead, "err", err)
 	text := err.Error()
 	if len(text) > 1000 {

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"math/rand/v2"
 	"net/http"
+	"net/http/httptest"
 	"strings"
 	"testing"
 	"time"
@@ -260,4 +261,28 @@ func TestSyncUndeliverable(t *testing.T) {
 	if json.Unmarshal([]byte(`{"fee_paid":null}`), &ev) != nil || ev.FeePaid != nil {
 		t.Fatal("fee_paid null must read as unknown")
 	}
+}
+
+// A partner that says when to come back (429 or 503 with Retry-After) is
+// not asked again before then.
+func TestSyncRetryAfter(t *testing.T) {
+	testdb.Each(t, func(t *testing.T, s *store.Store) {
+		s.SetPartners(store.Partners{Sync: true})
+		k := newDesk(t, s)
+		busy := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			w.Header().Set("Retry-After", "600")
+			http.Error(w, "quá tải", http.StatusTooManyRequests)
+		}))
+		defer busy.Close()
+		k.counter(t, "Tạ Thị Oanh", "", false, t0)
+		clk := &fakeClock{t: t0.Add(time.Hour)}
+		w := syncWorker(t, s, busy.URL, clk, time.Second)
+		if res, err := w.RunOnce(ctx); err != nil || res.Retried != 1 {
+			t.Fatalf("%+v %v", res, err)
+		}
+		it := rows(t, s, k.site, partner.Sync)[0]
+		if wait := it.NextAttemptAt.Sub(clk.Now()); wait != 10*time.Minute || !strings.Contains(it.LastError, "HTTP 429") {
+			t.Fatalf("next attempt in %v (%s)", wait, it.LastError)
+		}
+	})
 }

@@ -28,15 +28,20 @@ type Partners struct {
 
 // SetPartners turns the recording of partner rows on or off; call it
 // before serving.
-func (s *Store) SetPartners(p Partners) { s.partners = p }
+func (s *Store) SetPartners(p Partners) { s.partners.Store(&p) }
 
 // PartnersOn says which partner channels record rows: pages offer the SMS
 // opt-out only when SMS is on.
-func (s *Store) PartnersOn() Partners { return s.partners }
+func (s *Store) PartnersOn() Partners {
+	if p := s.partners.Load(); p != nil {
+		return *p
+	}
+	return Partners{}
+}
 
 // enqueuePartners runs inside the event's transaction (afterDossierEvent).
 func (s *Store) enqueuePartners(ctx context.Context, tx *sql.Tx, d dossier.Dossier, ev dossier.Event) error {
-	p := s.partners
+	p := s.PartnersOn()
 	if !p.Sync && !p.SMS {
 		return nil
 	}

@@ -337,6 +337,14 @@ func (s *Store) eraseDossier(ctx context.Context, id int64, now time.Time) (file
 			WHERE dossier_id = ?`), string(mail.OfficerNew), string(mail.OfficerNearDue), string(mail.OfficerNew), string(mail.OfficerNearDue), id); err != nil {
 			return err
 		}
+		// SMS rows hold the applicant's number; a text still waiting is
+		// closed as dead. Sync rows carry no personal data.
+		if _, err := tx.ExecContext(ctx, s.q(`UPDATE partner_outbox SET recipient = '',
+			status = CASE WHEN status IN ('pending', 'failed') THEN 'dead' ELSE status END,
+			last_error = CASE WHEN status IN ('pending', 'failed') THEN 'Dữ liệu cá nhân đã được xóa theo thời hạn lưu trữ.' ELSE last_error END
+			WHERE dossier_id = ? AND channel = 'sms'`), id); err != nil {
+			return err
+		}
 		// Signed forms carry the applicant's name too; their records
 		// (code, hash, signer) stay, so the check page can still say
 		// what was issued.

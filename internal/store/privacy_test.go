@@ -14,6 +14,7 @@ import (
 	"github.com/congportal/cong/internal/dossier"
 	"github.com/congportal/cong/internal/dossierstats"
 	"github.com/congportal/cong/internal/mail"
+	"github.com/congportal/cong/internal/partner"
 	"github.com/congportal/cong/internal/store"
 	"github.com/congportal/cong/internal/testdb"
 )
@@ -165,6 +166,7 @@ func TestRecoverPrivateLink(t *testing.T) {
 // after.
 func TestErasePersonalDataKeepsStatistics(t *testing.T) {
 	testdb.Each(t, func(t *testing.T, s *store.Store) {
+		s.SetPartners(store.Partners{SMS: true})
 		f := newStatsFixture(t, s)
 		cal := testCal()
 		now := vn(2026, 3, 20, 10, 30)
@@ -257,6 +259,19 @@ func TestErasePersonalDataKeepsStatistics(t *testing.T) {
 		ev, _ := s.DossierEvents(ctx, o.ID)
 		if len(ev) != 2 || ev[0].ActorLabel != dossier.ErasedLabel || ev[1].Note != "Sai thẩm quyền" {
 			t.Fatalf("events %+v", ev)
+		}
+		sms, _, _ := s.PartnerOutbox(ctx, store.PartnerFilter{SiteID: f.site, Channel: partner.SMS, Limit: 1000})
+		erasedSMS := 0
+		for _, it := range sms {
+			if it.DossierID == o.ID {
+				erasedSMS++
+				if it.Recipient != "" || it.Status != partner.StatusDead {
+					t.Fatalf("SMS row after erasure %+v", it)
+				}
+			}
+		}
+		if erasedSMS != 1 {
+			t.Fatalf("%d SMS rows of the refused dossier", erasedSMS)
 		}
 		_, fd, err := s.DossierFormData(ctx, o.ID, 3, 0)
 		if err != nil || fd.ApplicantName != dossier.ErasedLabel || fd.ApplicantPhone != "" || fd.ApplicantID != "" || fd.Reason != "Sai thẩm quyền" {

@@ -13,6 +13,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	_ "github.com/jackc/pgx/v5/stdlib" // registers "pgx"
@@ -50,8 +51,9 @@ type Store struct {
 	// past one flush interval. Blocked channel senders are woken FIFO.
 	writers chan struct{}
 
-	// partners says which partner outbox channels record rows (SetPartners).
-	partners Partners
+	// partners says which partner outbox channels record rows
+	// (SetPartners); atomic because tests switch it on a serving store.
+	partners atomic.Pointer[Partners]
 	// payProvider names the payment gateway (payments.go); empty: online
 	// payment is off and dossiers get no payment rows.
 	payProvider string
