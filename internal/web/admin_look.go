@@ -77,6 +77,20 @@ func (s *Server) newLookPage(r *http.Request) (*lookPage, error) {
 	if len(p.Links) == 0 {
 		p.Links = homepage.DefaultLinks()
 	}
+	// A picture older than the listed ones stays selectable, so saving the
+	// form again does not drop it.
+	listed := map[int64]bool{}
+	for _, m := range p.Images {
+		listed[m.ID] = true
+	}
+	for _, l := range p.Links {
+		if l.MediaID != 0 && !listed[l.MediaID] {
+			if m, err := s.st.MediaByID(ctx, siteID, l.MediaID); err == nil && m.Kind == string(media.KindImage) {
+				p.Images = append(p.Images, m)
+				listed[m.ID] = true
+			}
+		}
+	}
 	if p.Menu, err = s.st.MenuItems(ctx, siteID); err != nil {
 		return nil, err
 	}
@@ -217,7 +231,14 @@ func (s *Server) saveHomeLinks(w http.ResponseWriter, r *http.Request) error {
 	for _, m := range p.Images {
 		images[m.ID] = true
 	}
-	clean, errs := homepage.CheckLinks(typed, func(id int64) bool { return images[id] })
+	clean, errs := homepage.CheckLinks(typed, func(id int64) bool {
+		if images[id] {
+			return true
+		}
+		// Older than the images the form lists, but still the site's.
+		m, err := s.st.MediaByID(ctx, siteID, id)
+		return err == nil && m.Kind == string(media.KindImage)
+	})
 	if len(errs) > 0 {
 		p.Links, p.Errors, p.Form = typed, errs, "lien-ket"
 		p.Message = "Chưa lưu liên kết nhanh: vui lòng sửa các dòng được đánh dấu. Nội dung bạn nhập vẫn còn bên dưới."
