@@ -84,7 +84,9 @@ type Server struct {
 	siteDatas sync.Map // site id → *siteData
 	siteTab   atomic.Pointer[siteTable]
 	siteTabMu sync.Mutex
-	calendar  atomic.Pointer[cachedCalendar] // the working-day calendar (workCalendar)
+	// siteRequests counts requests per site (site id → *atomic.Int64).
+	siteRequests sync.Map
+	calendar     atomic.Pointer[cachedCalendar] // the working-day calendar (workCalendar)
 
 	handler      http.Handler
 	articleRoute *articleRoute
