@@ -136,19 +136,30 @@ func (s *Server) writeMetrics(w io.Writer) {
 		v, _ := m.excl.Load(visit.Reason(r))
 		fmt.Fprintf(w, "cong_visit_excluded_total{reason=%q} %d\n", r, v.(*atomic.Int64).Load())
 	}
-	c := s.counter
+	// The install's totals, as before there were several sites; the
+	// per-site series follow (writeSiteMetrics).
+	var flushes, flushErrs, counted int64
+	for _, c := range s.allCounters() {
+		flushes += c.Flushes.Load()
+		flushErrs += c.FlushErrors.Load()
+		counted += c.Counted.Load()
+	}
 	fmt.Fprintln(w, "# HELP cong_counter_flushes_total Counter flush transactions committed.")
 	fmt.Fprintln(w, "# TYPE cong_counter_flushes_total counter")
-	fmt.Fprintf(w, "cong_counter_flushes_total %d\n", c.Flushes.Load())
+	fmt.Fprintf(w, "cong_counter_flushes_total %d\n", flushes)
 	fmt.Fprintln(w, "# HELP cong_counter_flush_errors_total Counter flushes that failed (their batch is retried).")
 	fmt.Fprintln(w, "# TYPE cong_counter_flush_errors_total counter")
-	fmt.Fprintf(w, "cong_counter_flush_errors_total %d\n", c.FlushErrors.Load())
+	fmt.Fprintf(w, "cong_counter_flush_errors_total %d\n", flushErrs)
 	fmt.Fprintln(w, "# HELP cong_views_counted_total Article views counted by this instance before the database-wide window check.")
 	fmt.Fprintln(w, "# TYPE cong_views_counted_total counter")
-	fmt.Fprintf(w, "cong_views_counted_total %d\n", c.Counted.Load())
+	fmt.Fprintf(w, "cong_views_counted_total %d\n", counted)
+	s.writeSiteMetrics(w)
 	fmt.Fprintln(w, "# HELP cong_page_cache_entries Rendered pages held in memory.")
 	fmt.Fprintln(w, "# TYPE cong_page_cache_entries gauge")
 	fmt.Fprintf(w, "cong_page_cache_entries %d\n", s.cache.len())
+	fmt.Fprintln(w, "# HELP cong_page_cache_bytes Estimated memory of the rendered pages held (bounded).")
+	fmt.Fprintln(w, "# TYPE cong_page_cache_bytes gauge")
+	fmt.Fprintf(w, "cong_page_cache_bytes %d\n", s.cache.size())
 	s.writeDBMetrics(w)
 	s.writeBackupMetrics(w)
 }

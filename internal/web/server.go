@@ -96,8 +96,10 @@ type Server struct {
 	siteDatas sync.Map // site id → *siteData
 	siteTab   atomic.Pointer[siteTable]
 	siteTabMu sync.Mutex
-	calendar  atomic.Pointer[cachedCalendar] // the working-day calendar (workCalendar)
-	looks     lookCache                      // menus, logos, home blocks per site (portal_look.go)
+	// siteRequests counts requests per site (site id → *atomic.Int64).
+	siteRequests sync.Map
+	calendar     atomic.Pointer[cachedCalendar] // the working-day calendar (workCalendar)
+	looks        lookCache                      // menus, logos, home blocks per site (portal_look.go)
 
 	handler      http.Handler
 	articleRoute *articleRoute

@@ -2,8 +2,12 @@ package web
 
 import (
 	"context"
+	"fmt"
+	"io"
 	"net/http"
+	"sort"
 	"strconv"
+	"sync/atomic"
 	"time"
 
 	"github.com/congportal/cong/internal/auth"
@@ -125,14 +129,6 @@ func (s *Server) loadSiteTable(ctx context.Context, now time.Time) (*siteTable, 
 	return t, nil
 }
 
-// siteRefByID is a site's reference for work outside a request.
-func (s *Server) siteRefByID(ctx context.Context, id int64) *siteRef {
-	if ref := s.sitesTable(ctx, s.cacheTTL).byID[id]; ref != nil {
-		return ref
-	}
-	return &siteRef{id: id, base: s.baseURL}
-}
-
 // bySite resolves the request's site from its host name (after the
 // trusted-proxy rules) and binds it to the request. A single-site install
 // skips all of it; the first site's requests need no binding either, as it
@@ -154,6 +150,9 @@ func (s *Server) bySite(next http.Handler) http.Handler {
 		}
 		if ref == nil {
 			ref = t.catchAll
+		}
+		if ref != nil {
+			s.countSiteRequest(ref.id)
 		}
 		if ref == nil {
 			if r.URL.Path == "/healthz" || r.URL.Path == "/metrics" {
@@ -224,4 +223,80 @@ func (s *Server) onSite(r *http.Request, u auth.User) (auth.User, error) {
 	}
 	u.Role = role
 	return u, nil
+}
+
+// allCounters are the visitor counters of every site seen so far.
+func (s *Server) allCounters() []*visitors.Counter {
+	if s.counters != nil {
+		return s.counters.Counters()
+	}
+	if s.counter != nil {
+		return []*visitors.Counter{s.counter}
+	}
+	return nil
+}
+
+// countSiteRequest counts a request for a site of a multi-site install, for
+// /metrics; a single-site install has no per-site series.
+func (s *Server) countSiteRequest(id int64) {
+	v, ok := s.siteRequests.Load(id)
+	if !ok {
+		v, _ = s.siteRequests.LoadOrStore(id, new(atomic.Int64))
+	}
+	v.(*atomic.Int64).Add(1)
+}
+
+// writeSiteMetrics writes the per-site series, labelled by host name. The
+// label's values are the sites' hosts, rows an administrator creates: their
+// number is bounded by the province's sites (some hundreds), never by
+// what a client sends.
+func (s *Server) writeSiteMetrics(w io.Writer) {
+	t := s.sitesTable(context.Background(), s.cacheTTL)
+	if !t.multi {
+		return
+	}
+	label := func(id int64) string {
+		if ref := t.byID[id]; ref != nil && ref.host != "" {
+			return ref.host
+		}
+		return "default"
+	}
+	type row struct {
+		host string
+		id   int64
+	}
+	var ids []row
+	for id := range t.byID {
+		ids = append(ids, row{label(id), id})
+	}
+	sort.Slice(ids, func(i, j int) bool { return ids[i].host < ids[j].host })
+	fmt.Fprintln(w, "# HELP cong_site_requests_total Requests by site (multi-site installs).")
+	fmt.Fprintln(w, "# TYPE cong_site_requests_total counter")
+	for _, r := range ids {
+		var n int64
+		if v, ok := s.siteRequests.Load(r.id); ok {
+			n = v.(*atomic.Int64).Load()
+		}
+		fmt.Fprintf(w, "cong_site_requests_total{site=%q} %d\n", r.host, n)
+	}
+	counters := map[int64]*visitors.Counter{}
+	for _, c := range s.allCounters() {
+		counters[c.SiteID()] = c
+	}
+	fmt.Fprintln(w, "# HELP cong_site_views_counted_total Article views counted by this instance, by site.")
+	fmt.Fprintln(w, "# TYPE cong_site_views_counted_total counter")
+	for _, r := range ids {
+		if c := counters[r.id]; c != nil {
+			fmt.Fprintf(w, "cong_site_views_counted_total{site=%q} %d\n", r.host, c.Counted.Load())
+		}
+	}
+	fmt.Fprintln(w, "# HELP cong_site_visitors Visitors by site: online now and today (all instances, as last read).")
+	fmt.Fprintln(w, "# TYPE cong_site_visitors gauge")
+	for _, r := range ids {
+		if c := counters[r.id]; c != nil {
+			st := c.Stats()
+			fmt.Fprintf(w, "cong_site_visitors{site=%q,period=\"online\"} %d\n", r.host, st.Online)
+			fmt.Fprintf(w, "cong_site_visitors{site=%q,period=\"today\"} %d\n", r.host, st.Today)
+		}
+	}
 }

@@ -393,6 +393,12 @@ func TestProvinceSites(t *testing.T) {
 					t.Errorf("feed of %s lists %s's article: %v", h, h2, has)
 				}
 			}
+			found := p.do("GET", h, "/api/v1/search?q=Tin+c%E1%BB%A7a+c%E1%BB%95ng", "", "").Body.String()
+			for _, h2 := range hosts {
+				if has := strings.Contains(found, slugs[h2]); has != (h == h2) {
+					t.Errorf("search on %s finds %s's article: %v (%s)", h, h2, has, found)
+				}
+			}
 			if robots := p.do("GET", h, "/robots.txt", "", "").Body.String(); !strings.Contains(robots, "https://"+h+"/sitemap.xml") {
 				t.Errorf("robots.txt of %s: %s", h, robots)
 			}
@@ -428,6 +434,21 @@ func TestProvinceSites(t *testing.T) {
 		}
 		if a, b, c := today(p.a.Host), today(p.b.Host), today(p.c2.Host); a != 1 || b != 3 || c != 1 {
 			t.Errorf("visitors today: province %d, commune B %d, commune C %d; want 1, 3, 1", a, b, c)
+		}
+		// /metrics labels the per-site series by host.
+		r := httptest.NewRequest("GET", "/metrics", nil)
+		r.Host, r.RemoteAddr = "127.0.0.1:8080", "127.0.0.1:5000"
+		w := httptest.NewRecorder()
+		p.srv.ServeHTTP(w, r)
+		for _, want := range []string{
+			`cong_site_visitors{site="xa-b.tinh-a.gov.vn",period="today"} 3`,
+			`cong_site_visitors{site="tinh-a.gov.vn",period="today"} 1`,
+			`cong_site_requests_total{site="xa-c.tinh-a.gov.vn"}`,
+			`cong_site_views_counted_total{site="xa-b.tinh-a.gov.vn"} 3`,
+		} {
+			if !strings.Contains(w.Body.String(), want) {
+				t.Errorf("/metrics (%d) lacks %s", w.Code, want)
+			}
 		}
 	})
 }
