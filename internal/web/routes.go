@@ -118,6 +118,8 @@ func (s *Server) routeTable(x sections) []route {
 		{"GET /api/v1/stats/dossiers", x.dossiers.api},
 		{"GET /api/v1/stats/ratings", x.ratings.api},
 		{"GET /api/v1/analytics", s.bearer(s.apiAnalytics)},
+		{"GET /api/v1/openapi.json", s.apiOpenAPI},
+		{"GET /api", s.apiDocPage},
 		{"/api/", notFound},
 
 		// Staff sign-in, for every staff member.
