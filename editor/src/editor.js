@@ -314,7 +314,26 @@ function mount (ta) {
       : { type: 'image', attrs: { src: r.src, alt: r.alt } }
     if (node) chain().insertContentAt({ from: sel.from, to: sel.to }, content).run()
     else chain().insertContent(content).run()
+    if (r.caption) leaveFigure()
     say(node ? 'Đã cập nhật ảnh.' : 'Đã chèn ảnh.')
+  }
+
+  // leaveFigure puts the cursor in the paragraph after the figure just
+  // inserted (making one if none follows): left in the caption, the next
+  // sentence the editor typed was published as part of it.
+  function leaveFigure () {
+    const $from = editor.state.selection.$from
+    for (let depth = $from.depth; depth > 0; depth--) {
+      if ($from.node(depth).type.name !== 'figure') continue
+      const after = $from.after(depth)
+      const next = editor.state.doc.resolve(after).nodeAfter
+      if (next && next.type.name === 'paragraph') {
+        chain().setTextSelection(after + 1).run()
+      } else {
+        chain().insertContentAt(after, { type: 'paragraph' }).setTextSelection(after + 1).run()
+      }
+      return
+    }
   }
 
   async function videoDialog () {
