@@ -156,6 +156,7 @@ func (s *Server) routeTable(x sections) []route {
 		// Uploads are size-limited outside the session check, which reads
 		// the multipart body for its CSRF token.
 		{"GET /quan-tri/thu-vien", s.staff(s.needUpload(s.adminMedia))},
+		{"GET /quan-tri/thu-vien.json", s.staff(s.needUpload(s.mediaPicker))},
 		{"POST /quan-tri/thu-vien", s.capped(s.staff(s.needUpload(s.uploadMedia)))},
 		{"GET /quan-tri/thu-vien/{id}", s.staff(s.needUpload(s.mediaDetail))},
 		{"POST /quan-tri/thu-vien/{id}", s.staff(s.needUpload(s.saveMedia))},
