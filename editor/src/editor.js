@@ -289,14 +289,65 @@ function mount (ta) {
     }
   }
 
+  // mediaPicker lists the library's images inside the image dialog:
+  // choosing one fills the address and the alt text the library holds
+  // (still editable), so nobody copies a URL from another tab or retypes
+  // a description that already exists.
+  function mediaPicker (url) {
+    const search = el('input', { type: 'search', id: 'rte-picker-q', autocomplete: 'off' })
+    const find = el('button', { type: 'button', class: 'rte-secondary', text: 'Tìm' })
+    const status = el('p', { class: 'rte-hint', role: 'status' })
+    const list = el('ul', { class: 'rte-picker-list' })
+    const box = el('fieldset', { class: 'rte-picker' }, el('legend', { text: 'Chọn ảnh từ thư viện' }),
+      el('p', { class: 'rte-picker-search' }, el('label', { for: 'rte-picker-q', text: 'Tìm ảnh (tên tệp, mô tả, chú thích)' }), search, find), status, list)
+    let seqNo = 0
+    async function load () {
+      const mine = ++seqNo
+      status.textContent = 'Đang tải danh sách ảnh…'
+      let data
+      try {
+        const r = await fetch(url + '?q=' + encodeURIComponent(search.value.trim()), { credentials: 'same-origin', headers: { Accept: 'application/json' } })
+        if (!r.ok) throw new Error(String(r.status))
+        data = await r.json()
+      } catch (e) {
+        if (mine === seqNo) status.textContent = 'Không tải được thư viện ảnh. Hãy nhập địa chỉ ảnh vào ô dưới đây.'
+        return
+      }
+      if (mine !== seqNo) return
+      list.replaceChildren()
+      for (const it of data.items || []) {
+        const b = el('button', { type: 'button', class: 'rte-picker-item', 'aria-pressed': 'false', 'data-src': it.src },
+          el('img', { src: it.thumb, alt: '', width: 80, height: it.width && it.height ? Math.max(1, Math.round(it.height * 80 / it.width)) : null, loading: 'lazy' }),
+          el('span', { text: it.alt || it.name }))
+        b.addEventListener('click', () => {
+          const form = box.closest('form')
+          form.elements.src.value = it.src
+          form.elements.alt.value = it.alt || ''
+          for (const o of list.querySelectorAll('button')) o.setAttribute('aria-pressed', String(o === b))
+          status.textContent = 'Đã chọn ảnh "' + (it.alt || it.name) + '". Kiểm tra mô tả ảnh rồi bấm Chèn ảnh.'
+          form.elements.alt.focus()
+        })
+        list.append(el('li', {}, b))
+      }
+      const n = (data.items || []).length
+      status.textContent = n === 0 ? 'Không có ảnh nào phù hợp.' : (data.total > n ? 'Hiện ' + n + ' trong ' + data.total + ' ảnh mới nhất; tìm để thu hẹp.' : n + ' ảnh.')
+    }
+    find.addEventListener('click', load)
+    // Enter in the search box searches instead of submitting the dialog.
+    search.addEventListener('keydown', (e) => { if (e.key === 'Enter') { e.preventDefault(); load() } })
+    load()
+    return box
+  }
+
   async function imageDialog () {
     if (sourceMode || readOnly) return
     const sel = editor.state.selection
     const node = sel.node && ['image', 'figure'].includes(sel.node.type.name) ? sel.node : null
     let note = null
     if (d.mediaLibrary) {
-      note = el('p', { class: 'rte-hint' }, 'Tải ảnh lên ', el('a', { href: d.mediaLibrary, target: '_blank', rel: 'noopener', text: 'thư viện ảnh' }),
-        ' (mở thẻ mới), rồi sao chép địa chỉ ảnh vào ô dưới đây — hoặc sao chép đoạn mã HTML của ảnh và dán thẳng vào khung soạn thảo.')
+      note = el('p', { class: 'rte-hint' }, 'Tải ảnh mới lên ', el('a', { href: d.mediaLibrary, target: '_blank', rel: 'noopener', text: 'thư viện ảnh' }),
+        ' (mở thẻ mới); ảnh đã có thì chọn ngay dưới đây.')
+      if (d.mediaPicker) note = el('div', {}, note, mediaPicker(d.mediaPicker))
     }
     const r = await ask({
       title: node ? 'Sửa ảnh' : 'Chèn ảnh',
@@ -314,7 +365,26 @@ function mount (ta) {
       : { type: 'image', attrs: { src: r.src, alt: r.alt } }
     if (node) chain().insertContentAt({ from: sel.from, to: sel.to }, content).run()
     else chain().insertContent(content).run()
+    if (r.caption) leaveFigure()
     say(node ? 'Đã cập nhật ảnh.' : 'Đã chèn ảnh.')
+  }
+
+  // leaveFigure puts the cursor in the paragraph after the figure just
+  // inserted (making one if none follows): left in the caption, the next
+  // sentence the editor typed was published as part of it.
+  function leaveFigure () {
+    const $from = editor.state.selection.$from
+    for (let depth = $from.depth; depth > 0; depth--) {
+      if ($from.node(depth).type.name !== 'figure') continue
+      const after = $from.after(depth)
+      const next = editor.state.doc.resolve(after).nodeAfter
+      if (next && next.type.name === 'paragraph') {
+        chain().setTextSelection(after + 1).run()
+      } else {
+        chain().insertContentAt(after, { type: 'paragraph' }).setTextSelection(after + 1).run()
+      }
+      return
+    }
   }
 
   async function videoDialog () {

@@ -5,6 +5,7 @@ import { Node, mergeAttributes } from '@tiptap/core'
 import StarterKit from '@tiptap/starter-kit'
 import Heading from '@tiptap/extension-heading'
 import Image from '@tiptap/extension-image'
+import Link from '@tiptap/extension-link'
 import { Table, TableRow, TableCell, TableHeader } from '@tiptap/extension-table'
 
 // Headings h2–h4: the article title is the page's h1. Pasted h1 becomes h2
@@ -147,15 +148,18 @@ export function extensions () {
       heading: false,
       // No buttons for these, but imported articles use them: keep them.
       codeBlock: false,
-      link: {
-        openOnClick: false,
-        autolink: true,
-        linkOnPaste: true,
-        defaultProtocol: 'https',
-        protocols: [],
-        HTMLAttributes: { target: null, rel: null, class: null },
-        isAllowedUri: (url) => /^(https?:|mailto:|tel:|\/|#)/i.test(url.trim())
-      }
+      link: false
+    }),
+    // Not inclusive: TipTap makes an autolinking link inclusive, so a full
+    // stop or the next word typed at a link's end became part of the link.
+    Link.extend({ inclusive: () => false }).configure({
+      openOnClick: false,
+      autolink: true,
+      linkOnPaste: true,
+      defaultProtocol: 'https',
+      protocols: [],
+      HTMLAttributes: { target: null, rel: null, class: null },
+      isAllowedUri: (url) => /^(https?:|mailto:|tel:|\/|#)/i.test(url.trim())
     }),
     ArticleHeading,
     ArticleImage,

@@ -116,7 +116,7 @@ func startPortal(t *testing.T, engine string) *portal {
 	counter := visitors.New(st, visitors.Options{SiteID: site.ID, Window: 30 * time.Minute, Location: hcm, Logger: logger})
 	proxies, _ := visit.ParseProxies("")
 	srv, err := web.New(web.Options{Store: st, Counter: counter, SiteID: site.ID, BaseURL: base, Proxies: proxies,
-		Location: hcm, Logger: logger, Version: "e2e"})
+		Location: hcm, Logger: logger, Version: "e2e", MediaDir: filepath.Join(t.TempDir(), "media")})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -31,6 +31,7 @@ var staticFS embed.FS
 type page struct {
 	Site        news.Site
 	SiteMap     []siteMapLink // /so-do-trang
+	APIDoc      *apiDocView   // /api
 	Categories  []news.Category
 	Description string
 	Canonical   string

@@ -150,6 +150,8 @@ func (s *Server) routeTable(x sections) []route {
 		{"GET /api/v1/stats/dossiers", x.dossiers.api},
 		{"GET /api/v1/stats/ratings", x.ratings.api},
 		{"GET /api/v1/analytics", s.bearer(s.apiAnalytics)},
+		{"GET /api/v1/openapi.json", s.apiOpenAPI},
+		{"GET /api", s.apiDocPage},
 		{"/api/", notFound},
 
 		// Staff sign-in, for every staff member.
@@ -186,6 +188,7 @@ func (s *Server) routeTable(x sections) []route {
 		// Uploads are size-limited outside the session check, which reads
 		// the multipart body for its CSRF token.
 		{"GET /quan-tri/thu-vien", s.staff(s.needUpload(s.adminMedia))},
+		{"GET /quan-tri/thu-vien.json", s.staff(s.needUpload(s.mediaPicker))},
 		{"POST /quan-tri/thu-vien", s.capped(s.staff(s.needUpload(s.uploadMedia)))},
 		{"GET /quan-tri/thu-vien/{id}", s.staff(s.needUpload(s.mediaDetail))},
 		{"POST /quan-tri/thu-vien/{id}", s.staff(s.needUpload(s.saveMedia))},

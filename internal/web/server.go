@@ -174,17 +174,20 @@ func (s *Server) ContentChanged() {
 	s.siteDatas.Clear()
 }
 
-func (s *Server) routes() http.Handler {
-	x := sections{
+func (s *Server) newSections() sections {
+	return sections{
 		desk:      newOfficerDesk(s),
 		catalogue: s.newCatalogue(),
 		citizen:   newCitizenDesk(s),
 		dossiers:  newStatsDossiers(s, dossierstats.DefaultConfig()),
 		ratings:   newRatingStats(s),
 	}
+}
+
+func (s *Server) routes() http.Handler {
 	mux := http.NewServeMux()
 	var patterns []string
-	for _, rt := range s.routeTable(x) {
+	for _, rt := range s.routeTable(s.newSections()) {
 		patterns = append(patterns, rt.pattern)
 		mux.Handle(rt.pattern, s.instrument(rt.pattern, s.adapt(rt.h)))
 	}

@@ -27,7 +27,7 @@ import (
 var publicPages = []pageFiles{
 	// News portal.
 	{"home", nil}, {"category", nil}, {"article", nil}, {"search", nil}, {"page", nil},
-	{"error", nil}, {"sitemap_html", nil},
+	{"error", nil}, {"sitemap_html", nil}, {"api_doc", nil},
 	// Legal documents library.
 	{"documents", nil}, {"document", nil},
 	// Q&A, consultations, institutional pages.

@@ -73,6 +73,8 @@ const pages = [
   { name: 'lookup', url: base + '/tra-cuu' },
   { name: 'documents', url: base + '/van-ban' },
   { name: 'questions', url: base + '/hoi-dap' },
+  // The API's documentation page (issue 19).
+  { name: 'api', url: base + '/api' },
 ];
 
 // --- Lighthouse -----------------------------------------------------------
