@@ -56,8 +56,19 @@ func (s *Store) enqueuePartners(ctx context.Context, tx *sql.Tx, d dossier.Dossi
 		if err != nil && !errors.Is(err, sql.ErrNoRows) {
 			return err
 		}
-		// FeePaid stays null (unknown) until online payments record what
-		// was paid for the dossier.
+		// Fee paid: what the applicant paid online for this dossier, read
+		// in the same transaction (the payment hook runs first). Money
+		// waiting to be refunded is still counted: it was paid and is not
+		// back yet. Null (unknown) when online payment is off, since fees
+		// paid at the counter are not recorded here.
+		if s.payProvider != "" {
+			var paid int64
+			if err := tx.QueryRowContext(ctx, s.q(`SELECT COALESCE(SUM(amount), 0) FROM payments WHERE dossier_id = ? AND state IN ('paid', 'refund_pending')`),
+				d.ID).Scan(&paid); err != nil {
+				return err
+			}
+			in.FeePaid = &paid
+		}
 		key := newPartnerKey()
 		b, err := json.Marshal(partner.NewSyncEvent(d, ev, in, key))
 		if err != nil {
