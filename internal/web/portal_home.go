@@ -20,7 +20,7 @@ func (s *Server) home(w http.ResponseWriter, r *http.Request) error {
 		if p.Featured, err = s.st.ListArticles(ctx, store.ListOptions{SiteID: s.siteIDOf(r), Featured: true, Limit: 5}); err != nil {
 			return err
 		}
-		if p.Latest, err = s.st.ListArticles(ctx, store.ListOptions{SiteID: s.siteIDOf(r), Limit: 10}); err != nil {
+		if p.Latest, err = s.st.ListArticles(ctx, store.ListOptions{SiteID: s.siteIDOf(r), WithShared: true, Limit: 10}); err != nil {
 			return err
 		}
 		for _, c := range p.Categories {
