@@ -136,3 +136,64 @@ func TestShareUpward(t *testing.T) {
 		}
 	})
 }
+
+// TestProvinceSearch: the province's search covers its communes' articles,
+// names the site of each and links it on its own host; a commune's search
+// stays its own.
+func TestProvinceSearch(t *testing.T) {
+	testdb.Each(t, func(t *testing.T, st *store.Store) {
+		p := newProvince(t, st)
+		hosts := []string{p.a.Host, p.b.Host, p.c2.Host}
+		slugs := map[string]string{}
+		for i, h := range hosts {
+			body := fmt.Sprintf(`{"title":"Công trình thủy lợi số %d","body_html":"<p>Kênh mương nội đồng %d</p>","category":"tin-tuc","status":"published"}`, i+1, i+1)
+			w := p.do("POST", h, "/api/v1/articles", p.tokens[h], body)
+			var out struct {
+				Slug string `json:"slug"`
+			}
+			if err := json.Unmarshal(w.Body.Bytes(), &out); err != nil || out.Slug == "" {
+				t.Fatalf("publish on %s: %d %s", h, w.Code, w.Body.String())
+			}
+			slugs[h] = out.Slug
+		}
+		page := p.do("GET", p.a.Host, "/tim-kiem?q=thuy+loi", "", "").Body.String()
+		if !strings.Contains(page, "Tìm thấy 3 kết quả") {
+			t.Errorf("province search does not find all three sites' articles")
+		}
+		for _, site := range []struct{ host, name string }{{p.b.Host, p.b.Name}, {p.c2.Host, p.c2.Name}} {
+			if !strings.Contains(page, `href="https://`+site.host+`/bai-viet/`+slugs[site.host]+`"`) || !strings.Contains(page, `<span class="site-source">`+site.name+`</span>`) {
+				t.Errorf("province search: %s's result not linked on its host with its name", site.host)
+			}
+		}
+		if !strings.Contains(page, `href="/bai-viet/`+slugs[p.a.Host]+`"`) {
+			t.Error("province search: its own result not linked locally")
+		}
+		var api struct {
+			Items []struct {
+				URL  string `json:"url"`
+				Site string `json:"site"`
+			} `json:"items"`
+			Total int `json:"total"`
+		}
+		if err := json.Unmarshal(p.do("GET", p.a.Host, "/api/v1/search?q=thuy+loi", "", "").Body.Bytes(), &api); err != nil || api.Total != 3 {
+			t.Fatalf("province API search: %+v %v", api, err)
+		}
+		named := 0
+		for _, it := range api.Items {
+			if it.Site != "" {
+				named++
+				if !strings.HasPrefix(it.URL, "https://xa-") {
+					t.Errorf("API result of %s at %s", it.Site, it.URL)
+				}
+			}
+		}
+		if named != 2 {
+			t.Errorf("API results naming another site: %d, want 2", named)
+		}
+		// A commune finds only its own.
+		cpage := p.do("GET", p.b.Host, "/tim-kiem?q=thuy+loi", "", "").Body.String()
+		if !strings.Contains(cpage, "Tìm thấy 1 kết quả") || strings.Contains(cpage, slugs[p.c2.Host]) || strings.Contains(cpage, slugs[p.a.Host]) {
+			t.Error("commune search is not its own")
+		}
+	})
+}
