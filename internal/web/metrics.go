@@ -155,6 +155,9 @@ func (s *Server) writeMetrics(w io.Writer) {
 	fmt.Fprintln(w, "# HELP cong_page_cache_entries Rendered pages held in memory.")
 	fmt.Fprintln(w, "# TYPE cong_page_cache_entries gauge")
 	fmt.Fprintf(w, "cong_page_cache_entries %d\n", s.cache.len())
+	fmt.Fprintln(w, "# HELP cong_page_cache_bytes Estimated memory of the rendered pages held (bounded).")
+	fmt.Fprintln(w, "# TYPE cong_page_cache_bytes gauge")
+	fmt.Fprintf(w, "cong_page_cache_bytes %d\n", s.cache.size())
 	s.writeDBMetrics(w)
 	s.writeBackupMetrics(w)
 }

@@ -21,6 +21,23 @@ type pageCache struct {
 	gen      atomic.Uint64
 	ttl      time.Duration
 	max      int // both maps together
+	// maxBytes bounds the pages' memory, not only their number: with many
+	// sites (issue 16) a count alone lets large pages add up to hundreds of
+	// megabytes. bytes is the estimate of what is held (pageCost).
+	maxBytes int64
+	bytes    int64
+}
+
+// pageCacheBytes is the page cache's memory bound.
+const pageCacheBytes = 64 << 20
+
+// pageCost estimates an entry's memory: the rendered segments, and up to
+// as much again for each of its gzip copy and last assembled response.
+func pageCost(e *cachedPage) int64 {
+	if e == nil || e.live == nil {
+		return 0
+	}
+	return 3 * int64(e.live.size)
 }
 
 type cachedPage struct {
@@ -33,7 +50,7 @@ type cachedPage struct {
 }
 
 func newPageCache(ttl time.Duration, max int) *pageCache {
-	return &pageCache{m: map[string]*cachedPage{}, articles: map[string]*cachedPage{}, ttl: ttl, max: max}
+	return &pageCache{m: map[string]*cachedPage{}, articles: map[string]*cachedPage{}, ttl: ttl, max: max, maxBytes: pageCacheBytes}
 }
 
 func (c *pageCache) get(key string, now time.Time) *cachedPage {
@@ -66,22 +83,30 @@ func (c *pageCache) putArticle(slug string, e *cachedPage, now time.Time) {
 
 func (c *pageCache) store(m map[string]*cachedPage, key string, e *cachedPage, now time.Time) {
 	e.expires = now.Add(c.ttl).UnixNano()
+	cost := pageCost(e)
 	c.mu.Lock()
-	if len(c.m)+len(c.articles) >= c.max {
+	if old, ok := m[key]; ok {
+		c.bytes -= pageCost(old)
+		delete(m, key)
+	}
+	if len(c.m)+len(c.articles) >= c.max || c.bytes+cost > c.maxBytes {
 		// Dropping arbitrary entries is enough: pages are cheap to render
-		// once, and a bounded map keeps 100k articles from filling memory.
+		// once, and a bounded cache keeps 100k articles from filling
+		// memory. A quarter of the entries, or of the bytes, goes at once.
 		n := 0
 		for _, mm := range [2]map[string]*cachedPage{c.articles, c.m} {
-			for k := range mm {
-				if n >= c.max/4 {
+			for k, old := range mm {
+				if n >= c.max/4 && c.bytes+cost <= c.maxBytes*3/4 {
 					break
 				}
+				c.bytes -= pageCost(old)
 				delete(mm, k)
 				n++
 			}
 		}
 	}
 	m[key] = e
+	c.bytes += cost
 	c.mu.Unlock()
 }
 
@@ -91,6 +116,7 @@ func (c *pageCache) invalidate() {
 	c.mu.Lock()
 	clear(c.m)
 	clear(c.articles)
+	c.bytes = 0
 	c.mu.Unlock()
 }
 
@@ -100,4 +126,11 @@ func (c *pageCache) len() int {
 	c.mu.RLock()
 	defer c.mu.RUnlock()
 	return len(c.m) + len(c.articles)
+}
+
+// size is the estimate of the bytes held, for /metrics.
+func (c *pageCache) size() int64 {
+	c.mu.RLock()
+	defer c.mu.RUnlock()
+	return c.bytes
 }

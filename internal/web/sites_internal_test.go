@@ -393,6 +393,12 @@ func TestProvinceSites(t *testing.T) {
 					t.Errorf("feed of %s lists %s's article: %v", h, h2, has)
 				}
 			}
+			found := p.do("GET", h, "/api/v1/search?q=Tin+c%E1%BB%A7a+c%E1%BB%95ng", "", "").Body.String()
+			for _, h2 := range hosts {
+				if has := strings.Contains(found, slugs[h2]); has != (h == h2) {
+					t.Errorf("search on %s finds %s's article: %v (%s)", h, h2, has, found)
+				}
+			}
 			if robots := p.do("GET", h, "/robots.txt", "", "").Body.String(); !strings.Contains(robots, "https://"+h+"/sitemap.xml") {
 				t.Errorf("robots.txt of %s: %s", h, robots)
 			}
