@@ -4,11 +4,17 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"io"
+	"log/slog"
+	"net/http/httptest"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/congportal/cong/internal/store"
 	"github.com/congportal/cong/internal/testdb"
+	"github.com/congportal/cong/internal/visit"
+	"github.com/congportal/cong/internal/visitors"
 )
 
 // TestShareUpward: commune B proposes an article to the province, the
@@ -194,6 +200,82 @@ func TestProvinceSearch(t *testing.T) {
 		cpage := p.do("GET", p.b.Host, "/tim-kiem?q=thuy+loi", "", "").Body.String()
 		if !strings.Contains(cpage, "Tìm thấy 1 kết quả") || strings.Contains(cpage, slugs[p.c2.Host]) || strings.Contains(cpage, slugs[p.a.Host]) {
 			t.Error("commune search is not its own")
+		}
+	})
+}
+
+// TestProvinceTwoInstances: two servers on one database (two instances
+// behind a load balancer) count readers of each site's article and, once
+// both have written their counts, agree on every article's views.
+func TestProvinceTwoInstances(t *testing.T) {
+	testdb.Each(t, func(t *testing.T, st *store.Store) {
+		p := newProvince(t, st)
+		hcm, _ := time.LoadLocation("Asia/Ho_Chi_Minh")
+		proxies, _ := visit.ParseProxies("")
+		srv2, err := New(Options{Store: st, Counter: visitors.New(st, visitors.Options{SiteID: p.a.ID, Window: 30 * time.Minute, Location: hcm}),
+			SiteID: p.a.ID, BaseURL: "https://tinh-a.gov.vn", Proxies: proxies, Location: hcm,
+			Logger: slog.New(slog.NewTextHandler(io.Discard, nil)), Version: "test", MediaDir: t.TempDir()})
+		if err != nil {
+			t.Fatal(err)
+		}
+		hosts := []string{p.a.Host, p.b.Host, p.c2.Host}
+		ids := map[string]int64{}
+		slugs := map[string]string{}
+		for i, h := range hosts {
+			w := p.do("POST", h, "/api/v1/articles", p.tokens[h], fmt.Sprintf(`{"title":"Bài số %d","body_html":"<p>x</p>","category":"tin-tuc","status":"published"}`, i+1))
+			var out struct {
+				ID   int64  `json:"id"`
+				Slug string `json:"slug"`
+			}
+			if err := json.Unmarshal(w.Body.Bytes(), &out); err != nil || out.ID == 0 {
+				t.Fatalf("publish on %s: %s", h, w.Body.String())
+			}
+			ids[h], slugs[h] = out.ID, out.Slug
+		}
+		// Site i gets i+1 readers on each instance, each a distinct visitor.
+		reader := 0
+		for i, h := range hosts {
+			for _, srv := range []*Server{p.srv, srv2} {
+				for k := 0; k <= i; k++ {
+					reader++
+					r := httptest.NewRequest("GET", "/bai-viet/"+slugs[h], nil)
+					r.Host = h
+					r.RemoteAddr = fmt.Sprintf("198.51.100.%d:4000", reader)
+					r.Header.Set("User-Agent", testUA)
+					r.Header.Set("Accept", "text/html,application/xhtml+xml,*/*;q=0.8")
+					r.Header.Set("Accept-Language", "vi-VN,vi;q=0.9")
+					w := httptest.NewRecorder()
+					srv.ServeHTTP(w, r)
+					if w.Code != 200 {
+						t.Fatalf("read %s on %s: %d", slugs[h], h, w.Code)
+					}
+				}
+			}
+		}
+		for _, srv := range []*Server{p.srv, srv2} {
+			for _, c := range srv.counters.Counters() {
+				if err := c.Flush(context.Background()); err != nil {
+					t.Fatal(err)
+				}
+			}
+		}
+		for i, h := range hosts {
+			want := int64(2 * (i + 1))
+			for n, srv := range []*Server{p.srv, srv2} {
+				r := httptest.NewRequest("GET", fmt.Sprintf("/api/v1/articles/%d", ids[h]), nil)
+				r.Host = h
+				w := httptest.NewRecorder()
+				srv.ServeHTTP(w, r)
+				var a struct {
+					Views int64 `json:"views"`
+				}
+				if err := json.Unmarshal(w.Body.Bytes(), &a); err != nil {
+					t.Fatalf("%s on instance %d: %s", h, n+1, w.Body.String())
+				}
+				if a.Views != want {
+					t.Errorf("views of %s's article on instance %d: %d, want %d", h, n+1, a.Views, want)
+				}
+			}
 		}
 	})
 }
