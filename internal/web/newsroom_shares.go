@@ -131,3 +131,68 @@ func (s *Server) apiDecideShare(w http.ResponseWriter, r *http.Request) error {
 	writeJSON(w, http.StatusOK, map[string]any{"article_id": id, "status": status})
 	return nil
 }
+
+// proposeShare serves the article page's "Đề xuất lên cổng cấp trên".
+func (s *Server) proposeShare(w http.ResponseWriter, r *http.Request) error {
+	u := userFrom(r.Context())
+	if err := newsroom.MayProposeShare(u); err != nil {
+		return shareError(err)
+	}
+	a, err := s.articleByID(r)
+	if err != nil {
+		return err
+	}
+	if _, err := s.st.ProposeShare(r.Context(), s.siteIDOf(r), a.ID, u.ID); err != nil {
+		return shareError(err)
+	}
+	s.audit(r, "article.share_propose", "article", a.ID, a.Title)
+	http.Redirect(w, r, "/quan-tri/bai-viet/"+strconv.FormatInt(a.ID, 10)+"?tb=de-xuat-tin", http.StatusSeeOther)
+	return nil
+}
+
+// withdrawShare serves "Rút tin cơ sở".
+func (s *Server) withdrawShare(w http.ResponseWriter, r *http.Request) error {
+	u := userFrom(r.Context())
+	if err := newsroom.MayProposeShare(u); err != nil {
+		return shareError(err)
+	}
+	a, err := s.articleByID(r)
+	if err != nil {
+		return err
+	}
+	if _, err := s.st.WithdrawShare(r.Context(), s.siteIDOf(r), a.ID); err != nil {
+		return shareError(err)
+	}
+	s.audit(r, "article.share_withdraw", "article", a.ID, a.Title)
+	s.ContentChanged()
+	http.Redirect(w, r, "/quan-tri/bai-viet/"+strconv.FormatInt(a.ID, 10)+"?tb=rut-tin", http.StatusSeeOther)
+	return nil
+}
+
+// decideShare serves the dashboard's "Nhận" and "Từ chối".
+func (s *Server) decideShare(w http.ResponseWriter, r *http.Request) error {
+	u := userFrom(r.Context())
+	if err := newsroom.MayDecideShare(u); err != nil {
+		return shareError(err)
+	}
+	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
+	if err != nil || id < 1 {
+		return errNotFound()
+	}
+	var accept bool
+	audit, flash := "article.share_refuse", "tu-choi-tin"
+	switch r.PathValue("action") {
+	case "nhan":
+		accept, audit, flash = true, "article.share_accept", "nhan-tin"
+	case "tu-choi":
+	default:
+		return errNotFound()
+	}
+	if err := s.st.DecideShare(r.Context(), s.siteIDOf(r), id, accept, u.ID); err != nil {
+		return shareError(err)
+	}
+	s.audit(r, audit, "article", id, "")
+	s.ContentChanged()
+	http.Redirect(w, r, "/quan-tri?tb="+flash, http.StatusSeeOther)
+	return nil
+}
