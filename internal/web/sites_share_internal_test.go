@@ -6,11 +6,13 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"net/http"
 	"net/http/httptest"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/congportal/cong/internal/auth"
 	"github.com/congportal/cong/internal/store"
 	"github.com/congportal/cong/internal/testdb"
 	"github.com/congportal/cong/internal/visit"
@@ -276,6 +278,74 @@ func TestProvinceTwoInstances(t *testing.T) {
 					t.Errorf("views of %s's article on instance %d: %d, want %d", h, n+1, a.Views, want)
 				}
 			}
+		}
+	})
+}
+
+// TestShareUpwardAdmin: the same through the staff pages: the commune's
+// article page proposes, the province's dashboard accepts; a commune
+// approver cannot decide on the province.
+func TestShareUpwardAdmin(t *testing.T) {
+	testdb.Each(t, func(t *testing.T, st *store.Store) {
+		p := newProvince(t, st)
+		ctx := context.Background()
+		prov, com := p.a.Host, p.b.Host
+		w := p.do("POST", com, "/api/v1/articles", p.tokens[com], `{"title":"Xã Bê ra quân làm đường","body_html":"<p>x</p>","category":"tin-tuc","status":"published"}`)
+		var art struct {
+			ID int64 `json:"id"`
+		}
+		if err := json.Unmarshal(w.Body.Bytes(), &art); err != nil || art.ID == 0 {
+			t.Fatalf("publish: %s", w.Body.String())
+		}
+		session := func(u store.UserRecord) string {
+			secret, hash, err := auth.NewSecret()
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := st.CreateSession(ctx, hash, u.ID, "csrf", "203.0.113.1", testUA, false); err != nil {
+				t.Fatal(err)
+			}
+			return secret
+		}
+		staff := func(method, host, target, cookie string) *httptest.ResponseRecorder {
+			var body io.Reader
+			if method == "POST" {
+				body = strings.NewReader("csrf=csrf")
+			}
+			r := httptest.NewRequest(method, target, body)
+			r.Host = host
+			r.Header.Set("User-Agent", testUA)
+			if method == "POST" {
+				r.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+				r.Header.Set("Origin", "https://"+host)
+			}
+			r.AddCookie(&http.Cookie{Name: sessionCookie, Value: cookie})
+			w := httptest.NewRecorder()
+			p.srv.ServeHTTP(w, r)
+			return w
+		}
+		communeStaff, provStaff := session(p.users[com]), session(p.users[prov])
+		id := fmt.Sprint(art.ID)
+		if page := staff("GET", com, "/quan-tri/bai-viet/"+id, communeStaff).Body.String(); !strings.Contains(page, "Đề xuất lên cổng cấp trên") {
+			t.Fatal("the commune's article page has no proposal button")
+		}
+		if w := staff("POST", com, "/quan-tri/bai-viet/"+id+"/tin-co-so", communeStaff); w.Code != 303 {
+			t.Fatalf("propose: %d %s", w.Code, w.Body.String())
+		}
+		if dash := staff("GET", prov, "/quan-tri", provStaff).Body.String(); !strings.Contains(dash, "Tin cơ sở chờ nhận") || !strings.Contains(dash, "Xã Bê ra quân làm đường") {
+			t.Fatal("the province's dashboard does not list the proposal")
+		}
+		if w := staff("POST", prov, "/quan-tri/tin-co-so/"+id+"/nhan", communeStaff); w.Code != 403 {
+			t.Errorf("commune approver decides on the province: %d", w.Code)
+		}
+		if w := staff("POST", prov, "/quan-tri/tin-co-so/"+id+"/nhan", provStaff); w.Code != 303 {
+			t.Fatalf("accept: %d %s", w.Code, w.Body.String())
+		}
+		if home := p.do("GET", prov, "/", "", "").Body.String(); !strings.Contains(home, "Xã Bê ra quân làm đường") {
+			t.Error("accepted article not on the province home")
+		}
+		if page := staff("GET", com, "/quan-tri/bai-viet/"+id, communeStaff).Body.String(); !strings.Contains(page, "đang hiện trên cổng cấp trên") {
+			t.Error("the commune's article page does not say the share is accepted")
 		}
 	})
 }
