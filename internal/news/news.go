@@ -97,6 +97,10 @@ type Article struct {
 	Version       int       // bumped on every save; optimistic locking compares it
 	ReviewComment string    // the approver's comment when returned
 	ScheduledAt   time.Time // when a scheduled article goes live
+
+	// SharedFrom is the source site of an article another site shows by
+	// sharing upward ("Tin cơ sở"); nil for the site's own articles.
+	SharedFrom *Site
 }
 
 // EditorialState is what auth.Can judges an article by; a nil article is no

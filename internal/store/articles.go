@@ -183,6 +183,9 @@ func (s *Store) saveArticleTx(ctx context.Context, tx *sql.Tx, a *news.Article, 
 		return err
 	}
 	if a.Status == news.StatusPublished || oldSlug != "" {
+		if err := s.bumpShareTargets(ctx, tx, a.ID); err != nil {
+			return err
+		}
 		return s.bumpContent(ctx, tx, a.SiteID)
 	}
 	return nil
@@ -330,6 +333,9 @@ type ListOptions struct {
 	Status     string // "" = published
 	Featured   bool   // only featured articles
 	ExcludeID  int64
+	// WithShared adds the other sites' articles this site accepted by
+	// sharing upward (public lists of a parent site).
+	WithShared bool
 	Limit      int
 	Offset     int
 }
@@ -341,6 +347,10 @@ func (o ListOptions) where() (string, []any) {
 	}
 	w := ` WHERE a.site_id = ? AND a.status = ?`
 	args := []any{o.SiteID, status}
+	if o.WithShared {
+		w = ` WHERE (a.site_id = ? OR a.id IN (SELECT article_id FROM article_shares WHERE target_site_id = ? AND status = 'accepted')) AND a.status = ?`
+		args = []any{o.SiteID, o.SiteID, status}
+	}
 	if o.CategoryID != 0 {
 		w += ` AND a.category_id = ?`
 		args = append(args, o.CategoryID)
@@ -376,7 +386,15 @@ func (s *Store) ListArticles(ctx context.Context, o ListOptions) ([]news.Article
 		}
 		out = append(out, a)
 	}
-	return out, rows.Err()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	if o.WithShared {
+		if err := s.markShared(ctx, o.SiteID, out); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
 }
 
 // CountArticles counts the articles ListArticles pages through.

@@ -47,11 +47,17 @@ type candidate struct {
 // second full-text index over the accented text; the full rows are read
 // for the page only.
 func (s *Store) Search(ctx context.Context, siteID int64, q viet.Query, limit, offset int) (SearchResult, error) {
+	return s.SearchSites(ctx, []int64{siteID}, q, limit, offset)
+}
+
+// SearchSites is Search over several sites at once: a province's search
+// covers its own and its communes' articles (issue 16), ranked together.
+func (s *Store) SearchSites(ctx context.Context, siteIDs []int64, q viet.Query, limit, offset int) (SearchResult, error) {
 	var res SearchResult
 	if len(q.Groups) == 0 {
 		return res, nil
 	}
-	cands, err := s.searchCandidates(ctx, siteID, q)
+	cands, err := s.searchCandidates(ctx, siteIDs, q)
 	if err != nil || len(cands) == 0 {
 		return res, err
 	}
@@ -130,17 +136,27 @@ func (s *Store) Search(ctx context.Context, siteID int64, q viet.Query, limit, o
 // searchCandidates returns up to searchCap+1 newest published
 // matches with their ranking data; on PostgreSQL the exact-accent score is
 // computed in the same query from a stored tsvector of the accented text.
-func (s *Store) searchCandidates(ctx context.Context, siteID int64, q viet.Query) ([]candidate, error) {
+func (s *Store) searchCandidates(ctx context.Context, siteIDs []int64, q viet.Query) ([]candidate, error) {
 	var query string
 	var args []any
+	// One site keeps the equality the indexes were tuned for.
+	siteCond := `= ?`
+	siteArgs := []any{siteIDs[0]}
+	if len(siteIDs) > 1 {
+		siteCond = `IN (` + strings.TrimSuffix(strings.Repeat("?,", len(siteIDs)), ",") + `)`
+		siteArgs = make([]any, len(siteIDs))
+		for i, id := range siteIDs {
+			siteArgs[i] = id
+		}
+	}
 	if s.dialect == SQLite {
 		// CROSS JOIN keeps the full-text index as the outer loop, in rowid
 		// order, so LIMIT stops it early.
 		query = `SELECT f.rowid, a.published_at, a.search_title, 0
 			FROM article_search f CROSS JOIN articles a INDEXED BY articles_search_rank
-				ON a.site_id = ? AND a.status = 'published' AND a.id = f.rowid
+				ON a.site_id ` + siteCond + ` AND a.status = 'published' AND a.id = f.rowid
 			WHERE article_search MATCH ? ORDER BY f.rowid DESC LIMIT ?`
-		args = []any{siteID, ftsQuery(q), s.searchCap + 1}
+		args = append(siteArgs, ftsQuery(q), s.searchCap+1)
 	} else {
 		ex := "0"
 		var exArgs []any
@@ -153,9 +169,9 @@ func (s *Store) searchCandidates(ctx context.Context, siteID int64, q viet.Query
 			ex = strings.Join(terms, " + ")
 		}
 		query = `SELECT id, published_at, search_title, ` + ex + `
-			FROM articles WHERE site_id = ? AND status = 'published' AND search_tsv @@ to_tsquery('simple', ?)
+			FROM articles WHERE site_id ` + siteCond + ` AND status = 'published' AND search_tsv @@ to_tsquery('simple', ?)
 			ORDER BY id DESC LIMIT ?`
-		args = append(exArgs, siteID, tsQuery(q), s.searchCap+1)
+		args = append(append(exArgs, siteArgs...), tsQuery(q), s.searchCap+1)
 	}
 	rows, err := s.db.QueryContext(ctx, s.q(query), args...)
 	if err != nil {

@@ -9,6 +9,7 @@ import (
 	"github.com/congportal/cong/internal/auth"
 	"github.com/congportal/cong/internal/config"
 	"github.com/congportal/cong/internal/news"
+	"github.com/congportal/cong/internal/newsroom"
 	"github.com/congportal/cong/internal/store"
 	"github.com/congportal/cong/internal/visitors"
 )
@@ -70,6 +71,9 @@ type dashboardPage struct {
 	Pending   []news.Article
 	Recent    []news.Article
 	MostViews []news.Article
+	// Shares are the lower sites' articles proposed to this one, for its
+	// approvers ("Tin cơ sở").
+	Shares []store.Share
 	// LocalBaseURL: --base-url left at a local address, so printed links
 	// and QR codes lead nowhere for citizens.
 	LocalBaseURL bool
@@ -103,6 +107,11 @@ func (s *Server) dashboard(w http.ResponseWriter, r *http.Request) error {
 	}
 	if p.Recent, err = s.st.ListArticles(ctx, store.ListOptions{SiteID: s.siteIDOf(r), Limit: 8}); err != nil {
 		return err
+	}
+	if newsroom.MayDecideShare(u) == nil {
+		if p.Shares, err = s.st.SharesTo(ctx, s.siteIDOf(r), store.ShareProposed, 20); err != nil {
+			return err
+		}
 	}
 	today, _ := visitors.Day(time.Now(), s.loc)
 	if p.MostViews, err = s.st.MostViewedToday(ctx, s.siteIDOf(r), today, 8); err != nil {

@@ -24,6 +24,9 @@ type apiArticle struct {
 	PublishedAt string       `json:"published_at"`
 	UpdatedAt   string       `json:"updated_at"`
 	Views       int64        `json:"views"`
+	// Site names another site's article: a province-wide search result
+	// or a shared article ("Tin cơ sở").
+	Site string `json:"site,omitempty"`
 }
 
 type apiCategory struct {
@@ -41,10 +44,13 @@ type apiList struct {
 
 func (s *Server) toAPI(r *http.Request, a news.Article) apiArticle {
 	out := apiArticle{
-		ID: a.ID, Title: a.Title, Slug: a.Slug, URL: s.baseURLOf(r) + "/bai-viet/" + a.Slug, Summary: a.Summary,
+		ID: a.ID, Title: a.Title, Slug: a.Slug, URL: s.articleURL(r, a), Summary: a.Summary,
 		BodyHTML: a.BodyHTML, Author: a.Author, Source: a.Source, Tags: a.Tags,
 		PublishedAt: a.PublishedAt.In(s.loc).Format(time.RFC3339), UpdatedAt: a.UpdatedAt.In(s.loc).Format(time.RFC3339),
 		Views: s.counterOf(r).Views(a.ID, a.Views),
+	}
+	if a.SharedFrom != nil {
+		out.Site = a.SharedFrom.Name
 	}
 	if a.Category != nil {
 		out.Category = &apiCategory{ID: a.Category.ID, Slug: a.Category.Slug, Name: a.Category.Name}

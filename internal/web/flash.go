@@ -17,6 +17,11 @@ var flashes = map[string]string{
 	"khoi-phuc": "Đã khôi phục bài viết (về trạng thái nháp).",
 	"phien-ban": "Đã khôi phục phiên bản cũ thành một bản lưu mới.",
 	"luu-2fa":   "Đã lưu thiết lập xác thực hai bước.",
+	// Sharing upward.
+	"de-xuat-tin": "Đã đề xuất bài lên cổng cấp trên.",
+	"rut-tin":     "Đã rút tin cơ sở khỏi cổng cấp trên.",
+	"nhan-tin":    "Đã nhận tin cơ sở; bài đã hiện trên cổng.",
+	"tu-choi-tin": "Đã từ chối tin cơ sở.",
 	// Users, settings, categories, account.
 	"tao-nguoi-dung":     "Đã tạo tài khoản. Hãy báo mật khẩu ban đầu cho người dùng qua kênh an toàn.",
 	"luu-nguoi-dung":     "Đã lưu thông tin người dùng.",

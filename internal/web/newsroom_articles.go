@@ -112,6 +112,10 @@ type editPage struct {
 	Revisions  []store.Revision
 	TagsText   string
 	PublicURL  string
+	// CanShare: the article is published on a site with a parent, so it
+	// may be proposed there ("Tin cơ sở"); ShareStatus is its proposal's.
+	CanShare    bool
+	ShareStatus string
 }
 
 func (s *Server) articleByID(r *http.Request) (news.Article, error) {
@@ -139,6 +143,16 @@ func (s *Server) editPageFor(r *http.Request, a news.Article, isNew bool) (*edit
 		}
 		if a.Status == news.StatusPublished {
 			p.PublicURL = "/bai-viet/" + a.Slug
+			d, err := s.site(r.Context())
+			if err != nil {
+				return nil, err
+			}
+			if d.site.ParentID != 0 {
+				p.CanShare = true
+				if p.ShareStatus, err = s.st.ShareStatus(r.Context(), s.siteIDOf(r), a.ID); err != nil {
+					return nil, err
+				}
+			}
 		}
 	}
 	return p, nil

@@ -6,6 +6,7 @@ import (
 	"net/url"
 	"time"
 
+	"github.com/congportal/cong/internal/news"
 	"github.com/congportal/cong/internal/store"
 )
 
@@ -13,6 +14,11 @@ import (
 func (s *Server) loadArticlePage(w http.ResponseWriter, r *http.Request, slug string, print bool) (*page, bool, error) {
 	ctx := r.Context()
 	a, err := s.st.PublishedArticleBySlug(ctx, s.siteIDOf(r), slug)
+	if errors.Is(err, store.ErrNotFound) {
+		// A commune's article this site accepted ("Tin cơ sở") is shown
+		// from its one source row.
+		a, err = s.st.SharedArticleBySlug(ctx, s.siteIDOf(r), slug)
+	}
 	if errors.Is(err, store.ErrNotFound) {
 		cur, rerr := s.st.RedirectSlug(ctx, s.siteIDOf(r), slug)
 		if rerr != nil {
@@ -37,8 +43,8 @@ func (s *Server) loadArticlePage(w http.ResponseWriter, r *http.Request, slug st
 	p := s.basePage(ctx)
 	p.Article, p.Print = a, print
 	p.Description = a.Summary
-	p.Canonical = s.baseURLOf(r) + "/bai-viet/" + a.Slug
-	if a.Category != nil {
+	p.Canonical = s.articleURL(r, a)
+	if a.Category != nil && a.SharedFrom == nil {
 		p.Active = a.Category.Slug
 		if p.Related, err = s.st.ListArticles(ctx, store.ListOptions{SiteID: s.siteIDOf(r), CategoryID: a.CategoryID, ExcludeID: a.ID, Limit: 5}); err != nil {
 			return nil, false, err
@@ -117,4 +123,14 @@ func (s *Server) staticPage(w http.ResponseWriter, r *http.Request) error {
 	p.Canonical = s.baseURLOf(r) + "/trang/" + pg.Slug
 	s.countVisit(r, 0)
 	return s.renderTo(w, r, http.StatusOK, "page", p)
+}
+
+// articleURL is an article's canonical address: a shared article's is the
+// original on its source site's host.
+func (s *Server) articleURL(r *http.Request, a news.Article) string {
+	base := s.baseURLOf(r)
+	if a.SharedFrom != nil {
+		base = a.SharedFrom.CanonicalBase(s.baseURL)
+	}
+	return base + "/bai-viet/" + a.Slug
 }

@@ -73,7 +73,7 @@ func (s *Server) serveFeed(w http.ResponseWriter, r *http.Request, catSlug strin
 		if err != nil {
 			return err
 		}
-		o := store.ListOptions{SiteID: s.siteIDOf(r), Limit: 30}
+		o := store.ListOptions{SiteID: s.siteIDOf(r), WithShared: catSlug == "", Limit: 30}
 		title, link, self := d.site.Name, s.baseURLOf(r)+"/", s.baseURLOf(r)+"/rss.xml"
 		if catSlug != "" {
 			c, err := s.st.CategoryBySlug(ctx, s.siteIDOf(r), catSlug)
@@ -116,7 +116,7 @@ func (s *Server) serveFeed(w http.ResponseWriter, r *http.Request, catSlug strin
 }
 
 func (s *Server) rssItem(r *http.Request, a news.Article) rssItem {
-	u := s.baseURLOf(r) + "/bai-viet/" + a.Slug
+	u := s.articleURL(r, a)
 	it := rssItem{Title: a.Title, Link: u, GUID: rssGUID{Value: u, Permalink: true},
 		PubDate: a.PublishedAt.In(s.loc).Format(time.RFC1123Z), Author: a.Author, Description: a.Summary}
 	if a.Category != nil {

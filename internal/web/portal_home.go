@@ -121,7 +121,7 @@ func (s *Server) homeSection(ctx context.Context, siteID int64, p *page, look *s
 		}
 		sec.Lead, sec.Articles = lead, sec.Articles[1:]
 	case homepage.Latest:
-		if sec.Articles, err = s.st.ListArticles(ctx, store.ListOptions{SiteID: siteID, Limit: n}); err != nil || len(sec.Articles) == 0 {
+		if sec.Articles, err = s.st.ListArticles(ctx, store.ListOptions{SiteID: siteID, WithShared: true, Limit: n}); err != nil || len(sec.Articles) == 0 {
 			return nil, err
 		}
 	case homepage.Category:

@@ -24,7 +24,27 @@ func searchInput(r *http.Request) (raw string, q viet.Query, present bool, err e
 }
 
 func (s *Server) runSearch(r *http.Request, q viet.Query, n, per int) (store.SearchResult, error) {
-	return s.st.Search(r.Context(), s.siteIDOf(r), q, per, (n-1)*per)
+	// The first site's requests carry no site binding: the table knows
+	// every site by id.
+	t := s.sitesTable(r.Context(), s.cacheTTL)
+	ref := t.byID[s.siteIDOf(r)]
+	if ref == nil || len(ref.cover) < 2 {
+		return s.st.Search(r.Context(), s.siteIDOf(r), q, per, (n-1)*per)
+	}
+	res, err := s.st.SearchSites(r.Context(), ref.cover, q, per, (n-1)*per)
+	if err != nil {
+		return res, err
+	}
+	// Results of the sites below are named and linked on their own host.
+	for i, a := range res.Items {
+		if a.SiteID == ref.id {
+			continue
+		}
+		if src := t.byID[a.SiteID]; src != nil {
+			res.Items[i].SharedFrom = &news.Site{ID: src.id, Name: src.name, Host: src.host, BaseURL: src.base}
+		}
+	}
+	return res, nil
 }
 
 func (s *Server) search(w http.ResponseWriter, r *http.Request) error {
@@ -62,6 +82,7 @@ func (s *Server) search(w http.ResponseWriter, r *http.Request) error {
 		for _, a := range res.Items {
 			p.Results = append(p.Results, searchHit{
 				Article: a,
+				URL:     s.articleURL(r, a),
 				Title:   template.HTML(viet.Highlight(a.Title, q)),
 				Snippet: template.HTML(searchSnippet(a, q)),
 			})
@@ -131,4 +152,33 @@ func plainText(h string) string {
 	}
 	b.WriteString(h)
 	return strings.Join(strings.Fields(html.UnescapeString(b.String())), " ")
+}
+
+// coverProvinces sets each province site's search cover: itself and every
+// site below it in the parent tree. A commune's search stays its own.
+func coverProvinces(t *siteTable, sites []news.Site) {
+	children := map[int64][]int64{}
+	for _, site := range sites {
+		if site.ParentID != 0 {
+			children[site.ParentID] = append(children[site.ParentID], site.ID)
+		}
+	}
+	for _, site := range sites {
+		ref := t.byID[site.ID]
+		if site.Kind != news.KindProvince || ref == nil || len(children[site.ID]) == 0 {
+			continue
+		}
+		seen := map[int64]bool{site.ID: true}
+		queue := []int64{site.ID}
+		for i := 0; i < len(queue); i++ {
+			for _, c := range children[queue[i]] {
+				// A cycle in bad data must not loop forever.
+				if !seen[c] {
+					seen[c] = true
+					queue = append(queue, c)
+				}
+			}
+		}
+		ref.cover = queue
+	}
 }

@@ -67,6 +67,7 @@ type page struct {
 
 type searchHit struct {
 	Article news.Article
+	URL     string // on its own site's host for another site's article
 	Title   template.HTML
 	Snippet template.HTML
 }

@@ -24,6 +24,10 @@ type siteRef struct {
 	id   int64
 	base string // canonical base URL, no trailing slash
 	host string
+	name string
+	// cover is what a search on the site covers: a province's own and
+	// every site below it (issue 16); nil for the site alone.
+	cover []int64
 }
 
 type siteCtxKey struct{}
@@ -106,7 +110,7 @@ func (s *Server) loadSiteTable(ctx context.Context, now time.Time) (*siteTable, 
 	}
 	t := &siteTable{byHost: map[string]*siteRef{}, byID: map[int64]*siteRef{}, loaded: now}
 	for _, site := range sites {
-		ref := &siteRef{id: site.ID, host: site.Host, base: site.CanonicalBase(s.baseURL)}
+		ref := &siteRef{id: site.ID, host: site.Host, base: site.CanonicalBase(s.baseURL), name: site.Name}
 		if site.ID == s.siteID && site.BaseURL == "" {
 			// The first site's address is the install's --base-url unless
 			// set on the site: what it was before there were several.
@@ -120,6 +124,7 @@ func (s *Server) loadSiteTable(ctx context.Context, now time.Time) (*siteTable, 
 			t.catchAll = ref
 		}
 	}
+	coverProvinces(t, sites)
 	if t.byID[s.siteID] == nil {
 		// The server's own site is always known, even before its row is
 		// read (tests build servers on bare stores).
