@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"time"
 
+	"github.com/congportal/cong/internal/news"
 	"github.com/congportal/cong/internal/newsroom"
 	"github.com/congportal/cong/internal/store"
 )
@@ -27,40 +28,59 @@ func shareError(err error) error {
 
 // apiProposeShare serves POST /api/v1/articles/{id}/share.
 func (s *Server) apiProposeShare(w http.ResponseWriter, r *http.Request) error {
-	u := userFrom(r.Context())
-	if err := newsroom.MayProposeShare(u); err != nil {
-		return shareError(err)
-	}
-	a, err := s.articleByID(r)
+	a, target, err := s.proposeShareOf(r, " (API)")
 	if err != nil {
 		return err
 	}
-	target, err := s.st.ProposeShare(r.Context(), s.siteIDOf(r), a.ID, u.ID)
-	if err != nil {
-		return shareError(err)
-	}
-	s.audit(r, "article.share_propose", "article", a.ID, a.Title+" (API)")
 	writeJSON(w, http.StatusAccepted, map[string]any{"article_id": a.ID, "target_site_id": target, "status": store.ShareProposed})
 	return nil
 }
 
-// apiWithdrawShare serves DELETE /api/v1/articles/{id}/share.
-func (s *Server) apiWithdrawShare(w http.ResponseWriter, r *http.Request) error {
+// proposeShareOf proposes the request's article to the parent site, for
+// the API and the article page alike; via marks the audit entry.
+func (s *Server) proposeShareOf(r *http.Request, via string) (news.Article, int64, error) {
 	u := userFrom(r.Context())
 	if err := newsroom.MayProposeShare(u); err != nil {
-		return shareError(err)
+		return news.Article{}, 0, shareError(err)
 	}
 	a, err := s.articleByID(r)
 	if err != nil {
+		return news.Article{}, 0, err
+	}
+	target, err := s.st.ProposeShare(r.Context(), s.siteIDOf(r), a.ID, u.ID)
+	if err != nil {
+		return news.Article{}, 0, shareError(err)
+	}
+	s.audit(r, "article.share_propose", "article", a.ID, a.Title+via)
+	return a, target, nil
+}
+
+// apiWithdrawShare serves DELETE /api/v1/articles/{id}/share.
+func (s *Server) apiWithdrawShare(w http.ResponseWriter, r *http.Request) error {
+	if _, err := s.withdrawShareOf(r, " (API)"); err != nil {
 		return err
 	}
-	if _, err := s.st.WithdrawShare(r.Context(), s.siteIDOf(r), a.ID); err != nil {
-		return shareError(err)
-	}
-	s.audit(r, "article.share_withdraw", "article", a.ID, a.Title+" (API)")
-	s.ContentChanged()
 	w.WriteHeader(http.StatusNoContent)
 	return nil
+}
+
+// withdrawShareOf takes the request's article back from the parent site,
+// for the API and the article page alike; via marks the audit entry.
+func (s *Server) withdrawShareOf(r *http.Request, via string) (news.Article, error) {
+	u := userFrom(r.Context())
+	if err := newsroom.MayProposeShare(u); err != nil {
+		return news.Article{}, shareError(err)
+	}
+	a, err := s.articleByID(r)
+	if err != nil {
+		return news.Article{}, err
+	}
+	if _, err := s.st.WithdrawShare(r.Context(), s.siteIDOf(r), a.ID); err != nil {
+		return news.Article{}, shareError(err)
+	}
+	s.audit(r, "article.share_withdraw", "article", a.ID, a.Title+via)
+	s.ContentChanged()
+	return a, nil
 }
 
 type apiShare struct {
@@ -134,37 +154,20 @@ func (s *Server) apiDecideShare(w http.ResponseWriter, r *http.Request) error {
 
 // proposeShare serves the article page's "Đề xuất lên cổng cấp trên".
 func (s *Server) proposeShare(w http.ResponseWriter, r *http.Request) error {
-	u := userFrom(r.Context())
-	if err := newsroom.MayProposeShare(u); err != nil {
-		return shareError(err)
-	}
-	a, err := s.articleByID(r)
+	a, _, err := s.proposeShareOf(r, "")
 	if err != nil {
 		return err
 	}
-	if _, err := s.st.ProposeShare(r.Context(), s.siteIDOf(r), a.ID, u.ID); err != nil {
-		return shareError(err)
-	}
-	s.audit(r, "article.share_propose", "article", a.ID, a.Title)
 	http.Redirect(w, r, "/quan-tri/bai-viet/"+strconv.FormatInt(a.ID, 10)+"?tb=de-xuat-tin", http.StatusSeeOther)
 	return nil
 }
 
 // withdrawShare serves "Rút tin cơ sở".
 func (s *Server) withdrawShare(w http.ResponseWriter, r *http.Request) error {
-	u := userFrom(r.Context())
-	if err := newsroom.MayProposeShare(u); err != nil {
-		return shareError(err)
-	}
-	a, err := s.articleByID(r)
+	a, err := s.withdrawShareOf(r, "")
 	if err != nil {
 		return err
 	}
-	if _, err := s.st.WithdrawShare(r.Context(), s.siteIDOf(r), a.ID); err != nil {
-		return shareError(err)
-	}
-	s.audit(r, "article.share_withdraw", "article", a.ID, a.Title)
-	s.ContentChanged()
 	http.Redirect(w, r, "/quan-tri/bai-viet/"+strconv.FormatInt(a.ID, 10)+"?tb=rut-tin", http.StatusSeeOther)
 	return nil
 }
